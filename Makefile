@@ -1,0 +1,73 @@
+# Rights Desk: targets as `pelican-quickstart` names them, plus `test` and
+# `bench`. Every target that needs Python makes or reuses .venv/ from the
+# pinned requirements, so a machine with Python, make and git is enough.
+
+PY ?= python3
+VENV ?= .venv
+PELICAN ?= $(VENV)/bin/pelican
+PYTHON = $(VENV)/bin/python
+PELICANOPTS ?=
+
+BASEDIR = $(CURDIR)
+INPUTDIR = $(BASEDIR)/content
+OUTPUTDIR = $(BASEDIR)/output
+CONFFILE = $(BASEDIR)/pelicanconf.py
+PUBLISHCONF = $(BASEDIR)/publishconf.py
+
+SERVER ?= 127.0.0.1
+PORT ?= 8000
+
+DEBUG ?= 0
+ifeq ($(DEBUG), 1)
+	PELICANOPTS += -D
+endif
+
+help:
+	@echo 'Makefile for Rights Desk, a Pelican news site'
+	@echo
+	@echo 'Usage:'
+	@echo '   make html         build the development site into output/'
+	@echo '   make clean        remove the generated files'
+	@echo '   make regenerate   rebuild output/ whenever content changes'
+	@echo '   make serve        serve output/ at http://$(SERVER):$(PORT)'
+	@echo '   make devserver    regenerate and serve together'
+	@echo '   make publish      build the production site into output/'
+	@echo '   make test         build both sites and run every test'
+	@echo '   make bench        measure build times and page weight'
+	@echo
+	@echo 'Set DEBUG=1 for debugging output, PORT=N for another port.'
+
+# The virtual environment, remade whenever a pinned file changes.
+$(VENV)/.installed: requirements.txt requirements-test.txt
+	$(PY) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+# A build writes into a fresh folder beside output/ and replaces output/
+# only when it succeeds: a failed build leaves the last good site in place.
+html: venv
+	$(PYTHON) deploy/build.py "$(OUTPUTDIR)" \
+		"$(INPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+publish: venv
+	$(PYTHON) deploy/build.py "$(OUTPUTDIR)" \
+		"$(INPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+
+clean:
+	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
+
+regenerate: venv
+	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+serve: venv
+	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER) -p $(PORT)
+
+devserver: venv
+	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER) -p $(PORT)
+
+test: venv
+	$(PYTHON) -m pytest
+
+.PHONY: help venv html publish clean regenerate serve devserver test

@@ -1,0 +1,85 @@
+"""Settings for the development build (`make html`).
+
+Relative URLs and no feeds, so `output/` works from any folder, under any
+path on a server and straight from disk. `publishconf.py` adds what the
+production build needs.
+"""
+
+SITENAME = "Rights Desk"
+SITE_DESCRIPTION = (
+    "Reports on human rights and the diplomacy around them, published as "
+    "they reached us, with every quotation attributed to its speaker."
+)
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+STATIC_PATHS = []
+ARTICLE_PATHS = ["2021"]
+PAGE_PATHS = ["pages"]
+THEME = "theme"
+# The stylesheet is inlined (plugins/inline_css) and the icon drawn inline:
+# the theme has no files to copy.
+THEME_STATIC_PATHS = []
+
+TIMEZONE = "America/New_York"
+DEFAULT_LANG = "en"
+LOCALE = ("C",)
+DEFAULT_DATE_FORMAT = "%A %-d %B %Y"
+
+# Readers cannot mistake these for anything else, and from disk every link
+# must name a file: so .html everywhere, dated folders for articles.
+ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}.html"
+PAGE_URL = PAGE_SAVE_AS = "{slug}.html"
+CATEGORY_URL = CATEGORY_SAVE_AS = "category/{slug}.html"
+TAG_URL = TAG_SAVE_AS = "tag/{slug}.html"
+AUTHOR_URL = AUTHOR_SAVE_AS = "author/{slug}.html"
+DRAFT_URL = DRAFT_SAVE_AS = ""
+# The home page as links name it: from disk a folder does not open its index.
+INDEX_URL = "index.html"
+ARCHIVES_URL = ARCHIVES_SAVE_AS = "archives.html"
+TAGS_URL = TAGS_SAVE_AS = "tags.html"
+CATEGORIES_URL = CATEGORIES_SAVE_AS = "categories.html"
+AUTHORS_URL = AUTHORS_SAVE_AS = "authors.html"
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}.html", "{base_name}/page/{number}.html"),
+)
+SUMMARY_MAX_LENGTH = None
+
+# The editor's note may hold Markdown, like the standfirst.
+FORMATTED_FIELDS = ["summary", "editor_note"]
+# Python-Markdown as plain as it comes: no typographer, so the reporter's
+# punctuation reaches the page exactly as written.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    # Metadata is text: escape it everywhere; templates mark rendered
+    # content, the one trusted HTML, with |safe.
+    "autoescape": True,
+    "extensions": [],
+}
+MARKDOWN = {
+    "extensions": ["markdown.extensions.extra"],
+    "output_format": "html",
+}
+
+PLUGIN_PATHS = ["plugins"]
+# Always explicit: left unset, Pelican loads every plugin installed.
+PLUGINS = ["quotations", "inline_css", "build_guard"]
+
+# No feeds in development: they need absolute URLs (see publishconf.py).
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DISPLAY_PAGES_ON_MENU = True
+DISPLAY_CATEGORIES_ON_MENU = False
+DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors"]
+
+# Dates come from the content, never from the clock or the file system.
+DEFAULT_DATE = None

@@ -1,0 +1,53 @@
+"""Fail the build on any warning or error, and name them all at once.
+
+Pelican logs most bad content (an article it cannot read, a link it cannot
+resolve) and goes on with exit code 0. Its ``--fatal warnings`` stops at the
+first such line, and does nothing at all together with ``-q``. This plugin
+collects every warning and error logged while the site builds and, when the
+build is over, raises one `BuildRefused` that lists them all, so the build
+exits non-zero and the author can fix every problem in one go.
+"""
+
+import logging
+
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+
+
+class BuildRefused(Exception):
+    """The build logged warnings or errors; the message lists them."""
+
+
+class Collector(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.problems = []
+
+    def emit(self, record):
+        if record.name != __name__:
+            self.problems.append(record.getMessage())
+
+
+collector = Collector()
+
+
+def start_collecting(pelican):
+    root = logging.getLogger()
+    if collector not in root.handlers:
+        root.addHandler(collector)
+
+
+def refuse_if_any(pelican):
+    problems, collector.problems = collector.problems, []
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        listing = "\n".join(f"  - {p}" for p in problems)
+        raise BuildRefused(f"the build found {count}; nothing is published:\n{listing}")
+
+
+def register():
+    # initialized: Pelican's logging is set up, nothing is read yet.
+    signals.initialized.connect(start_collecting)
+    # finalized: every page has been written, so every warning is in.
+    signals.finalized.connect(refuse_if_any)

@@ -1,0 +1,18 @@
+"""Settings for the production build (`make publish`): absolute URLs and feeds."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "https://rightsdesk.example.org")
+RELATIVE_URLS = False
+INDEX_URL = ""
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
+# Full text in feeds, as readers of news expect.
+RSS_FEED_SUMMARY_ONLY = False
