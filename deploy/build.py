@@ -13,11 +13,13 @@ with an instant in between. When the build fails, OUTPUT is left untouched.
 """
 
 import ctypes
+import logging
 import os
 import shutil
 import sys
 
-import pelican
+from pelican import get_instance, parse_arguments
+from pelican.log import init as init_logging
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
@@ -44,17 +46,29 @@ def replace(staging, output):
         os.rename(old, staging)
 
 
+def build(arguments):
+    """Pelican's own command line, less the traceback on a refused build:
+    the error says what is wrong with the content (-D shows the traceback)."""
+    args = parse_arguments(arguments)
+    init_logging(level=args.verbosity, fatal=args.fatal, name="pelican")
+    try:
+        pelican, _ = get_instance(args)
+        pelican.run()
+    except Exception as error:
+        if args.verbosity == logging.DEBUG:
+            raise
+        print(f"{type(error).__name__}: {error}", file=sys.stderr)
+        return False
+    return True
+
+
 def main(argv):
     output, arguments = os.path.abspath(argv[0]), argv[1:]
     staging = os.path.join(os.path.dirname(output), f".{os.path.basename(output)}-new")
     shutil.rmtree(staging, ignore_errors=True)
-    try:
-        pelican.main([*arguments, "-o", staging])
-    except SystemExit as failure:
-        if failure.code:
-            shutil.rmtree(staging, ignore_errors=True)
-            print(f"Build failed: {os.path.relpath(output)}/ is left as it was.", file=sys.stderr)
-            raise
+    if not build([*arguments, "-o", staging]):
+        shutil.rmtree(staging, ignore_errors=True)
+        sys.exit(f"Build failed: {os.path.relpath(output)}/ is left as it was.")
     replace(staging, output)
     shutil.rmtree(staging, ignore_errors=True)
 

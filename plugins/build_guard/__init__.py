@@ -43,7 +43,7 @@ def refuse_if_any(pelican):
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
         listing = "\n".join(f"  - {p}" for p in problems)
-        raise BuildRefused(f"the build found {count}; nothing is published:\n{listing}")
+        raise BuildRefused(f"the build found {count}; fix and build again:\n{listing}")
 
 
 def register():

@@ -7,6 +7,7 @@ fields (summary, editor's note) are read without it: an editor may put a
 word in quotation marks without quoting anyone.
 """
 
+import logging
 import os
 
 from markdown import Markdown
@@ -14,6 +15,8 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from .markup import QuotationError, QuotationExtension
+
+logger = logging.getLogger(__name__)
 
 
 class QuotationMarkdownReader(MarkdownReader):
@@ -27,9 +30,11 @@ class QuotationMarkdownReader(MarkdownReader):
             try:
                 content = body.convert(text)
             except QuotationError as error:
-                raise QuotationError(
-                    f"{os.path.relpath(source_path)}:{line_of(error.markup, text)}: {error}", error.markup
-                ) from None
+                # Pelican logs only that it "could not process" the file:
+                # say what is wrong, and where, first.
+                where = f"{os.path.relpath(source_path)}:{line_of(error.markup, text)}"
+                logger.error("%s: %s", where, error)
+                raise
 
         self._md = Markdown(**settings)
         metadata = self._parse_metadata(body.Meta)

@@ -1,0 +1,109 @@
+"""Builds the site once per test session, as `make html` and `make publish` do,
+and hands tests the pages as a reader's browser would get them."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+# The report as it reached us. The copy in tests/data lets a clone without
+# ../shared run the tests; test_text.py checks the two agree.
+SHARED_SOURCE = ROOT.parent / "shared" / "source" / "blinken-human-rights-defenders.txt"
+VENDORED_SOURCE = DATA / "source" / "blinken-human-rights-defenders.txt"
+SOURCE = SHARED_SOURCE if SHARED_SOURCE.exists() else VENDORED_SOURCE
+ARTICLE = "2021/04/blinken-human-rights-defenders.html"
+IN_CI = os.environ.get("CI") == "true"
+
+
+def build(output, settings="pelicanconf.py", content=ROOT / "content"):
+    """Run the build the Makefile runs; the finished process, output captured."""
+    return subprocess.run(
+        [sys.executable, "deploy/build.py", str(output), str(content), "-s", settings],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def siteurl(settings):
+    """Where the build says it will be served; relative builds work anywhere,
+    so any address with a path of its own stands for them."""
+    from pelican.settings import read_settings
+
+    return read_settings(str(ROOT / settings))["SITEURL"] or "http://mirror.test/any/path"
+
+
+class Site:
+    """A built site: its folder, its address, its files and its pages parsed."""
+
+    def __init__(self, path, url):
+        self.path = Path(path)
+        self.url = url
+
+    def html_files(self):
+        return sorted(p.relative_to(self.path).as_posix() for p in self.path.rglob("*.html"))
+
+    def text(self, name):
+        file = self.path / name
+        assert file.is_file(), f"the build has no {name}"
+        return file.read_text(encoding="utf-8")
+
+    def page(self, name):
+        return BeautifulSoup(self.text(name), "html.parser")
+
+
+def built(tmp_path_factory, name, settings):
+    output = tmp_path_factory.mktemp(name) / "output"
+    result = build(output, settings)
+    assert result.returncode == 0, f"{settings} build failed:\n{result.stdout}\n{result.stderr}"
+    return Site(output, siteurl(settings))
+
+
+@pytest.fixture(scope="session")
+def dev_site(tmp_path_factory):
+    return built(tmp_path_factory, "dev", "pelicanconf.py")
+
+
+@pytest.fixture(scope="session")
+def prod_site(tmp_path_factory):
+    return built(tmp_path_factory, "prod", "publishconf.py")
+
+
+@pytest.fixture(scope="session", params=["dev", "prod"])
+def site(request):
+    """Each test that takes `site` runs against both builds."""
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+@pytest.fixture(scope="session")
+def article(dev_site):
+    return dev_site.page(ARTICLE)
+
+
+@pytest.fixture
+def content_with(tmp_path):
+    """A copy of content/ with extra files from tests/data, for bad-input cases."""
+
+    def make(*names):
+        content = tmp_path / "content"
+        shutil.copytree(ROOT / "content", content)
+        for name in names:
+            shutil.copy(DATA / name, content / "2021" / name)
+        return content
+
+    return make
+
+
+def need(tool, how):
+    """Skip when a system tool is missing, except in CI, where it must be."""
+    if shutil.which(tool) is None:
+        message = f"{tool} is not installed; install it with: {how}"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)

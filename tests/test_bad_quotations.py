@@ -1,0 +1,30 @@
+"""A quotation the build cannot attribute stops the build, naming the file,
+the line and what to write instead; output/ is left as it was."""
+
+import pytest
+
+from conftest import build
+
+CASES = {
+    "quote-without-speaker.md": "has no speaker",
+    "quote-unclosed.md": "does not close",
+    "quote-unknown-speaker.md": "names speaker 'Blinken', who is not in the Speakers field",
+    "quote-unmarked.md": "quotation mark without markup",
+    "blockquote-without-speaker.md": "has no speaker",
+}
+
+
+@pytest.mark.parametrize("name, problem", CASES.items())
+def test_bad_quotation_fails_the_build_naming_the_file(content_with, tmp_path, name, problem):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the site as it was")
+
+    result = build(output, content=content_with(name))
+
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"{name}:8: " in log.replace("\n", "")
+    assert problem in " ".join(log.split())
+    assert [p.name for p in output.iterdir()] == ["index.html"]
+    assert (output / "index.html").read_text() == "the site as it was"

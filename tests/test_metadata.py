@@ -1,0 +1,80 @@
+"""What a reader sees about the article, and what a browser tab, a search
+result or a screen reader is told."""
+
+from conftest import ARTICLE
+
+TITLE = "Blinken holds meeting with human rights defenders"
+
+
+def test_title_names_the_article_then_the_site(article):
+    assert article.title.get_text() == f"{TITLE} — Rights Desk"
+
+
+def test_language_is_english(site):
+    for name in site.html_files():
+        assert site.page(name).html["lang"] == "en", name
+
+
+def test_meta_description_is_the_standfirst(article):
+    standfirst = article.select_one("article header .standfirst").get_text(strip=True)
+    assert standfirst.startswith("Secretary of State Antony Blinken heard eight")
+    assert article.find("meta", attrs={"name": "description"})["content"] == standfirst
+
+
+def test_every_page_has_a_description(site):
+    for name in site.html_files():
+        assert site.page(name).find("meta", attrs={"name": "description"})["content"].strip(), name
+
+
+def test_publication_date_is_machine_readable(article):
+    time = article.select_one("article header .byline time")
+    assert time["datetime"].startswith("2021-04-20T")
+    assert time.get_text() == "Tuesday 20 April 2021"
+
+
+def test_byline_names_the_publisher(article):
+    byline = article.select_one("article header .byline").get_text(" ", strip=True)
+    assert byline.startswith("By Voice of America")
+
+
+def test_reading_time_is_shown(article):
+    assert "min read" in article.select_one("article header .byline").get_text()
+
+
+def test_category_and_tags_are_linked(article):
+    links = {a.get_text(): a["href"] for a in article.select("article .taxonomy a")}
+    assert links["Human rights"] == "../../category/human-rights.html"
+    assert links["Antony Blinken"] == "../../tag/antony-blinken.html"
+    assert {"China", "Xinjiang", "State Department"} <= links.keys()
+
+
+def test_editor_note_is_labelled_and_apart_from_the_report(article):
+    note = article.select_one("aside.editor-note")
+    assert note.find_parent(class_="body") is None
+    assert note.h2.get_text() == "Editor’s note"
+    text = note.get_text(" ", strip=True)
+    for fact in ("machine translation", "Fujibiao", "Fujimiao", "Fujimoto", "“John”", "Antony Blinken"):
+        assert fact in text
+
+
+def test_source_line_names_the_origin(article):
+    assert "Voice of America Chinese report" in article.select_one(".source-line").get_text()
+
+
+def test_current_page_is_marked_in_the_menu(site):
+    for name, label in [("index.html", "Latest"), ("archives.html", "Archives"), ("about.html", "About")]:
+        current = site.page(name).select('nav a[aria-current="page"]')
+        assert [a.get_text() for a in current] == [label], name
+
+
+def test_skip_link_leads_to_main(site):
+    for name in site.html_files():
+        soup = site.page(name)
+        skip = soup.body.find("a")
+        assert skip["href"] == "#main" and soup.find("main", id="main"), name
+
+
+def test_listings_show_summaries_not_full_text(dev_site):
+    index = dev_site.page("index.html")
+    assert index.select_one("article.summary h2 a")["href"] == f"./{ARTICLE}"
+    assert "inspiring meeting" not in index.get_text()

@@ -1,0 +1,86 @@
+"""Every direct quotation is marked up as one, with its speaker on the
+element for machines and in the text or caption for readers."""
+
+import pytest
+
+# (words as the source prints them between its marks, speaker, element)
+QUOTATIONS = [
+    ("Had an inspiring meeting today with eight outstanding human rights defenders. "
+     "We discussed the threats that human rights defenders face every day and how the "
+     "United States can better support their vital efforts to promote respect for "
+     "universal human rights.", "Antony Blinken", "q"),
+    ("The Secretary of State reaffirmed the United States’ support for their efforts "
+     "to build free, fair and democratic societies where human rights will be respected "
+     "and where voices from government, business, labor and civil society, including "
+     "members of vulnerable groups, will be actively engaged in civil dialogue. This "
+     "includes efforts to end conflict and achieve an inclusive peace.", "Price", "q"),
+    ("advance this administration’s commitment to place human rights at the heart of "
+     "U.S. foreign policy.", "Price", "q"),
+    ("He asked each of us to present our work on human rights and some of the "
+     "challenges we have encountered. I then spoke about the arrests of Chinese lawyers "
+     "and the fact that many human rights defenders have been put in prison. I "
+     "specifically emphasized that almost all political prisoners in China who are "
+     "imprisoned have been tortured.", "Fujibiao", "blockquote"),
+    ("genocide.", "Antony Blinken", "q"),
+    ("I made a number of suggestions, including putting human rights at the forefront "
+     "of U.S. diplomacy, demanding the closure of concentration camps and the release "
+     "of political prisoners in meetings and talks with Chinese officials, and "
+     "demanding that China make legal reforms and comply with international human "
+     "rights treaties to which it is a party. .", "Fujibiao", "q"),
+    ("diplomatic boycott", "Fujibiao", "q"),
+    ("it’s one of the few political levers the international community has.",
+     "Fujibiao", "q"),
+]
+
+
+def quotation_elements(article):
+    return article.select("article .body q, article .body blockquote")
+
+
+def words(element):
+    return element.get_text().strip().removeprefix("“").removesuffix("”")
+
+
+@pytest.mark.parametrize("text, speaker, tag", QUOTATIONS, ids=[q[0][:30] for q in QUOTATIONS])
+def test_quotation_is_marked_with_its_speaker(article, text, speaker, tag):
+    found = [(e.name, e.get("data-speaker")) for e in quotation_elements(article) if words(e) == text]
+    assert found == [(tag, speaker)]
+
+
+def test_no_other_quotations_and_none_unattributed(article):
+    elements = quotation_elements(article)
+    assert sorted(words(e) for e in elements) == sorted(q[0] for q in QUOTATIONS)
+    assert all(e.get("data-speaker") for e in elements)
+
+
+def test_q_text_carries_no_quotation_marks_of_its_own(article):
+    for q in article.select("article .body q"):
+        assert not q.get_text().startswith("“") and not q.get_text().endswith("”")
+
+
+def test_only_the_quotation_the_source_leaves_open_is_unclosed(article):
+    unclosed = article.select("article .body q.unclosed")
+    assert [words(q) for q in unclosed] == [QUOTATIONS[-1][0]]
+
+
+def test_block_quotation_names_its_speaker_outside_the_quotation(article):
+    figure = article.select_one("article .body figure.quotation")
+    assert [child.name for child in figure.find_all(recursive=False)] == ["blockquote", "figcaption"]
+    assert figure.figcaption.get_text(strip=True) == "Fujibiao, Chinese human rights lawyer"
+    assert "Fujibiao" not in figure.blockquote.get_text()
+
+
+# How the text names each speaker near the quotation.
+PRINTED_AS = {
+    "Antony Blinken": ["Blinken"],
+    "Price": ["Price"],
+    "Fujibiao": ["Fujibiao", "Fujimiao", "Fujimoto", "The human rights activist"],
+}
+
+
+def test_inline_speakers_are_named_in_their_paragraph_or_the_one_before(article):
+    # "He said the conference was held to …" follows the paragraph naming Price.
+    for q in article.select("article .body q"):
+        paragraph = q.find_parent("p")
+        context = paragraph.find_previous_sibling("p").get_text() + paragraph.get_text()
+        assert any(name in context for name in PRINTED_AS[q["data-speaker"]]), paragraph

@@ -1,0 +1,48 @@
+"""The reporter's words reach the reader exactly: every paragraph of the
+source, every word and punctuation mark, in order."""
+
+import filecmp
+import os
+
+import pytest
+
+from conftest import IN_CI, SHARED_SOURCE, SOURCE, VENDORED_SOURCE
+
+
+def source_paragraphs():
+    lines = SOURCE.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines[1:] if line.strip()]
+
+
+def rendered_paragraphs(article):
+    """The body's paragraphs as a reader sees them: <q> draws an opening mark
+    and, unless the quotation is `unclosed`, a closing one."""
+    body = article.select_one("article .body")
+    for q in body.find_all("q"):
+        q.insert(0, "“")
+        if "unclosed" not in q.get("class", []):
+            q.append("”")
+    return [p.get_text() for p in body.find_all("p")]
+
+
+def test_every_source_paragraph_appears_verbatim_and_in_order(article):
+    rendered = rendered_paragraphs(article)
+    assert rendered == source_paragraphs()
+
+
+def test_the_stray_full_stops_are_kept(article):
+    assert "to which it is a party. .”" in "\n".join(rendered_paragraphs(article))
+
+
+def test_editorial_remarks_stay_out_of_the_body(article):
+    body = article.select_one("article .body").get_text()
+    assert "Editor" not in body and "Antony" not in body
+
+
+def test_vendored_source_matches_the_shared_one():
+    if not SHARED_SOURCE.exists():
+        message = f"{SHARED_SOURCE} is not beside this clone; the vendored copy was used"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    assert filecmp.cmp(SHARED_SOURCE, VENDORED_SOURCE, shallow=False)
