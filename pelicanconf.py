@@ -22,6 +22,11 @@ THEME = "theme"
 # the theme has no files to copy.
 THEME_STATIC_PATHS = []
 
+# Open Graph wants language and territory.
+OG_LOCALE = "en_US"
+# Where structured data points for the organisations whose reports we carry.
+ORGANIZATION_URLS = {"Voice of America": "https://www.voanews.com/"}
+
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
 LOCALE = ("C",)

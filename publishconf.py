@@ -10,6 +10,11 @@ SITEURL = os.environ.get("SITEURL", "https://rightsdesk.example.org")
 RELATIVE_URLS = False
 INDEX_URL = ""
 
+# Share images and the sitemap need absolute addresses: production only.
+PLUGINS = [*PLUGINS, "share_images", "content_sitemap"]
+DIRECT_TEMPLATES = [*DIRECT_TEMPLATES, "robots"]
+ROBOTS_SAVE_AS = "robots.txt"
+
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"

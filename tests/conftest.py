@@ -86,18 +86,13 @@ def article(dev_site):
     return dev_site.page(ARTICLE)
 
 
-@pytest.fixture
-def content_with(tmp_path):
-    """A copy of content/ with extra files from tests/data, for bad-input cases."""
-
-    def make(*names):
-        content = tmp_path / "content"
-        shutil.copytree(ROOT / "content", content)
-        for name in names:
-            shutil.copy(DATA / name, content / "2021" / name)
-        return content
-
-    return make
+def content_with(folder, *names):
+    """A copy of content/ in ``folder``, plus the named articles from tests/data."""
+    content = Path(folder) / "content"
+    shutil.copytree(ROOT / "content", content)
+    for name in names:
+        shutil.copy(DATA / name, content / "2021" / name)
+    return content
 
 
 def need(tool, how):

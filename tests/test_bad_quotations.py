@@ -3,7 +3,7 @@ the line and what to write instead; output/ is left as it was."""
 
 import pytest
 
-from conftest import build
+from conftest import build, content_with
 
 CASES = {
     "quote-without-speaker.md": "has no speaker",
@@ -15,12 +15,12 @@ CASES = {
 
 
 @pytest.mark.parametrize("name, problem", CASES.items())
-def test_bad_quotation_fails_the_build_naming_the_file(content_with, tmp_path, name, problem):
+def test_bad_quotation_fails_the_build_naming_the_file(tmp_path, name, problem):
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("the site as it was")
 
-    result = build(output, content=content_with(name))
+    result = build(output, content=content_with(tmp_path, name))
 
     log = result.stdout + result.stderr
     assert result.returncode != 0

@@ -63,6 +63,11 @@ class Quotation:
     # How the quotation is set: "inline" (<q>) or "block" (<blockquote>).
     form: str
 
+    @property
+    def schema(self):
+        """The quotation as a schema.org Quotation, credited to its speaker."""
+        return {"@type": "Quotation", "text": self.text, "creator": self.speaker.schema}
+
 
 def _shorten(text, width=50):
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -2,9 +2,9 @@
 
 The article body is read with `QuotationExtension`; the quotations it finds,
 each with its speaker, become the article's ``quotations`` metadata, which
-the theme turns into structured data. Metadata
-fields (summary, editor's note) are read without it: an editor may put a
-word in quotation marks without quoting anyone.
+the theme turns into structured data. Metadata fields (summary, editor's
+note) are read without it: an editor may put a word in quotation marks
+without quoting anyone. Raw HTML is escaped everywhere (`raw_html.py`).
 """
 
 import logging
@@ -15,6 +15,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from .markup import QuotationError, QuotationExtension
+from .raw_html import RawHtmlAsText
 
 logger = logging.getLogger(__name__)
 
@@ -22,10 +23,7 @@ logger = logging.getLogger(__name__)
 class QuotationMarkdownReader(MarkdownReader):
     def read(self, source_path):
         self._source_path = source_path
-        settings = self.settings["MARKDOWN"]
-        body = Markdown(
-            **{**settings, "extensions": [*settings["extensions"], QuotationExtension()]}
-        )
+        body = self.markdown(QuotationExtension())
         with pelican_open(source_path) as text:
             try:
                 content = body.convert(text)
@@ -36,10 +34,16 @@ class QuotationMarkdownReader(MarkdownReader):
                 logger.error("%s: %s", where, error)
                 raise
 
-        self._md = Markdown(**settings)
+        self._md = self.markdown()
         metadata = self._parse_metadata(body.Meta)
         metadata["quotations"] = body.quotations
         return content, metadata
+
+    def markdown(self, *extensions):
+        """Markdown as configured, raw HTML escaped, with ``extensions``."""
+        settings = self.settings["MARKDOWN"]
+        extensions = [*settings["extensions"], RawHtmlAsText(), *extensions]
+        return Markdown(**{**settings, "extensions": extensions})
 
 
 def line_of(markup, text):

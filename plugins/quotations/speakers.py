@@ -28,6 +28,16 @@ class Speaker:
         """How a caption credits the speaker: name, then role."""
         return f"{self.name}, {self.role}" if self.role else self.name
 
+    @property
+    def schema(self):
+        """The speaker as a schema.org Person."""
+        person = {"@type": "Person", "name": self.name}
+        if self.role:
+            person["description"] = self.role
+        if self.other_names:
+            person["alternateName"] = list(self.other_names)
+        return person
+
 
 def parse_speakers(lines):
     """Map every name a speaker goes by to its `Speaker`."""

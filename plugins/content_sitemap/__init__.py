@@ -1,0 +1,62 @@
+"""sitemap.xml: every published HTML page, with an absolute ``loc`` and a
+``lastmod`` taken from the content.
+
+pelican-plugins/sitemap gives every listing page the time of the build as
+its ``lastmod``: crawlers are told the whole site changed at each build, and
+two builds of the same content differ. Here an article or page is as new as
+its ``Modified`` or ``Date``, and a listing as new as the newest article it
+lists. Hidden pages (the 404 page) are left out.
+"""
+
+import os
+from xml.sax.saxutils import escape
+
+from pelican import signals
+
+HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+ENTRY = "<url><loc>{loc}</loc><lastmod>{lastmod}</lastmod></url>\n"
+FOOTER = "</urlset>\n"
+
+queued = {}
+
+
+def last_change(item):
+    return getattr(item, "modified", None) or item.date
+
+
+def queue(path, context):
+    if not path.endswith(".html"):
+        return
+    item = context.get("article") or context.get("page")
+    if item is not None:
+        if item.status != "published":
+            return
+        dated = [item] if hasattr(item, "date") else context["articles"]
+    elif context.get("articles_page") is not None:
+        dated = context["articles_page"].object_list
+    else:
+        dated = context["articles"]
+    lastmod = max((last_change(a) for a in dated), default=None)
+    queued[os.path.abspath(path)] = lastmod
+
+
+def write(pelican):
+    settings = pelican.settings
+    output = pelican.output_path
+    index = os.path.join(os.path.abspath(output), settings["INDEX_SAVE_AS"])
+    lines = []
+    for path, lastmod in sorted(queued.items()):
+        url = "" if path == index else os.path.relpath(path, output).replace(os.sep, "/")
+        loc = escape(f"{settings['SITEURL']}/{url}")
+        date = lastmod.isoformat() if lastmod else ""
+        lines.append(ENTRY.format(loc=loc, lastmod=date) if date else f"<url><loc>{loc}</loc></url>\n")
+    with open(os.path.join(output, "sitemap.xml"), "w", encoding="utf-8") as f:
+        f.write(HEADER + "".join(lines) + FOOTER)
+    queued.clear()
+
+
+def register():
+    # content_written fires for every file Pelican writes, with the context
+    # that made it: what the page shows, so how new it is.
+    signals.content_written.connect(queue)
+    signals.finalized.connect(write)

@@ -1,0 +1,120 @@
+"""Share images: the headline and the site name on a card, for link previews.
+
+Social networks and search engines show an image beside a shared link. Each
+article gets a 1200×630 card (Open Graph's size) and the 16:9, 4:3 and 1:1
+versions Google asks for; the site gets a card of its own for every other
+page, and a square logo for the publisher in structured data. They are drawn
+at build time with Pillow and the font Pillow ships, so they look the same on
+every machine and the build reads no system fonts. A card is drawn once and
+kept in Pelican's cache folder under a hash of what it shows.
+
+Templates get ``article.share_images`` and ``SITE_SHARE_IMAGES`` (lists of
+`ShareImage`, the Open Graph size first) and ``SITE_LOGO``.
+"""
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass
+
+from pelican import signals
+from PIL import Image, ImageDraw, ImageFont
+
+# Changing the drawing code? Change this too, so cached cards are redrawn.
+VERSION = "1"
+SIZES = ((1200, 630), (1200, 675), (1200, 900), (1200, 1200))
+LOGO_SIZE = (512, 512)
+FOLDER = "images/share"
+BACKGROUND, FOREGROUND = "#a4161a", "#ffffff"
+MARGIN = 80
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+def wrap(draw, text, font, width):
+    lines, line = [], ""
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if line and draw.textlength(trial, font=font) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    return lines + [line]
+
+
+def draw_card(size, title, site_name):
+    """PNG bytes: ``title`` as large as fits, ``site_name`` at the foot."""
+    width, height = size
+    image = Image.new("RGB", size, BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    for font_size in (84, 72, 64, 56, 48, 40):
+        font = ImageFont.load_default(size=font_size)
+        lines = wrap(draw, title, font, width - 2 * MARGIN)
+        block = len(lines) * font_size * 1.25
+        if block <= height - 3 * MARGIN - 40:
+            break
+    top = (height - 40 - MARGIN - block) / 2
+    draw.multiline_text(
+        (MARGIN, top), "\n".join(lines), font=font, fill=FOREGROUND, spacing=font_size // 4
+    )
+    if site_name:
+        foot = height - MARGIN - 40
+        draw.rectangle((MARGIN, foot - 16, MARGIN + 64, foot - 10), fill=FOREGROUND)
+        draw.text((MARGIN, foot), site_name, font=ImageFont.load_default(size=40), fill=FOREGROUND)
+    # A handful of flat colours: a palette image is a fraction of the size.
+    return image.quantize(colors=16, dither=Image.Dither.NONE)
+
+
+def images_for(slug, alt):
+    return [
+        ShareImage(f"{FOLDER}/{slug}-{w}x{h}.png", w, h, alt) for w, h in SIZES
+    ]
+
+
+def announce(generator):
+    """Give every article its images' addresses, before any page is written."""
+    settings = generator.settings
+    for article in generator.articles:
+        article.share_images = images_for(article.slug, f"{article.title}, {settings['SITENAME']}")
+    generator.context["SITE_SHARE_IMAGES"] = images_for("site", settings["SITENAME"])
+    generator.context["SITE_LOGO"] = ShareImage(f"{FOLDER}/logo.png", *LOGO_SIZE, settings["SITENAME"])
+
+
+def save(cache, output_path, image, size, text, site_name):
+    key = hashlib.sha256(f"{VERSION}|{size}|{text}|{site_name}".encode()).hexdigest()
+    cached = os.path.join(cache, f"{key}.png")
+    if not os.path.exists(cached):
+        os.makedirs(cache, exist_ok=True)
+        draw_card(size, text, site_name).save(cached + ".tmp", "PNG", optimize=True)
+        os.replace(cached + ".tmp", cached)
+    target = os.path.join(output_path, image.url)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    shutil.copyfile(cached, target)
+
+
+def write(generator, writer):
+    settings = generator.settings
+    site_name = settings["SITENAME"]
+    cache = os.path.join(settings["CACHE_PATH"], "share-images")
+    out = generator.output_path
+    for article in generator.articles:
+        for image in article.share_images:
+            save(cache, out, image, (image.width, image.height), article.title, site_name)
+    for image in generator.context["SITE_SHARE_IMAGES"]:
+        save(cache, out, image, (image.width, image.height), site_name, "")
+    logo = generator.context["SITE_LOGO"]
+    save(cache, out, logo, LOGO_SIZE, site_name, "")
+
+
+def register():
+    # After the articles are read and before pages are written, so templates
+    # can name the images; the images are drawn once the articles are out.
+    signals.article_generator_finalized.connect(announce)
+    signals.article_writer_finalized.connect(write)

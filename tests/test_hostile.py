@@ -1,0 +1,64 @@
+"""Metadata is text wherever it appears: a hostile article's title, summary,
+tags, category, author and editor's note become no element, attribute or
+script in any page, feed or JSON-LD block."""
+
+import json
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import Site, build, content_with, siteurl
+
+HOSTILE = "\"double\" 'single' & <b>bold</b> <img src=x onerror=alert(1)> </script><script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    content = content_with(tmp_path_factory.mktemp("hostile"), "hostile.md")
+    output = content.parent / "output"
+    result = build(output, "publishconf.py", content)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Site(output, siteurl("publishconf.py"))
+
+
+def pages(site):
+    for name in site.html_files():
+        yield name, BeautifulSoup(site.text(name), "html.parser")
+
+
+def test_no_element_comes_from_metadata(hostile_site):
+    for name, soup in pages(hostile_site):
+        assert not soup.find_all(["b", "img"]), name
+        scripts = soup.find_all("script")
+        assert all(s.get("type") == "application/ld+json" for s in scripts), name
+        for element in soup.find_all(True):
+            assert not any(a.startswith("on") for a in element.attrs), (name, element)
+
+
+def test_hostile_values_read_as_text(hostile_site):
+    [name] = [n for n in hostile_site.html_files() if n.startswith("2021/04/hostile")]
+    article = hostile_site.page(name)
+    assert article.h1.get_text() == f"Hostile {HOSTILE}"
+    assert article.find("meta", attrs={"name": "description"})["content"] == f"Summary {HOSTILE}"
+    assert article.select_one(".editor-note p").get_text() == f"Note {HOSTILE}"
+    assert f"Section {HOSTILE}" in article.select_one(".taxonomy").get_text()
+    assert f"Author {HOSTILE}" in article.select_one(".byline").get_text()
+
+
+def test_json_ld_still_parses_and_holds_the_values(hostile_site):
+    for name, soup in pages(hostile_site):
+        for script in soup.find_all("script", type="application/ld+json"):
+            data = json.loads(script.string)
+            if name.startswith("2021/04/hostile"):
+                news = next(n for n in data["@graph"] if n["@type"] == "NewsArticle")
+                assert news["headline"] == f"Hostile {HOSTILE}"
+                assert news["articleSection"] == f"Section {HOSTILE}"
+
+
+def test_feeds_still_parse(hostile_site):
+    for feed_file in sorted((hostile_site.path / "feeds").rglob("*.xml")):
+        feed = feedparser.parse(feed_file.read_text(encoding="utf-8"))
+        assert not feed.bozo, (feed_file, feed.get("bozo_exception"))
+        titles = [e.title for e in feed.entries]
+        assert any(t.startswith("Hostile") for t in titles) or "human-rights" in feed_file.name
