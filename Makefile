@@ -33,6 +33,7 @@ help:
 	@echo '   make devserver    regenerate and serve together'
 	@echo '   make publish      build the production site into output/'
 	@echo '   make test         build both sites and run every test'
+	@echo '   make screenshots  the article as readers see it, into screenshots/'
 	@echo '   make bench        measure build times and page weight'
 	@echo
 	@echo 'Set DEBUG=1 for debugging output, PORT=N for another port.'
@@ -44,6 +45,15 @@ $(VENV)/.installed: requirements.txt requirements-test.txt
 	touch $@
 
 venv: $(VENV)/.installed
+
+# The checkers the browser tests run (axe-core, vnu.jar), from the npm lock.
+# Without npm those tests skip and say so (in CI they fail).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --ignore-scripts && touch $@; \
+	else echo "npm not found: install Node.js to run the validator and axe tests"; fi
+
+tools: venv node_modules/.installed
 
 # A build writes into a fresh folder beside output/ and replaces output/
 # only when it succeeds: a failed build leaves the last good site in place.
@@ -67,7 +77,12 @@ serve: venv
 devserver: venv
 	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER) -p $(PORT)
 
-test: venv
+test: tools
 	$(PYTHON) -m pytest
 
-.PHONY: help venv html publish clean regenerate serve devserver test
+# The article at phone and desktop widths, light and dark, and as printed,
+# into screenshots/ (git-ignored): look at them after changing the theme.
+screenshots: tools
+	$(PYTHON) tests/screenshots.py screenshots
+
+.PHONY: help venv tools html publish clean regenerate serve devserver test screenshots

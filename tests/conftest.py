@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+import browser as browser_tools
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 # The report as it reached us. The copy in tests/data lets a clone without
@@ -18,6 +20,21 @@ SHARED_SOURCE = ROOT.parent / "shared" / "source" / "blinken-human-rights-defend
 VENDORED_SOURCE = DATA / "source" / "blinken-human-rights-defenders.txt"
 SOURCE = SHARED_SOURCE if SHARED_SOURCE.exists() else VENDORED_SOURCE
 ARTICLE = "2021/04/blinken-human-rights-defenders.html"
+# One page of each type the theme renders.
+PAGE_TYPES = {
+    "index": "index.html",
+    "article": ARTICLE,
+    "page": "about.html",
+    "category": "category/human-rights.html",
+    "categories": "categories.html",
+    "tag": "tag/china.html",
+    "tags": "tags.html",
+    "author": "author/voice-of-america.html",
+    "authors": "authors.html",
+    "archives": "archives.html",
+    "404": "404.html",
+}
+NODE_TOOLS = ROOT / "node_modules"
 IN_CI = os.environ.get("CI") == "true"
 
 
@@ -27,7 +44,7 @@ def build(output, settings="pelicanconf.py", content=ROOT / "content"):
         [sys.executable, "deploy/build.py", str(output), str(content), "-s", settings],
         cwd=ROOT,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
     )
 
 
@@ -95,10 +112,29 @@ def content_with(folder, *names):
     return content
 
 
-def need(tool, how):
-    """Skip when a system tool is missing, except in CI, where it must be."""
-    if shutil.which(tool) is None:
-        message = f"{tool} is not installed; install it with: {how}"
+def need(present, message):
+    """Skip when a system tool is missing, except in CI, where it must be there."""
+    if not present:
         if IN_CI:
             pytest.fail(message)
         pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    need(browser_tools.chromium_installed(), f"Chromium is not installed; {browser_tools.INSTALL}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = browser_tools.launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def mirror(dev_site, tmp_path_factory):
+    """The development build served under a sub-path, as a mirror would host it."""
+    root = tmp_path_factory.mktemp("server")
+    (root / "mirror").symlink_to(dev_site.path, target_is_directory=True)
+    with browser_tools.serve(root) as base:
+        yield f"{base}/mirror"

@@ -1,0 +1,60 @@
+"""The development build works wherever it is put: under a sub-path of a
+server, and straight from disk."""
+
+from pathlib import Path
+from urllib.parse import urldefrag
+
+from conftest import PAGE_TYPES
+
+LINKS = "() => [...document.querySelectorAll('a[href], link[href]')].map(e => e.href)"
+
+
+def crawl(page, start, inside):
+    """Follow every link from ``start`` that stays ``inside``; the pages seen
+    and the links that failed."""
+    seen, failed, queue = set(), [], [start]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = page.goto(url)
+        if response is not None and not response.ok:
+            failed.append(url)
+            continue
+        if response is None and not Path(url.removeprefix("file://")).is_file():
+            failed.append(url)
+            continue
+        for link in page.evaluate(LINKS):
+            link = urldefrag(link).url
+            if link.startswith(inside) and link.endswith(".html"):
+                queue.append(link)
+            elif not link.startswith("data:"):
+                failed.append(f"{url} -> {link}")
+    return seen, failed
+
+
+def test_every_link_works_under_a_sub_path(browser, mirror, dev_site):
+    page = browser.new_page()
+    seen, failed = crawl(page, f"{mirror}/index.html", f"{mirror}/")
+    page.close()
+    assert failed == []
+    reachable = {url.removeprefix(f"{mirror}/") for url in seen}
+    assert reachable >= set(dev_site.html_files()) - {"404.html"}
+
+
+def test_every_link_works_from_disk(browser, dev_site):
+    root = dev_site.path.as_uri()
+    page = browser.new_page()
+    seen, failed = crawl(page, f"{root}/index.html", f"{root}/")
+    page.close()
+    assert failed == []
+    assert len(seen) >= len(dev_site.html_files()) - 1
+
+
+def test_styles_apply_from_disk(browser, dev_site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((dev_site.path / PAGE_TYPES["article"]).as_uri())
+    width = page.evaluate("document.querySelector('article .body').getBoundingClientRect().width")
+    page.close()
+    assert width < 800, "the stylesheet did not apply: the text runs the full width"
