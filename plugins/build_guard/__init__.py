@@ -3,9 +3,11 @@
 Pelican logs most bad content (an article it cannot read, a link it cannot
 resolve) and goes on with exit code 0. Its ``--fatal warnings`` stops at the
 first such line, and does nothing at all together with ``-q``. This plugin
-collects every warning and error logged while the site builds and, when the
-build is over, raises one `BuildRefused` that lists them all, so the build
-exits non-zero and the author can fix every problem in one go.
+collects every warning and error logged while the site builds and raises one
+`BuildRefused` that lists them all, so the build exits non-zero and the
+author can fix every problem in one go. It looks twice: once all content is
+read, before a page is written (so bad content never reaches the writer),
+and when the build is over.
 """
 
 import logging
@@ -38,7 +40,7 @@ def start_collecting(pelican):
         root.addHandler(collector)
 
 
-def refuse_if_any(pelican):
+def refuse_if_any(sender):
     problems, collector.problems = collector.problems, []
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
@@ -49,5 +51,8 @@ def refuse_if_any(pelican):
 def register():
     # initialized: Pelican's logging is set up, nothing is read yet.
     signals.initialized.connect(start_collecting)
+    # all_generators_finalized: all content is read and checked (list this
+    # plugin after those that check it), nothing is written yet.
+    signals.all_generators_finalized.connect(refuse_if_any)
     # finalized: every page has been written, so every warning is in.
     signals.finalized.connect(refuse_if_any)

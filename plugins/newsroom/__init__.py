@@ -1,0 +1,41 @@
+"""How this newsroom reads its content.
+
+Articles and pages are Markdown, read by `reader.NewsroomReader`:
+
+- every direct quotation is marked up with its speaker (`quotations.py`,
+  speakers from the ``Speakers`` field, `speakers.py`);
+- raw HTML is text, never markup (`raw_html.py`);
+- a file that is not fit to publish (not UTF-8, empty, a required field
+  missing, an impossible date, a broken link, a quotation without a speaker)
+  is refused with every problem named, file and line (`checks.py`);
+- two files that would be published at the same address are refused too.
+"""
+
+import logging
+import os
+
+from pelican import signals
+
+from . import checks
+from .reader import NewsroomReader
+
+logger = logging.getLogger(__name__)
+
+
+def use_our_reader(readers):
+    for extension in NewsroomReader.file_extensions:
+        readers.reader_classes[extension] = NewsroomReader
+
+
+def refuse_collisions(generators):
+    for path, sources in checks.collisions(generators).items():
+        names = " and ".join(os.path.relpath(s) for s in sources)
+        logger.error("%s are both published as %s: give one of them another Slug", names, path)
+
+
+def register():
+    # readers_init fires after Pelican has listed its own readers and before
+    # it makes instances of them: the one moment to swap in ours for .md.
+    signals.readers_init.connect(use_our_reader)
+    # all_generators_finalized: every article and page is read, none written.
+    signals.all_generators_finalized.connect(refuse_collisions)

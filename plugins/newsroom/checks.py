@@ -1,0 +1,86 @@
+"""What a content file must be before it is published.
+
+Each check returns problems as ``(line, message)``: the line of the file to
+look at (1 where the problem is the file as a whole) and what is wrong and
+what to write instead. The reader reports every problem of a file at once.
+"""
+
+import os
+import re
+
+from pelican.utils import get_date
+
+# The fields an article cannot go out without, and how to supply each.
+ARTICLE_FIELDS = {
+    "title": "add 'Title: the headline'",
+    "date": "add 'Date: YYYY-MM-DD', the day of publication",
+    "category": "add 'Category: the section'",
+    "author": "add 'Author: the reporter or publisher'",
+    "summary": "add 'Summary: one sentence that tells the story'",
+}
+PAGE_FIELDS = {"title": ARTICLE_FIELDS["title"]}
+LINK = re.compile(r"\{(filename|static|attach)\}([^)\"'\s>#?]+)")
+
+
+def decode(raw):
+    """The file's text, and its problems: it must be UTF-8 and not empty."""
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return None, [(line, "is not UTF-8 text: save the file as UTF-8")]
+    if not text.strip():
+        return None, [(1, "is empty: write the metadata and the text, or delete the file")]
+    return text, []
+
+
+def field_line(text, name):
+    match = re.search(rf"^{re.escape(name)}\s*:", text, re.IGNORECASE | re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def metadata(meta, text, is_article):
+    """Required fields present, dates real, Modified not before Date."""
+    problems = []
+    required = ARTICLE_FIELDS if is_article else PAGE_FIELDS
+    for name, fix in required.items():
+        if not " ".join(meta.get(name, [])).strip():
+            problems.append((1, f"{name.capitalize()} is missing: {fix}"))
+    dates = {}
+    for name in ("date", "modified"):
+        if meta.get(name):
+            value = meta[name][0]
+            try:
+                dates[name] = get_date(value)
+            except (ValueError, OverflowError):
+                problems.append(
+                    (field_line(text, name), f"{name.capitalize()} '{value}' is not a real date: write YYYY-MM-DD")
+                )
+    if "date" in dates and "modified" in dates and dates["modified"] < dates["date"]:
+        problems.append(
+            (field_line(text, "modified"), "Modified is earlier than Date: an update cannot precede publication")
+        )
+    return problems
+
+
+def links(text, source_path, content_root):
+    """Every {filename}, {static} or {attach} link names a file that exists."""
+    problems = []
+    for match in LINK.finditer(text):
+        target = match.group(2)
+        base = content_root if target.startswith("/") else os.path.dirname(source_path)
+        if not os.path.exists(os.path.join(base, target.lstrip("/"))):
+            line = text.count("\n", 0, match.start()) + 1
+            problems.append((line, f"links to {match.group(0)}, which does not exist: correct the path"))
+    return problems
+
+
+def collisions(generators):
+    """Pairs of files that would be written to the same output path."""
+    published = {}
+    for generator in generators:
+        for kind in ("articles", "translations", "drafts", "hidden_articles",
+                     "pages", "hidden_pages", "draft_pages", "hidden_translations"):
+            for item in getattr(generator, kind, []):
+                published.setdefault(item.save_as, []).append(item.source_path)
+    return {path: sorted(set(sources)) for path, sources in published.items() if len(set(sources)) > 1}

@@ -1,0 +1,55 @@
+"""Content that is not fit to publish stops the build: one line per problem,
+naming the file, the line where there is one, and what to do; output/ is
+left as it was."""
+
+import pytest
+
+from conftest import build, content_with
+
+CASES = {
+    "no-title.md": ":1: Title is missing: add 'Title: the headline'",
+    "no-date.md": ":1: Date is missing: add 'Date: YYYY-MM-DD'",
+    "impossible-date.md": ":2: Date '2021-02-30' is not a real date: write YYYY-MM-DD",
+    "modified-before-date.md": ":3: Modified is earlier than Date",
+    "no-category.md": ":1: Category is missing: add 'Category: the section'",
+    "no-author.md": ":1: Author is missing: add 'Author: the reporter or publisher'",
+    "no-summary.md": ":1: Summary is missing: add 'Summary: one sentence that tells the story'",
+    "empty.md": ":1: is empty",
+    "not-utf8.md": ":1: is not UTF-8 text: save the file as UTF-8",
+    "broken-link.md": ":8: links to {filename}missing-report.md, which does not exist",
+    "duplicate-slug.md": "are both published as 2021/04/blinken-human-rights-defenders.html",
+}
+
+
+def refused(tmp_path, *names):
+    """Build content/ plus ``names``; the list of problems the build ends
+    with, after checking that nothing was published."""
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the site as it was")
+    result = build(output, content=content_with(tmp_path, *names))
+    assert result.returncode != 0
+    assert [p.name for p in output.iterdir()] == ["index.html"]
+    assert (output / "index.html").read_text() == "the site as it was"
+    log = result.stdout + result.stderr
+    return " ".join(log[log.index("BuildRefused"):].split())
+
+
+@pytest.mark.parametrize("name, problem", CASES.items())
+def test_bad_file_fails_the_build_naming_file_and_problem(tmp_path, name, problem):
+    log = refused(tmp_path, name)
+    assert name in log
+    assert problem in log
+
+
+def test_every_problem_is_reported_in_one_build(tmp_path):
+    log = refused(tmp_path, *CASES)
+    for name, problem in CASES.items():
+        assert problem in log, name
+
+
+def test_real_content_builds_without_a_single_warning(tmp_path):
+    result = build(tmp_path / "output")
+    assert result.returncode == 0
+    log = result.stdout + result.stderr
+    assert "WARNING" not in log and "ERROR" not in log, log
