@@ -11,7 +11,10 @@ RELATIVE_URLS = False
 INDEX_URL = ""
 
 # Share images and the sitemap need absolute addresses: production only.
-PLUGINS = [*PLUGINS, "share_images", "content_sitemap"]
+# precompress (pelican-plugins) writes .gz and .br beside every text file for
+# servers that serve them as they are (nginx gzip_static, brotli_static).
+PLUGINS = [*PLUGINS, "share_images", "content_sitemap", "precompress"]
+PRECOMPRESS_TEXT_EXTENSIONS = {".html", ".xml", ".txt", ".css", ".svg"}
 DIRECT_TEMPLATES = [*DIRECT_TEMPLATES, "robots"]
 ROBOTS_SAVE_AS = "robots.txt"
 

@@ -1,6 +1,7 @@
 """Builds the site once per test session, as `make html` and `make publish` do,
 and hands tests the pages as a reader's browser would get them."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -38,10 +39,13 @@ NODE_TOOLS = ROOT / "node_modules"
 IN_CI = os.environ.get("CI") == "true"
 
 
-def build(output, settings="pelicanconf.py", content=ROOT / "content"):
-    """Run the build the Makefile runs; the finished process, output captured."""
+def build(output, settings="pelicanconf.py", content=ROOT / "content", **overrides):
+    """Run the build the Makefile runs, with settings ``overrides``; the
+    finished process, output captured."""
+    extra = [f"{key}={json.dumps(value)}" for key, value in overrides.items()]
     return subprocess.run(
-        [sys.executable, "deploy/build.py", str(output), str(content), "-s", settings],
+        [sys.executable, "deploy/build.py", str(output), str(content), "-s", settings,
+         *(["-e", *extra] if extra else [])],
         cwd=ROOT,
         capture_output=True,
         encoding="utf-8",

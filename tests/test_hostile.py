@@ -8,6 +8,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from browser import serve
 from conftest import Site, build, content_with, siteurl
 
 HOSTILE = "\"double\" 'single' & <b>bold</b> <img src=x onerror=alert(1)> </script><script>alert(1)</script>"
@@ -62,3 +63,14 @@ def test_feeds_still_parse(hostile_site):
         assert not feed.bozo, (feed_file, feed.get("bozo_exception"))
         titles = [e.title for e in feed.entries]
         assert any(t.startswith("Hostile") for t in titles) or "human-rights" in feed_file.name
+
+
+def test_no_page_opens_a_dialog_in_the_browser(hostile_site, browser):
+    dialogs = []
+    with serve(hostile_site.path) as base:
+        page = browser.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for name in hostile_site.html_files():
+            page.goto(f"{base}/{name}")
+        page.close()
+    assert dialogs == []

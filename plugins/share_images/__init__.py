@@ -35,6 +35,10 @@ class ShareImage:
     width: int
     height: int
     alt: str
+    # What the card shows: the title, and the line at its foot.
+    text: str
+    footer: str
+    key: str
 
 
 def wrap(draw, text, font, width):
@@ -49,8 +53,8 @@ def wrap(draw, text, font, width):
     return lines + [line]
 
 
-def draw_card(size, title, site_name):
-    """PNG bytes: ``title`` as large as fits, ``site_name`` at the foot."""
+def draw_card(size, title, footer):
+    """The card: ``title`` as large as fits, ``footer`` at the foot."""
     width, height = size
     image = Image.new("RGB", size, BACKGROUND)
     draw = ImageDraw.Draw(image)
@@ -64,53 +68,54 @@ def draw_card(size, title, site_name):
     draw.multiline_text(
         (MARGIN, top), "\n".join(lines), font=font, fill=FOREGROUND, spacing=font_size // 4
     )
-    if site_name:
+    if footer:
         foot = height - MARGIN - 40
         draw.rectangle((MARGIN, foot - 16, MARGIN + 64, foot - 10), fill=FOREGROUND)
-        draw.text((MARGIN, foot), site_name, font=ImageFont.load_default(size=40), fill=FOREGROUND)
+        draw.text((MARGIN, foot), footer, font=ImageFont.load_default(size=40), fill=FOREGROUND)
     # A handful of flat colours: a palette image is a fraction of the size.
     return image.quantize(colors=16, dither=Image.Dither.NONE)
 
 
-def images_for(slug, alt):
-    return [
-        ShareImage(f"{FOLDER}/{slug}-{w}x{h}.png", w, h, alt) for w, h in SIZES
-    ]
+def fingerprint(size, text, footer):
+    """What a card shows, hashed: its cache key, and part of its file name
+    so that servers may cache it for ever (deploy/nginx.conf)."""
+    return hashlib.sha256(f"{VERSION}|{size}|{text}|{footer}".encode()).hexdigest()
+
+
+def image(slug, size, text, footer, alt):
+    key = fingerprint(size, text, footer)
+    return ShareImage(f"{FOLDER}/{slug}-{size[0]}x{size[1]}-{key[:10]}.png", *size, alt, text, footer, key)
 
 
 def announce(generator):
     """Give every article its images' addresses, before any page is written."""
-    settings = generator.settings
+    site = generator.settings["SITENAME"]
     for article in generator.articles:
-        article.share_images = images_for(article.slug, f"{article.title}, {settings['SITENAME']}")
-    generator.context["SITE_SHARE_IMAGES"] = images_for("site", settings["SITENAME"])
-    generator.context["SITE_LOGO"] = ShareImage(f"{FOLDER}/logo.png", *LOGO_SIZE, settings["SITENAME"])
+        alt = f"{article.title}, {site}"
+        article.share_images = [image(article.slug, size, article.title, site, alt) for size in SIZES]
+    generator.context["SITE_SHARE_IMAGES"] = [image("site", size, site, "", site) for size in SIZES]
+    generator.context["SITE_LOGO"] = image("logo", LOGO_SIZE, site, "", site)
 
 
-def save(cache, output_path, image, size, text, site_name):
-    key = hashlib.sha256(f"{VERSION}|{size}|{text}|{site_name}".encode()).hexdigest()
-    cached = os.path.join(cache, f"{key}.png")
+def save(cache, output_path, card):
+    cached = os.path.join(cache, f"{card.key}.png")
     if not os.path.exists(cached):
         os.makedirs(cache, exist_ok=True)
-        draw_card(size, text, site_name).save(cached + ".tmp", "PNG", optimize=True)
+        draw_card((card.width, card.height), card.text, card.footer).save(cached + ".tmp", "PNG", optimize=True)
         os.replace(cached + ".tmp", cached)
-    target = os.path.join(output_path, image.url)
+    target = os.path.join(output_path, card.url)
     os.makedirs(os.path.dirname(target), exist_ok=True)
     shutil.copyfile(cached, target)
 
 
 def write(generator, writer):
-    settings = generator.settings
-    site_name = settings["SITENAME"]
-    cache = os.path.join(settings["CACHE_PATH"], "share-images")
-    out = generator.output_path
+    cache = os.path.join(generator.settings["CACHE_PATH"], "share-images")
+    context = generator.context
     for article in generator.articles:
-        for image in article.share_images:
-            save(cache, out, image, (image.width, image.height), article.title, site_name)
-    for image in generator.context["SITE_SHARE_IMAGES"]:
-        save(cache, out, image, (image.width, image.height), site_name, "")
-    logo = generator.context["SITE_LOGO"]
-    save(cache, out, logo, LOGO_SIZE, site_name, "")
+        for card in article.share_images:
+            save(cache, generator.output_path, card)
+    for card in [*context["SITE_SHARE_IMAGES"], context["SITE_LOGO"]]:
+        save(cache, generator.output_path, card)
 
 
 def register():

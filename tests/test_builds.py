@@ -1,0 +1,53 @@
+"""Builds are safe and repeatable: the same commit builds byte for byte the
+same site anywhere, and a failed publish leaves the last one untouched."""
+
+import filecmp
+import shutil
+
+from conftest import ROOT, build, content_with
+
+
+def tree(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def same_bytes(a, b):
+    files = tree(a)
+    assert files == tree(b)
+    match, mismatch, errors = filecmp.cmpfiles(a, b, files, shallow=False)
+    return mismatch + errors
+
+
+def test_two_builds_in_different_folders_are_identical(prod_site, tmp_path):
+    # Another checkout, another time: the content copied elsewhere, and no
+    # cache from the first build.
+    content = content_with(tmp_path)
+    output = tmp_path / "elsewhere" / "output"
+    result = build(output, "publishconf.py", content, CACHE_PATH=str(tmp_path / "cache"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "cache" / "share-images").is_dir()
+    assert same_bytes(prod_site.path, output) == []
+
+
+def test_failed_publish_leaves_the_last_good_site_byte_for_byte(tmp_path):
+    output = tmp_path / "output"
+    assert build(output, "publishconf.py").returncode == 0
+    before = tmp_path / "before"
+    shutil.copytree(output, before)
+
+    broken = content_with(tmp_path / "broken", "no-title.md")
+    result = build(output, "publishconf.py", broken)
+
+    assert result.returncode != 0
+    assert "left as it was" in result.stderr
+    assert same_bytes(before, output) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["before", "broken", "output"]
+
+
+def test_successful_publish_replaces_the_site_whole(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "stale.html").write_text("from an older build")
+    assert build(output, "publishconf.py").returncode == 0
+    assert not (output / "stale.html").exists()
+    assert (output / "index.html").is_file()
