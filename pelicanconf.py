@@ -74,7 +74,7 @@ MARKDOWN = {
 PLUGIN_PATHS = ["plugins"]
 # Always explicit: left unset, Pelican loads every plugin installed.
 # build_guard last: it refuses the build once the others have had their say.
-PLUGINS = ["newsroom", "inline_css", "build_guard"]
+PLUGINS = ["newsroom", "inline_css", "compact_json", "build_guard"]
 
 # No feeds in development: they need absolute URLs (see publishconf.py).
 FEED_ALL_ATOM = None

@@ -52,9 +52,9 @@ def test_canonical_and_og_url_are_absolute_and_equal(prod_site):
 def test_twitter_card_is_large_image(prod_site):
     page = prod_site.page(ARTICLE)
     card = {m["name"]: m["content"] for m in page.find_all("meta", attrs={"name": lambda n: n and n.startswith("twitter:")})}
+    # Title, description and image come from Open Graph, which X falls back on.
     assert card["twitter:card"] == "summary_large_image"
-    assert card["twitter:title"] == "Blinken holds meeting with human rights defenders"
-    assert card["twitter:image"].startswith(prod_site.url + "/")
+    assert card["twitter:image:alt"]
 
 
 def test_feeds_are_announced(prod_site):

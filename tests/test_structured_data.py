@@ -9,11 +9,20 @@ from conftest import ARTICLE
 from test_quotes import QUOTATIONS
 
 
-def json_ld(site, name):
+def graph(site, name):
     html = site.text(name)
     items = extruct.extract(html, base_url=f"{site.url}/{name}", syntaxes=["json-ld"])["json-ld"]
-    graph = [node for item in items for node in item.get("@graph", [item])]
-    return {node["@type"]: node for node in graph}
+    return [node for item in items for node in item.get("@graph", [item])]
+
+
+def json_ld(site, name):
+    """The page's nodes by type (one of each but Person)."""
+    return {node["@type"]: node for node in graph(site, name)}
+
+
+@pytest.fixture(scope="module")
+def people(prod_site):
+    return {n["@id"]: n for n in graph(prod_site, ARTICLE) if n["@type"] == "Person"}
 
 
 @pytest.fixture(scope="module")
@@ -60,14 +69,17 @@ def test_images_are_absolute_and_exist_in_the_recommended_shapes(news, prod_site
     assert shapes == {1.9, 1.78, 1.33, 1.0}
 
 
-def test_every_quotation_is_there_with_its_speaker(news):
-    found = [(q["text"], q["creator"]["name"]) for q in news["hasPart"] if q["@type"] == "Quotation"]
+def test_every_quotation_is_there_with_its_speaker(news, people):
+    found = [(q["text"], people[q["creator"]["@id"]]["name"])
+             for q in news["hasPart"] if q["@type"] == "Quotation"]
     assert found == [(text, speaker) for text, speaker, _ in QUOTATIONS]
 
 
-def test_the_lawyer_is_one_person_with_three_spellings(news):
-    lawyer = {q["creator"]["name"]: q["creator"] for q in news["hasPart"]}["Fujibiao"]
+def test_the_lawyer_is_one_person_with_three_spellings(people):
+    [lawyer] = [p for p in people.values() if p["name"] == "Fujibiao"]
     assert {"Fujimiao", "Fujimoto"} <= set(lawyer["alternateName"])
+    assert lawyer["description"] == "Chinese human rights lawyer"
+    assert len(people) == 3
 
 
 def test_quotation_texts_occur_verbatim_in_the_rendered_quotations(news, prod_site):

@@ -3,24 +3,28 @@
 A news article is read once, by a reader who came for that page: a linked
 stylesheet would cost a second request before the first paint. The CSS is a
 few kilobytes, so every page carries it in a ``<style>`` element. Templates
-get ``INLINE_CSS`` (the stylesheet, comments removed) and ``INLINE_CSS_HASH``
-(its ``sha256-…`` source expression, for the Content Security Policy).
+get ``INLINE_CSS`` (the stylesheet, minified by minify-html) and
+``INLINE_CSS_HASH`` (its ``sha256-…`` source expression, for the Content
+Security Policy): the hash is of the exact text the pages carry.
 """
 
 import base64
 import hashlib
 import os
-import re
 
+import minify_html
 from markupsafe import Markup
 from pelican import signals
 
-COMMENT = re.compile(r"/\*.*?\*/\s*", re.DOTALL)
+
+def minified(css):
+    style = minify_html.minify(f"<style>{css}</style>", minify_css=True)
+    return style.removeprefix("<style>").removesuffix("</style>")
 
 
 def stylesheet(theme):
     with open(os.path.join(theme, "css", "site.css"), encoding="utf-8") as f:
-        css = COMMENT.sub("", f.read()).strip()
+        css = minified(f.read())
     digest = hashlib.sha256(css.encode("utf-8")).digest()
     return Markup(css), "sha256-" + base64.b64encode(digest).decode("ascii")
 

@@ -65,8 +65,9 @@ class Quotation:
 
     @property
     def schema(self):
-        """The quotation as a schema.org Quotation, credited to its speaker."""
-        return {"@type": "Quotation", "text": self.text, "creator": self.speaker.schema}
+        """The quotation as a schema.org Quotation, credited to its speaker
+        by reference: each speaker's Person is given once, in ``speakers``."""
+        return {"@type": "Quotation", "text": self.text, "creator": {"@id": self.speaker.schema_id}}
 
 
 def _shorten(text, width=50):

@@ -1,8 +1,8 @@
 """Pelican's Markdown reader, with attributed quotations and checks.
 
 The article body is read with `QuotationExtension`; the quotations it finds,
-each with its speaker, become the article's ``quotations`` metadata, which
-the theme turns into structured data. Metadata fields (summary, editor's
+each with its speaker, become the article's ``quotations`` metadata, and the
+people quoted its ``speakers``: the theme turns both into structured data. Metadata fields (summary, editor's
 note) are read without it: an editor may put a word in quotation marks
 without quoting anyone. Raw HTML is escaped everywhere (`raw_html.py`).
 
@@ -50,6 +50,8 @@ class NewsroomReader(MarkdownReader):
         self._md = self.markdown()
         metadata = self._parse_metadata(meta)
         metadata["quotations"] = body.quotations
+        # Everyone quoted, once each, in order of first quotation.
+        metadata["speakers"] = list(dict.fromkeys(q.speaker for q in body.quotations))
         return content, metadata
 
     def markdown(self, *extensions):

@@ -29,9 +29,14 @@ class Speaker:
         return f"{self.name}, {self.role}" if self.role else self.name
 
     @property
+    def schema_id(self):
+        """The Person's node name in the page's JSON-LD graph."""
+        return "#person-" + "-".join(self.name.lower().split())
+
+    @property
     def schema(self):
         """The speaker as a schema.org Person."""
-        person = {"@type": "Person", "name": self.name}
+        person = {"@type": "Person", "@id": self.schema_id, "name": self.name}
         if self.role:
             person["description"] = self.role
         if self.other_names:
