@@ -66,7 +66,7 @@ publish: venv
 		"$(INPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
 clean:
-	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache"
 
 regenerate: venv
 	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)

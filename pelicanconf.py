@@ -15,7 +15,8 @@ RELATIVE_URLS = True
 
 PATH = "content"
 STATIC_PATHS = []
-ARTICLE_PATHS = ["2021"]
+# Articles anywhere under content/ but pages/ (content/2021/… by habit).
+ARTICLE_PATHS = [""]
 PAGE_PATHS = ["pages"]
 THEME = "theme"
 # The stylesheet is inlined (plugins/inline_css) and the icon drawn inline:
@@ -89,3 +90,10 @@ DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors"]
 
 # Dates come from the content, never from the clock or the file system.
 DEFAULT_DATE = None
+
+# Development rebuilds reread only the files that changed (`make clean`
+# empties the cache, as after changing a plugin). Production builds start
+# from nothing: see publishconf.py.
+CACHE_PATH = "cache"
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True

@@ -41,7 +41,9 @@ IN_CI = os.environ.get("CI") == "true"
 
 def build(output, settings="pelicanconf.py", content=ROOT / "content", **overrides):
     """Run the build the Makefile runs, with settings ``overrides``; the
-    finished process, output captured."""
+    finished process, output captured. Each build has a cache of its own
+    (beside its output) unless told otherwise: tests never share state."""
+    overrides.setdefault("CACHE_PATH", str(Path(output).parent / f".{Path(output).name}-cache"))
     extra = [f"{key}={json.dumps(value)}" for key, value in overrides.items()]
     return subprocess.run(
         [sys.executable, "deploy/build.py", str(output), str(content), "-s", settings,

@@ -12,16 +12,17 @@ Templates get ``article.share_images`` and ``SITE_SHARE_IMAGES`` (lists of
 `ShareImage`, the Open Graph size first) and ``SITE_LOGO``.
 """
 
+import functools
 import hashlib
 import os
 import shutil
 from dataclasses import dataclass
 
 from pelican import signals
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 # Changing the drawing code? Change this too, so cached cards are redrawn.
-VERSION = "1"
+VERSION = "2"
 SIZES = ((1200, 630), (1200, 675), (1200, 900), (1200, 1200))
 LOGO_SIZE = (512, 512)
 FOLDER = "images/share"
@@ -41,6 +42,18 @@ class ShareImage:
     key: str
 
 
+@functools.lru_cache(maxsize=None)
+def font(size):
+    return ImageFont.load_default(size=size)
+
+
+def palette(steps=16):
+    """From the background to the foreground colour in ``steps``: all a card
+    of flat colour and anti-aliased text needs, so PNG stores 4 bits a pixel."""
+    bg, fg = ImageColor.getrgb(BACKGROUND), ImageColor.getrgb(FOREGROUND)
+    return [round(b + (f - b) * i / (steps - 1)) for i in range(steps) for b, f in zip(bg, fg)]
+
+
 def wrap(draw, text, font, width):
     lines, line = [], ""
     for word in text.split():
@@ -56,24 +69,25 @@ def wrap(draw, text, font, width):
 def draw_card(size, title, footer):
     """The card: ``title`` as large as fits, ``footer`` at the foot."""
     width, height = size
-    image = Image.new("RGB", size, BACKGROUND)
-    draw = ImageDraw.Draw(image)
+    # Text is drawn as coverage (0 to 255) and mapped onto the palette.
+    mask = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(mask)
     for font_size in (84, 72, 64, 56, 48, 40):
-        font = ImageFont.load_default(size=font_size)
-        lines = wrap(draw, title, font, width - 2 * MARGIN)
+        lines = wrap(draw, title, font(font_size), width - 2 * MARGIN)
         block = len(lines) * font_size * 1.25
         if block <= height - 3 * MARGIN - 40:
             break
     top = (height - 40 - MARGIN - block) / 2
     draw.multiline_text(
-        (MARGIN, top), "\n".join(lines), font=font, fill=FOREGROUND, spacing=font_size // 4
+        (MARGIN, top), "\n".join(lines), font=font(font_size), fill=255, spacing=font_size // 4
     )
     if footer:
         foot = height - MARGIN - 40
-        draw.rectangle((MARGIN, foot - 16, MARGIN + 64, foot - 10), fill=FOREGROUND)
-        draw.text((MARGIN, foot), footer, font=ImageFont.load_default(size=40), fill=FOREGROUND)
-    # A handful of flat colours: a palette image is a fraction of the size.
-    return image.quantize(colors=16, dither=Image.Dither.NONE)
+        draw.rectangle((MARGIN, foot - 16, MARGIN + 64, foot - 10), fill=255)
+        draw.text((MARGIN, foot), footer, font=font(40), fill=255)
+    card = Image.frombytes("P", size, mask.point([v * 15 // 255 for v in range(256)]).tobytes())
+    card.putpalette(palette())
+    return card
 
 
 def fingerprint(size, text, footer):
@@ -101,7 +115,7 @@ def save(cache, output_path, card):
     cached = os.path.join(cache, f"{card.key}.png")
     if not os.path.exists(cached):
         os.makedirs(cache, exist_ok=True)
-        draw_card((card.width, card.height), card.text, card.footer).save(cached + ".tmp", "PNG", optimize=True)
+        draw_card((card.width, card.height), card.text, card.footer).save(cached + ".tmp", "PNG", bits=4)
         os.replace(cached + ".tmp", cached)
     target = os.path.join(output_path, card.url)
     os.makedirs(os.path.dirname(target), exist_ok=True)
