@@ -80,9 +80,13 @@ devserver: venv
 test: tools
 	$(PYTHON) -m pytest
 
+# Build times against Pelican's default theme, and page weight: see bench/run.py.
+bench: tools
+	$(PYTHON) bench/run.py
+
 # The article at phone and desktop widths, light and dark, and as printed,
 # into screenshots/ (git-ignored): look at them after changing the theme.
 screenshots: tools
 	$(PYTHON) tests/screenshots.py screenshots
 
-.PHONY: help venv tools html publish clean regenerate serve devserver test screenshots
+.PHONY: help venv tools html publish clean regenerate serve devserver test bench screenshots

@@ -58,17 +58,20 @@ SUMMARY_MAX_LENGTH = None
 # The editor's note may hold Markdown, like the standfirst.
 FORMATTED_FIELDS = ["summary", "editor_note"]
 # Python-Markdown as plain as it comes: no typographer, so the reporter's
-# punctuation reaches the page exactly as written.
+# punctuation reaches the page exactly as written, and no "extra", which
+# news copy does not use and which made builds a fifth slower.
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     # Metadata is text: escape it everywhere; templates mark rendered
     # content, the one trusted HTML, with |safe.
     "autoescape": True,
+    # Templates do not change during a build: no file check per include.
+    "auto_reload": False,
     "extensions": [],
 }
 MARKDOWN = {
-    "extensions": ["markdown.extensions.extra"],
+    "extensions": [],
     "output_format": "html",
 }
 

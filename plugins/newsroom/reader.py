@@ -15,6 +15,7 @@ import logging
 import os
 
 from markdown import Markdown
+from markdown.extensions.meta import MetaPreprocessor
 from pelican.readers import MarkdownReader
 
 from . import checks
@@ -29,6 +30,13 @@ class ContentRefused(ValueError):
 
 
 class NewsroomReader(MarkdownReader):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Two Markdown instances for every file the reader reads, reset
+        # between files: making one costs as much as converting an article.
+        self.body = self.markdown(QuotationExtension())
+        self.fields = self.markdown()
+
     def read(self, source_path):
         self._source_path = source_path
         with open(source_path, "rb") as f:
@@ -36,7 +44,7 @@ class NewsroomReader(MarkdownReader):
         if text is None:
             self.refuse(problems)
 
-        body = self.markdown(QuotationExtension())
+        body = self.body.reset()
         try:
             content = body.convert(text)
         except QuotationError as error:
@@ -47,7 +55,11 @@ class NewsroomReader(MarkdownReader):
         if problems:
             self.refuse(problems)
 
-        self._md = self.markdown()
+        # Pelican's _parse_metadata converts the formatted fields with
+        # self._md, after taking its "meta" preprocessor away: put it back.
+        self._md = self.fields.reset()
+        if "meta" not in self._md.preprocessors:
+            self._md.preprocessors.register(MetaPreprocessor(self._md), "meta", 27)
         metadata = self._parse_metadata(meta)
         metadata["quotations"] = body.quotations
         # Everyone quoted, once each, in order of first quotation.
