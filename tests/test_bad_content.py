@@ -18,6 +18,7 @@ CASES = {
     "not-utf8.md": ":1: is not UTF-8 text: save the file as UTF-8",
     "broken-link.md": ":8: links to {filename}missing-report.md, which does not exist",
     "duplicate-slug.md": "are both published as 2021/04/blinken-human-rights-defenders.html",
+    "punctuation-tag.md": ": Tags '<>' has no letter or digit to make its address from",
 }
 
 

@@ -2,11 +2,8 @@
 source, every word and punctuation mark, in order."""
 
 import filecmp
-import os
 
-import pytest
-
-from conftest import IN_CI, SHARED_SOURCE, SOURCE, VENDORED_SOURCE
+from conftest import SHARED_SOURCE, SOURCE, VENDORED_SOURCE, need
 
 
 def source_paragraphs():
@@ -40,9 +37,5 @@ def test_editorial_remarks_stay_out_of_the_body(article):
 
 
 def test_vendored_source_matches_the_shared_one():
-    if not SHARED_SOURCE.exists():
-        message = f"{SHARED_SOURCE} is not beside this clone; the vendored copy was used"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
+    need(SHARED_SOURCE.exists(), f"{SHARED_SOURCE} is not beside this clone: the copy in tests/data was used")
     assert filecmp.cmp(SHARED_SOURCE, VENDORED_SOURCE, shallow=False)

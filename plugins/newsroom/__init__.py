@@ -8,7 +8,8 @@ Articles and pages are Markdown, read by `reader.NewsroomReader`:
 - a file that is not fit to publish (not UTF-8, empty, a required field
   missing, an impossible date, a broken link, a quotation without a speaker)
   is refused with every problem named, file and line (`checks.py`);
-- two files that would be published at the same address are refused too.
+- so are two files that would be published at the same address, and a
+  category, tag or author with no letter or digit to make an address from.
 """
 
 import logging
@@ -27,10 +28,14 @@ def use_our_reader(readers):
         readers.reader_classes[extension] = NewsroomReader
 
 
-def refuse_collisions(generators):
+def refuse_unaddressable(generators):
     for path, sources in checks.collisions(generators).items():
         names = " and ".join(os.path.relpath(s) for s in sources)
         logger.error("%s are both published as %s: give one of them another Slug", names, path)
+    articles = [a for g in generators for a in getattr(g, "articles", [])]
+    for source, field, name in checks.nameless(articles):
+        logger.error("%s: %s %r has no letter or digit to make its address from: reword it",
+                     os.path.relpath(source), field, name)
 
 
 def register():
@@ -38,4 +43,4 @@ def register():
     # it makes instances of them: the one moment to swap in ours for .md.
     signals.readers_init.connect(use_our_reader)
     # all_generators_finalized: every article and page is read, none written.
-    signals.all_generators_finalized.connect(refuse_collisions)
+    signals.all_generators_finalized.connect(refuse_unaddressable)

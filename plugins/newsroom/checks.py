@@ -75,6 +75,17 @@ def links(text, source_path, content_root):
     return problems
 
 
+def nameless(articles):
+    """Categories, tags and authors that give no address: a tag of nothing
+    but punctuation would be published at tag/.html."""
+    for article in articles:
+        terms = [("Category", article.category), *(("Tags", t) for t in getattr(article, "tags", [])),
+                 *(("Author", a) for a in getattr(article, "authors", []))]
+        for field, term in terms:
+            if not term.slug:
+                yield article.source_path, field, term.name
+
+
 def collisions(generators):
     """Pairs of files that would be written to the same output path."""
     published = {}

@@ -60,8 +60,6 @@ class QuotationError(ValueError):
 class Quotation:
     speaker: Speaker
     text: str
-    # How the quotation is set: "inline" (<q>) or "block" (<blockquote>).
-    form: str
 
     @property
     def schema(self):
@@ -88,7 +86,7 @@ class QuotationExtension(Extension):
 
     def reset(self):
         self.md.quotations = []
-        self._speakers = None
+        self.speakers = None
 
     def speaker(self, attributes, markup):
         """The `Speaker` that ``{speaker=Name}`` names."""
@@ -111,11 +109,11 @@ class QuotationExtension(Extension):
                 "{speaker=Name} belongs",
                 markup,
             )
-        if self._speakers is None:
-            self._speakers = parse_speakers(getattr(self.md, "Meta", {}).get("speakers", []))
+        if self.speakers is None:
+            self.speakers = parse_speakers(getattr(self.md, "Meta", {}).get("speakers", []))
         name = match.group(1).strip()
         try:
-            return self._speakers[name]
+            return self.speakers[name]
         except KeyError:
             raise QuotationError(
                 f"quotation {_shorten(markup)!r} names speaker {name!r}, who is "
@@ -186,11 +184,10 @@ class QuotationCheck(Treeprocessor):
     def visit(self, element):
         speaker = element.get("data-speaker")
         if speaker:
-            form = "block" if element.tag == "blockquote" else "inline"
             text = "".join(element.itertext()).strip()
-            if form == "block":
+            if element.tag == "blockquote":  # keeps the marks as printed
                 text = text.removeprefix(OPEN).removesuffix(CLOSE)
-            quotation = Quotation(self.extension._speakers[speaker], text, form)
+            quotation = Quotation(self.extension.speakers[speaker], text)
             self.md.quotations.append(quotation)
         else:
             self.check(element.text)

@@ -21,6 +21,7 @@ from pelican.readers import MarkdownReader
 from . import checks
 from .quotations import QuotationError, QuotationExtension
 from .raw_html import RawHtmlAsText
+from .speakers import SpeakerError
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,8 @@ class NewsroomReader(MarkdownReader):
             content = body.convert(text)
         except QuotationError as error:
             problems.append((line_of(error.markup, text), str(error)))
+        except SpeakerError as error:
+            problems.append((checks.field_line(text, "speakers"), str(error)))
         meta = getattr(body, "Meta", {})
         problems += checks.metadata(meta, text, self.is_article(source_path))
         problems += checks.links(text, source_path, self.settings["PATH"])
