@@ -57,9 +57,6 @@ SUMMARY_MAX_LENGTH = None
 
 # The editor's note may hold Markdown, like the standfirst.
 FORMATTED_FIELDS = ["summary", "editor_note"]
-# Python-Markdown as plain as it comes: no typographer, so the reporter's
-# punctuation reaches the page exactly as written, and no "extra", which
-# news copy does not use and which made builds a fifth slower.
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
@@ -70,6 +67,9 @@ JINJA_ENVIRONMENT = {
     "auto_reload": False,
     "extensions": [],
 }
+# Python-Markdown as plain as it comes: no typographer, so the reporter's
+# punctuation reaches the page exactly as written, and no "extra", which
+# news copy does not use and which made builds a fifth slower.
 MARKDOWN = {
     "extensions": [],
     "output_format": "html",
@@ -87,8 +87,6 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-DISPLAY_PAGES_ON_MENU = True
-DISPLAY_CATEGORIES_ON_MENU = False
 DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors"]
 
 # Dates come from the content, never from the clock or the file system.

@@ -46,8 +46,7 @@ def build(output, settings="pelicanconf.py", content=ROOT / "content", **overrid
     overrides.setdefault("CACHE_PATH", str(Path(output).parent / f".{Path(output).name}-cache"))
     extra = [f"{key}={json.dumps(value)}" for key, value in overrides.items()]
     return subprocess.run(
-        [sys.executable, "deploy/build.py", str(output), str(content), "-s", settings,
-         *(["-e", *extra] if extra else [])],
+        [sys.executable, "deploy/build.py", str(output), str(content), "-s", settings, "-e", *extra],
         cwd=ROOT,
         capture_output=True,
         encoding="utf-8",
