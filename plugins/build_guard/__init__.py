@@ -21,14 +21,29 @@ class BuildRefused(Exception):
     """The build logged warnings or errors; the message lists them."""
 
 
+# Pelican's line for a file its reader refused; the reader has already said
+# why, naming the file, so this line only repeats it.
+COULD_NOT_PROCESS = "Could not process %s"
+
+
 class Collector(logging.Handler):
     def __init__(self):
         super().__init__(level=logging.WARNING)
-        self.problems = []
+        self.records = []
 
     def emit(self, record):
         if record.name != __name__:
-            self.problems.append(record.getMessage())
+            self.records.append(record)
+
+    def take(self):
+        """The problems logged so far, each once; and start afresh."""
+        records, self.records = self.records, []
+        messages = [r.getMessage() for r in records]
+        return [
+            message for record, message in zip(records, messages)
+            if not (record.msg == COULD_NOT_PROCESS
+                    and any(f"{record.args[0]}:" in m for m in messages if m != message))
+        ]
 
 
 collector = Collector()
@@ -41,7 +56,7 @@ def start_collecting(pelican):
 
 
 def refuse_if_any(sender):
-    problems, collector.problems = collector.problems, []
+    problems = collector.take()
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
         listing = "\n".join(f"  - {p}" for p in problems)
