@@ -34,9 +34,14 @@ def decode(raw):
     return text, []
 
 
+def line_at(text, index):
+    """The line number of ``text[index]``."""
+    return text.count("\n", 0, index) + 1
+
+
 def field_line(text, name):
     match = re.search(rf"^{re.escape(name)}\s*:", text, re.IGNORECASE | re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
+    return line_at(text, match.start()) if match else 1
 
 
 def metadata(meta, text, is_article):
@@ -70,8 +75,7 @@ def links(text, source_path, content_root):
         target = match.group(2)
         base = content_root if target.startswith("/") else os.path.dirname(source_path)
         if not os.path.exists(os.path.join(base, target.lstrip("/"))):
-            line = text.count("\n", 0, match.start()) + 1
-            problems.append((line, f"links to {match.group(0)}, which does not exist: correct the path"))
+            problems.append((line_at(text, match.start()), f"links to {match.group(0)}, which does not exist: correct the path"))
     return problems
 
 

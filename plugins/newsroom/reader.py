@@ -94,4 +94,4 @@ def line_of(markup, text):
     """The line of ``text`` on which ``markup`` starts (1 if not found)."""
     first_line = markup.splitlines()[0] if markup else ""
     at = text.find(first_line)
-    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+    return checks.line_at(text, at) if at >= 0 else 1
