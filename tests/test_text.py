@@ -1,6 +1,7 @@
 """The reporter's words reach the reader exactly: every paragraph of the
 source, every word and punctuation mark, in order."""
 
+import copy
 import filecmp
 
 from conftest import SHARED_SOURCE, SOURCE, VENDORED_SOURCE, need
@@ -14,7 +15,7 @@ def source_paragraphs():
 def rendered_paragraphs(article):
     """The body's paragraphs as a reader sees them: <q> draws an opening mark
     and, unless the quotation is `unclosed`, a closing one."""
-    body = article.select_one("article .body")
+    body = copy.copy(article.select_one("article .body"))  # the fixture is shared
     for q in body.find_all("q"):
         q.insert(0, "“")
         if "unclosed" not in q.get("class", []):
