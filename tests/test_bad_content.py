@@ -17,6 +17,7 @@ CASES = {
     "empty.md": ":1: is empty",
     "not-utf8.md": ":1: is not UTF-8 text: save the file as UTF-8",
     "broken-link.md": ":8: links to {filename}missing-report.md, which does not exist",
+    "dead-tag-link.md": ":7: links to {tag}Tibet, which no article has",
     "duplicate-slug.md": "are both published as 2021/04/blinken-human-rights-defenders.html",
     "punctuation-tag.md": ": Tags '<>' has no letter or digit to make its address from",
 }

@@ -8,6 +8,7 @@ Articles and pages are Markdown, read by `reader.NewsroomReader`:
 - a file that is not fit to publish (not UTF-8, empty, a required field
   missing, an impossible date, a broken link, a quotation without a speaker)
   is refused with every problem named, file and line (`checks.py`);
+- so is a link to a tag, category or author that no article has;
 - so are two files that would be published at the same address, and a
   category, tag or author with no letter or digit to make an address from.
 """
@@ -36,6 +37,10 @@ def refuse_unaddressable(generators):
     for source, field, name in checks.nameless(articles):
         logger.error("%s: %s %r has no letter or digit to make its address from: reword it",
                      os.path.relpath(source), field, name)
+    items = [*articles, *(p for g in generators for p in getattr(g, "pages", []))]
+    for source, line, link in checks.dead_term_links(items, articles, generators[0].settings):
+        logger.error("%s:%d: links to %s, which no article has: correct the name",
+                     os.path.relpath(source), line, link)
 
 
 def remember_addresses(generator):

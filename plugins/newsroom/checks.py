@@ -8,6 +8,7 @@ what to write instead. The reader reports every problem of a file at once.
 import os
 import re
 
+from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import get_date
 
 # The fields an article cannot go out without, and how to supply each.
@@ -20,6 +21,7 @@ ARTICLE_FIELDS = {
 }
 PAGE_FIELDS = {"title": ARTICLE_FIELDS["title"]}
 LINK = re.compile(r"\{(filename|static|attach)\}([^)\"'\s>#?]+)")
+TERM_LINK = re.compile(r"\{(tag|category|author)\}([^)\"'\s>#?]+)")
 
 
 def decode(raw):
@@ -77,6 +79,24 @@ def links(text, source_path, content_root):
         if not os.path.exists(os.path.join(base, target.lstrip("/"))):
             problems.append((line_at(text, match.start()), f"links to {match.group(0)}, which does not exist: correct the path"))
     return problems
+
+
+def term_links(text):
+    """The {tag}, {category} and {author} links of a file: (line, kind, name).
+    Whether each leads anywhere is known only once every article is read."""
+    return [(line_at(text, m.start()), m.group(1), m.group(2)) for m in TERM_LINK.finditer(text)]
+
+
+def dead_term_links(items, articles, settings):
+    """Links to a tag, category or author no article has: (source, line, link)."""
+    wrappers = {"tag": Tag, "category": Category, "author": Author}
+    known = {("category", a.category.slug) for a in articles}
+    known |= {("tag", t.slug) for a in articles for t in getattr(a, "tags", [])}
+    known |= {("author", w.slug) for a in articles for w in getattr(a, "authors", [])}
+    for item in items:
+        for line, kind, name in getattr(item, "term_links", []):
+            if (kind, wrappers[kind](name, settings).slug) not in known:
+                yield item.source_path, line, f"{{{kind}}}{name}"
 
 
 def nameless(articles):

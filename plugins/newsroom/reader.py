@@ -65,6 +65,7 @@ class NewsroomReader(MarkdownReader):
             self._md.preprocessors.register(MetaPreprocessor(self._md), "meta", 27)
         metadata = self._parse_metadata(meta)
         metadata["quotations"] = body.quotations
+        metadata["term_links"] = checks.term_links(text)
         # Everyone quoted, once each, in order of first quotation.
         metadata["speakers"] = list(dict.fromkeys(q.speaker for q in body.quotations))
         return content, metadata
