@@ -49,9 +49,8 @@ def remember_addresses(generator):
     Pelican recomputes ``url`` and ``save_as`` from their patterns at every
     use (about 90 µs each); a listing or menu on every page made that a fifth
     of a build. Templates use ``item.href`` and ``item.output``."""
-    for kind in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
-        for item in getattr(generator, kind, []):
-            item.href, item.output = item.url, item.save_as
+    for item in checks.contents(generator):
+        item.href, item.output = item.url, item.save_as
 
 
 def register():

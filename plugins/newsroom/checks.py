@@ -21,6 +21,9 @@ ARTICLE_FIELDS = {
 }
 PAGE_FIELDS = {"title": ARTICLE_FIELDS["title"]}
 LINK = re.compile(r"\{(filename|static|attach)\}([^)\"'\s>#?]+)")
+# Where Pelican's generators keep their articles and pages.
+CONTENT_LISTS = ("articles", "translations", "drafts", "hidden_articles", "hidden_translations",
+                 "pages", "hidden_pages", "draft_pages")
 TERM_LINK = re.compile(r"\{(tag|category|author)\}([^)\"'\s>#?]+)")
 
 
@@ -81,6 +84,15 @@ def links(text, source_path, content_root):
     return problems
 
 
+def terms(article):
+    """The article's category, tags and authors, each as (kind, term)."""
+    yield "category", article.category
+    for tag in getattr(article, "tags", []):
+        yield "tag", tag
+    for author in getattr(article, "authors", []):
+        yield "author", author
+
+
 def term_links(text):
     """The {tag}, {category} and {author} links of a file: (line, kind, name).
     Whether each leads anywhere is known only once every article is read."""
@@ -90,9 +102,7 @@ def term_links(text):
 def dead_term_links(items, articles, settings):
     """Links to a tag, category or author no article has: (source, line, link)."""
     wrappers = {"tag": Tag, "category": Category, "author": Author}
-    known = {("category", a.category.slug) for a in articles}
-    known |= {("tag", t.slug) for a in articles for t in getattr(a, "tags", [])}
-    known |= {("author", w.slug) for a in articles for w in getattr(a, "authors", [])}
+    known = {(kind, term.slug) for article in articles for kind, term in terms(article)}
     for item in items:
         for line, kind, name in getattr(item, "term_links", []):
             if (kind, wrappers[kind](name, settings).slug) not in known:
@@ -102,20 +112,23 @@ def dead_term_links(items, articles, settings):
 def nameless(articles):
     """Categories, tags and authors that give no address: a tag of nothing
     but punctuation would be published at tag/.html."""
+    fields = {"category": "Category", "tag": "Tags", "author": "Author"}
     for article in articles:
-        terms = [("Category", article.category), *(("Tags", t) for t in getattr(article, "tags", [])),
-                 *(("Author", a) for a in getattr(article, "authors", []))]
-        for field, term in terms:
+        for kind, term in terms(article):
             if not term.slug:
-                yield article.source_path, field, term.name
+                yield article.source_path, fields[kind], term.name
+
+
+def contents(generator):
+    """Every article or page a generator holds, whatever its status."""
+    for kind in CONTENT_LISTS:
+        yield from getattr(generator, kind, [])
 
 
 def collisions(generators):
     """Pairs of files that would be written to the same output path."""
     published = {}
     for generator in generators:
-        for kind in ("articles", "translations", "drafts", "hidden_articles",
-                     "pages", "hidden_pages", "draft_pages", "hidden_translations"):
-            for item in getattr(generator, kind, []):
-                published.setdefault(item.save_as, []).append(item.source_path)
+        for item in contents(generator):
+            published.setdefault(item.save_as, []).append(item.source_path)
     return {path: sorted(set(sources)) for path, sources in published.items() if len(set(sources)) > 1}

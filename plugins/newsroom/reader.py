@@ -2,9 +2,10 @@
 
 The article body is read with `QuotationExtension`; the quotations it finds,
 each with its speaker, become the article's ``quotations`` metadata, and the
-people quoted its ``speakers``: the theme turns both into structured data. Metadata fields (summary, editor's
-note) are read without it: an editor may put a word in quotation marks
-without quoting anyone. Raw HTML is escaped everywhere (`raw_html.py`).
+people quoted its ``speakers``: the theme turns both into structured data.
+Metadata fields (summary, editor's note) are read without it: an editor may
+put a word in quotation marks without quoting anyone. Raw HTML is escaped
+everywhere (`raw_html.py`).
 
 A file with problems (`checks.py`, or quotation markup) is refused: each
 problem is logged as ``file:line: what is wrong: what to do`` and the reader
