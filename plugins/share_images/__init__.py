@@ -125,10 +125,8 @@ def save(cache, output_path, card):
 def write(generator, writer):
     cache = os.path.join(generator.settings["CACHE_PATH"], "share-images")
     context = generator.context
-    for article in generator.articles:
-        for card in article.share_images:
-            save(cache, generator.output_path, card)
-    for card in [*context["SITE_SHARE_IMAGES"], context["SITE_LOGO"]]:
+    cards = [card for article in generator.articles for card in article.share_images]
+    for card in [*cards, *context["SITE_SHARE_IMAGES"], context["SITE_LOGO"]]:
         save(cache, generator.output_path, card)
 
 
