@@ -23,8 +23,6 @@ THEME = "theme"
 # the theme has no files to copy.
 THEME_STATIC_PATHS = []
 
-# Open Graph wants language and territory.
-OG_LOCALE = "en_US"
 # Where structured data points for the organisations whose reports we carry.
 ORGANIZATION_URLS = {"Voice of America": "https://www.voanews.com/"}
 
@@ -40,13 +38,23 @@ PAGE_URL = PAGE_SAVE_AS = "{slug}.html"
 CATEGORY_URL = CATEGORY_SAVE_AS = "category/{slug}.html"
 TAG_URL = TAG_SAVE_AS = "tag/{slug}.html"
 AUTHOR_URL = AUTHOR_SAVE_AS = "author/{slug}.html"
-DRAFT_URL = DRAFT_SAVE_AS = ""
+# Drafts, and reports dated in the future (WITH_FUTURE_DATES below), can be
+# previewed here in development; publishconf.py writes none of them.
+DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = "drafts/{slug}.html"
+DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = "drafts/{slug}.html"
+WITH_FUTURE_DATES = False
+# A report in any language is a report of its own, at the same kind of
+# address; a translation names its original (Translation_of: slug).
+ARTICLE_TRANSLATION_ID = PAGE_TRANSLATION_ID = None
+ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = ARTICLE_URL
+PAGE_LANG_URL = PAGE_LANG_SAVE_AS = PAGE_URL
 # The home page as links name it: from disk a folder does not open its index.
 INDEX_URL = "index.html"
 ARCHIVES_URL = ARCHIVES_SAVE_AS = "archives.html"
 TAGS_URL = TAGS_SAVE_AS = "tags.html"
 CATEGORIES_URL = CATEGORIES_SAVE_AS = "categories.html"
 AUTHORS_URL = AUTHORS_SAVE_AS = "authors.html"
+CORRECTIONS_SAVE_AS = "corrections.html"
 
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
@@ -67,11 +75,12 @@ JINJA_ENVIRONMENT = {
     "auto_reload": False,
     "extensions": [],
 }
-# Python-Markdown as plain as it comes: no typographer, so the reporter's
-# punctuation reaches the page exactly as written, and no "extra", which
-# news copy does not use and which made builds a fifth slower.
+# Python-Markdown with no typographer, so the reporter's punctuation reaches
+# the page exactly as written; tables and footnotes, which reports carry.
+# (Not "extra": its other parts news copy does not use, and they cost.)
 MARKDOWN = {
-    "extensions": [],
+    "extensions": ["markdown.extensions.tables", "markdown.extensions.footnotes"],
+    "extension_configs": {"markdown.extensions.footnotes": {"BACKLINK_TEXT": "↩\ufe0e"}},
     "output_format": "html",
 }
 
@@ -87,7 +96,7 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors"]
+DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors", "corrections"]
 
 # Dates come from the content, never from the clock or the file system.
 DEFAULT_DATE = None

@@ -12,6 +12,9 @@ RELATIVE_URLS = False
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 INDEX_URL = ""
+# Drafts and reports dated in the future are never published.
+DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = ""
 
 # Share images and the sitemap need absolute addresses: production only.
 # precompress (pelican-plugins) writes .gz and .br beside every text file for

@@ -1,5 +1,13 @@
 """Builds the site once per test session, as `make html` and `make publish` do,
-and hands tests the pages as a reader's browser would get them."""
+and hands tests the pages as a reader's browser would get them.
+
+Two bodies of content are built, each in development and production: the
+site's own content/, and content/ with the fixture corpus beside it
+(tests/data/corpus: every kind of report an editor may paste in: marks of
+every kind, organisations and unnamed speakers, photos, tables, footnotes,
+corrections, a draft, a report dated in the future, Chinese and French).
+Page-level tests take `site` and run over all four builds; nothing there
+assumes which reports exist."""
 
 import json
 import os
@@ -15,6 +23,7 @@ import browser as browser_tools
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+CORPUS = DATA / "corpus"
 # The report as it reached us. The copy in tests/data lets a clone without
 # ../shared run the tests; test_text.py checks the two agree.
 SHARED_SOURCE = ROOT.parent / "shared" / "source" / "blinken-human-rights-defenders.txt"
@@ -64,9 +73,11 @@ def siteurl(settings):
 class Site:
     """A built site: its folder, its address, its files and its pages parsed."""
 
-    def __init__(self, path, url):
+    def __init__(self, path, url, production=False):
         self.path = Path(path)
         self.url = url
+        self.production = production
+        self._pages = {}
 
     def html_files(self):
         return sorted(p.relative_to(self.path).as_posix() for p in self.path.rglob("*.html"))
@@ -77,14 +88,31 @@ class Site:
         return file.read_text(encoding="utf-8")
 
     def page(self, name):
-        return BeautifulSoup(self.text(name), "html.parser")
+        """The page parsed; a fresh copy for each caller, who may change it."""
+        if name not in self._pages:
+            self._pages[name] = self.text(name)
+        return BeautifulSoup(self._pages[name], "html.parser")
+
+    def reports(self):
+        """The published reports' pages, whatever the content (drafts, which
+        development builds show under drafts/, are not published)."""
+        return [n for n in self.html_files()
+                if not n.startswith("drafts/") and '<article class="report"' in self.text(n)]
 
 
-def built(tmp_path_factory, name, settings):
+def built(tmp_path_factory, name, settings, content=ROOT / "content"):
     output = tmp_path_factory.mktemp(name) / "output"
-    result = build(output, settings)
+    result = build(output, settings, content)
     assert result.returncode == 0, f"{settings} build failed:\n{result.stdout}\n{result.stderr}"
-    return Site(output, siteurl(settings))
+    return Site(output, siteurl(settings), settings == "publishconf.py")
+
+
+@pytest.fixture(scope="session")
+def corpus_content(tmp_path_factory):
+    """content/ with the fixture corpus beside its reports."""
+    content = content_with(tmp_path_factory.mktemp("corpus"))
+    shutil.copytree(CORPUS, content / "corpus")
+    return content
 
 
 @pytest.fixture(scope="session")
@@ -97,9 +125,31 @@ def prod_site(tmp_path_factory):
     return built(tmp_path_factory, "prod", "publishconf.py")
 
 
-@pytest.fixture(scope="session", params=["dev", "prod"])
+@pytest.fixture(scope="session")
+def corpus_dev_site(tmp_path_factory, corpus_content):
+    return built(tmp_path_factory, "corpus-dev", "pelicanconf.py", corpus_content)
+
+
+@pytest.fixture(scope="session")
+def corpus_prod_site(tmp_path_factory, corpus_content):
+    return built(tmp_path_factory, "corpus-prod", "publishconf.py", corpus_content)
+
+
+@pytest.fixture(scope="session", params=["dev", "prod", "corpus_dev", "corpus_prod"])
 def site(request):
-    """Each test that takes `site` runs against both builds."""
+    """Each test that takes `site` runs against all four builds."""
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+@pytest.fixture(scope="session", params=["dev", "corpus_dev"])
+def dev_build(request):
+    """The development builds of content/ and of the corpus."""
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+@pytest.fixture(scope="session", params=["prod", "corpus_prod"])
+def prod_build(request):
+    """The production builds of content/ and of the corpus."""
     return request.getfixturevalue(f"{request.param}_site")
 
 
@@ -136,10 +186,26 @@ def browser():
         chromium.close()
 
 
+def served(site, tmp_path_factory):
+    root = tmp_path_factory.mktemp("server")
+    (root / "mirror").symlink_to(site.path, target_is_directory=True)
+    with browser_tools.serve(root) as base:
+        yield f"{base}/mirror"
+
+
 @pytest.fixture(scope="session")
 def mirror(dev_site, tmp_path_factory):
     """The development build served under a sub-path, as a mirror would host it."""
-    root = tmp_path_factory.mktemp("server")
-    (root / "mirror").symlink_to(dev_site.path, target_is_directory=True)
-    with browser_tools.serve(root) as base:
-        yield f"{base}/mirror"
+    yield from served(dev_site, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def corpus_mirror(corpus_dev_site, tmp_path_factory):
+    """The corpus's development build, served likewise."""
+    yield from served(corpus_dev_site, tmp_path_factory)
+
+
+def browser_pages(site):
+    """What the browser tests open in a build: one page of each type, and
+    every report (each may hold photos, tables, footnotes, any language)."""
+    return sorted({*PAGE_TYPES.values(), *site.reports(), "corrections.html"})

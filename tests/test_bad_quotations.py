@@ -9,9 +9,9 @@ CASES = {
     "quote-without-speaker.md": "has no speaker",
     "quote-unclosed.md": "does not close",
     "quote-unknown-speaker.md": "names speaker 'Blinken', who is not in the Speakers field",
-    "quote-unmarked.md": "quotation mark without markup",
+    "quote-unmarked.md": "an opening quotation mark without markup at '“We will.” and left.'",
     "blockquote-without-speaker.md": "has no speaker",
-    "speakers-malformed.md": "is not 'Name | role | other names'",
+    "speakers-malformed.md": "is not 'Name | role | other names | kind'",
 }
 
 

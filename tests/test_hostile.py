@@ -20,7 +20,7 @@ def hostile_site(tmp_path_factory):
     output = content.parent / "output"
     result = build(output, "publishconf.py", content)
     assert result.returncode == 0, result.stdout + result.stderr
-    return Site(output, siteurl("publishconf.py"))
+    return Site(output, siteurl("publishconf.py"), production=True)
 
 
 def pages(site):

@@ -10,9 +10,35 @@ def test_title_names_the_article_then_the_site(article):
     assert article.title.get_text() == f"{TITLE} — Rights Desk"
 
 
-def test_language_is_english(site):
+# Words of the English chrome that a page in Chinese must not show.
+ENGLISH_CHROME = ["By ", "min read", "Editor’s note", "Filed under", "Topics:", "Skip to content", "Updated"]
+
+
+def test_every_page_has_a_language_and_reports_use_their_own(site):
     for name in site.html_files():
-        assert site.page(name).html["lang"] == "en", name
+        lang = site.page(name).html["lang"]
+        assert lang, name
+        if name not in site.reports():
+            assert lang == "en", name
+
+
+def test_reports_in_chinese_show_no_english_chrome(site):
+    for name in site.reports():
+        soup = site.page(name)
+        if not soup.html["lang"].startswith("zh"):
+            continue
+        for element in soup.select(".report header, .report footer, .site-header, .site-footer, .skip-link"):
+            # Page titles in another language carry their own lang.
+            for marked in element.select("[lang]"):
+                marked.decompose()
+            text = element.get_text(" ")
+            assert not [w for w in ENGLISH_CHROME if w in text], (name, text)
+
+
+def test_every_report_lives_in_its_year_and_month_folder(site):
+    for name in site.reports():
+        time = site.page(name).select_one("article header .byline time")
+        assert name.startswith(time["datetime"][:7].replace("-", "/") + "/"), name
 
 
 def test_meta_description_is_the_standfirst(article):
@@ -74,7 +100,20 @@ def test_skip_link_leads_to_main(site):
         assert skip["href"] == "#main" and soup.find("main", id="main"), name
 
 
-def test_listings_show_summaries_not_full_text(dev_site):
-    index = dev_site.page("index.html")
-    assert index.select_one("article.summary h2 a")["href"] == f"./{ARTICLE}"
-    assert "inspiring meeting" not in index.get_text()
+def test_listings_show_summaries_not_full_text(site):
+    index = site.page("index.html")
+    assert index.select("article.summary h2 a")
+    assert not index.select(".body"), "a listing shows a report's full text"
+
+
+def test_listings_mark_reports_in_another_language(site):
+    for name in ("index.html", "archives.html"):
+        soup = site.page(name)
+        page_lang = soup.html["lang"]
+        for link in soup.select("main a"):
+            href = link["href"].split("/")[-3:]
+            target = "/".join(href)
+            if target in site.reports():
+                lang = site.page(target).html["lang"]
+                owner = link if link.get("lang") else link.find_parent(attrs={"lang": True})
+                assert (owner["lang"] if owner else page_lang) == lang, (name, target)

@@ -16,7 +16,8 @@ def test_csp_allows_only_the_inlined_stylesheet(site):
         csp = policy(soup)
         digest = hashlib.sha256(soup.style.string.encode("utf-8")).digest()
         assert csp["style-src"] == f"'sha256-{base64.b64encode(digest).decode()}'", name
-        assert csp["default-src"] == "'none'" and csp["img-src"] == "data:", name
+        # Images: the inline icon, and the site's own photos; no other host.
+        assert csp["default-src"] == "'none'" and csp["img-src"] == "'self' data:", name
         assert "unsafe-inline" not in str(csp), name
         assert len(soup.find_all("style")) == 1 and not soup.find_all(style=True), name
 

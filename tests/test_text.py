@@ -13,13 +13,12 @@ def source_paragraphs():
 
 
 def rendered_paragraphs(article):
-    """The body's paragraphs as a reader sees them: <q> draws an opening mark
-    and, unless the quotation is `unclosed`, a closing one."""
+    """The body's paragraphs as a reader sees them: <q> draws the marks the
+    source printed, kept in data-open and data-close."""
     body = copy.copy(article.select_one("article .body"))  # the fixture is shared
     for q in body.find_all("q"):
-        q.insert(0, "“")
-        if "unclosed" not in q.get("class", []):
-            q.append("”")
+        q.insert(0, q["data-open"])
+        q.append(q.get("data-close", ""))
     return [p.get_text() for p in body.find_all("p")]
 
 

@@ -13,13 +13,17 @@ Articles and pages are Markdown, read by `reader.NewsroomReader`:
   category, tag or author with no letter or digit to make an address from.
 """
 
+import datetime
 import logging
 import os
 
 from pelican import signals
+from pelican.log import console
 
-from . import checks
+from . import checks, photos
+from .languages import chrome, word_count
 from .reader import NewsroomReader
+from .structure import PHOTO
 
 logger = logging.getLogger(__name__)
 
@@ -53,12 +57,74 @@ def remember_addresses(generator):
         item.href, item.output = item.url, item.save_as
 
 
+def place_photos(item):
+    """Point the photos' addresses at the photos' folder: relative to the
+    page where the site's links are, absolute in production (feeds too)."""
+    if PHOTO not in getattr(item, "_content", ""):
+        return
+    if item.settings["RELATIVE_URLS"]:
+        depth = item.save_as.count("/")
+        prefix = "../" * depth or "./"
+    else:
+        prefix = item.settings["SITEURL"] + "/"
+    item._content = item._content.replace(PHOTO, prefix)
+
+
+def write_photos(generator, writer):
+    published = [item for item in checks.contents(generator) if item.save_as]
+    found = {photo.key: photo for item in published for photo in getattr(item, "photos", [])}
+    photos.write_variants(found.values(), generator.output_path, generator.settings["CACHE_PATH"])
+
+
+def link_translations(generators):
+    """``Translation_of: slug`` on a report links it and its original both
+    ways (hreflang, translationOfWork and workTranslation)."""
+    articles = [a for g in generators for a in getattr(g, "articles", [])]
+    by_slug = {a.slug: a for a in articles}
+    for article in articles:
+        article.translated_as = []
+    for article in articles:
+        slug = getattr(article, "translation_of", None)
+        if not slug:
+            continue
+        original = by_slug.get(slug)
+        if original is None or original is article:
+            logger.error("%s: Translation_of names %r, which no other published report has: write "
+                         "the Slug of the original", os.path.relpath(article.source_path), slug)
+            continue
+        article.original = original
+        original.translated_as.append(article)
+
+
+def report_held_back(generator):
+    """Say which reports the build held back: they are dated in the future."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    for draft in generator.drafts:
+        if draft.date > now:
+            # Said on the console, not logged: build_guard fails a build on
+            # any warning, and holding a report back is no problem.
+            console.print(f"Held back: {os.path.relpath(draft.source_path)} is dated "
+                          f"{draft.date.isoformat()}; it is published by the first build on or after that date.")
+
+
+def add_filters(generator):
+    generator.env.filters["chrome"] = chrome
+    generator.env.filters["wordcount_any"] = word_count
+
+
 def register():
     # readers_init fires after Pelican has listed its own readers and before
     # it makes instances of them: the one moment to swap in ours for .md.
     signals.readers_init.connect(use_our_reader)
+    signals.generator_init.connect(add_filters)
+    # Each article and page once made, before its content is first rendered.
+    signals.content_object_init.connect(place_photos)
+    signals.article_generator_finalized.connect(report_held_back)
+    signals.article_writer_finalized.connect(write_photos)
+    signals.page_writer_finalized.connect(write_photos)
     # Once the articles, and the pages, are read and sorted.
     signals.article_generator_finalized.connect(remember_addresses)
     signals.page_generator_finalized.connect(remember_addresses)
     # all_generators_finalized: every article and page is read, none written.
     signals.all_generators_finalized.connect(refuse_unaddressable)
+    signals.all_generators_finalized.connect(link_translations)

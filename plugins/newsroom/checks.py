@@ -49,6 +49,14 @@ def field_line(text, name):
     return line_at(text, match.start()) if match else 1
 
 
+def is_date(value):
+    try:
+        get_date(value)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
 def metadata(meta, text, is_article):
     """Required fields present, dates real, Modified not before Date."""
     problems = []
@@ -130,5 +138,6 @@ def collisions(generators):
     published = {}
     for generator in generators:
         for item in contents(generator):
-            published.setdefault(item.save_as, []).append(item.source_path)
+            if item.save_as:  # drafts in production are not written at all
+                published.setdefault(item.save_as, []).append(item.source_path)
     return {path: sorted(set(sources)) for path, sources in published.items() if len(set(sources)) > 1}

@@ -1,18 +1,29 @@
-"""Python-Markdown syntax for attributed quotations.
+"""Python-Markdown syntax for attributed quotations, quoted terms and titles.
 
-A quotation inside a sentence keeps its quotation marks, as printed, inside
-square brackets, followed by its speaker::
+Anything in quotation marks is written inside square brackets, marks and
+all, as printed, followed by what it is::
 
     Blinken said, [“Had an inspiring meeting today.”]{speaker=Blinken}
+    他说：[「我们会继续」]{speaker=汪文斌}
+    charged with [“inciting subversion of state power”]{term}
+    the report [“Break Their Lineage”]{title}
 
-It becomes ``<q data-speaker="Antony Blinken">Had an inspiring meeting
-today.</q>``: the browser draws the quotation marks (the HTML standard asks
-that the text not repeat them), so the reader sees each mark once. Where the
-source opens a quotation and never closes it, the element still closes, gets
-the class ``unclosed`` and the stylesheet draws no closing mark.
+Any of the marks in `marks.PAIRS` may open it. ``{speaker=…}`` makes a
+quotation, ``<q data-speaker="Antony Blinken" data-open="“"
+data-close="”">Had an inspiring meeting today.</q>``: the HTML standard asks
+that a ``q`` not repeat its marks, so they move into attributes and the
+stylesheet draws exactly the marks the source printed. A quotation the
+source never closes gets no ``data-close`` and the class ``unclosed``.
+``{term}`` (a quoted word, a scare quote, a charge) becomes ``<span
+class="term">`` and ``{title}`` (the title of a work) ``<cite>``: both keep
+their marks in the text, since nobody is being quoted. Markup nests either
+way: ``[“He called it [‘farcical’]{term}.”]{speaker=Wang}``.
 
-A paragraph that is wholly a quotation is a Markdown block quote whose last
-line names the speaker::
+A quotation running over several paragraphs opens each with a mark and
+closes on the last; its markup spans them all (`SpanParagraphs` splits it
+into one element a paragraph, each but the last with the class
+``continued``). A paragraph that is wholly a quotation is a block quote whose
+last line names the speaker::
 
     > “He asked each of us to present our work.”
     > {speaker=Fujibiao}
@@ -21,35 +32,37 @@ It becomes ``<figure class="quotation"><blockquote data-speaker="…">…
 </blockquote><figcaption>Fujibiao, Chinese human rights lawyer</figcaption>
 </figure>``: the attribution outside the quotation, as the standard says.
 
-Speakers are looked up in the article's ``Speakers`` field (see
-`speakers.py`). A quotation with no speaker or an unknown one, markup that
-does not close, and a curly opening quotation mark outside any marked-up
-quotation all raise `QuotationError`, so no quotation reaches readers
-unattributed. The quotations found are left on ``md.quotations`` in reading
-order, each with its speaker and text, for the article's structured data.
+Speakers are looked up in the article's ``Speakers`` field (`speakers.py`).
+Markup that cannot be published, and any quotation mark outside markup
+(`marks.stray_mark`), raise `QuotationError` naming the words and the fix, so
+no quotation reaches readers unattributed. The quotations found are left on
+``md.quotations`` in reading order, for the article's structured data.
 """
 
+import collections
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .speakers import Speaker, parse_speakers
+from . import marks
+from .speakers import Speaker, SpeakerError, parse_speakers, unknown
 
-OPEN, CLOSE = "“", "”"
-# [“…”] optionally followed by {…}; the braces are checked in code so that a
-# missing speaker or a missing "}" gets its own message.
-INLINE_RE = r"\[(“[^\]]*)\](\{[^}\n]*\}?)?"
-SPEAKER_RE = re.compile(r'\{\s*speaker\s*=\s*"?([^"}]+?)"?\s*\}')
+MARKUP_START = re.compile(r"\[(?=[" + re.escape(marks.OPENING) + "])")
+ATTRIBUTES = re.compile(r'\{\s*(?:speaker\s*=\s*"?(?P<speaker>[^"}]+?)"?|(?P<kind>term|title))\s*(?P<continued>\+)?\s*\}')
 BLOCK_SPEAKER_RE = re.compile(r"\n?(\{[^\n]*\}?)\s*$")
+FIX = "write [“…”]{speaker=Name} for a quotation, [“…”]{term} for a quoted term or [“…”]{title} for a title"
+# Elements whose text is quoted, code or a title, where a mark is no stray.
+CLAIMED = {"q", "blockquote", "cite", "code", "pre"}
 
 
 class QuotationError(ValueError):
-    """Quotation markup that cannot be published. ``markup`` is the offending
-    text as written, so the reader of the file can find its line."""
+    """Markup that cannot be published. ``markup`` is the offending text as
+    written, so the reader of the file can find its line."""
 
     def __init__(self, message, markup):
         super().__init__(message)
@@ -64,21 +77,60 @@ class Quotation:
     @property
     def schema(self):
         """The quotation as a schema.org Quotation, credited to its speaker
-        by reference: each speaker's Person is given once, in ``speakers``."""
+        by reference: each speaker's node is given once."""
         return {"@type": "Quotation", "text": self.text, "creator": {"@id": self.speaker.schema_id}}
 
 
-def _shorten(text, width=50):
+def shorten(text, width=50):
+    text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def closing_bracket(text, start):
+    """The index of the ``]`` that closes the ``[`` at ``start``, or None."""
+    depth = 0
+    for index in range(start, len(text)):
+        if text[index] == "\\":
+            continue
+        if text[index] == "[":
+            depth += 1
+        elif text[index] == "]":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def attributes_at(text, at):
+    """The ``{…}`` that starts at ``at``, or "" (up to the line's end when
+    it never closes)."""
+    if not text.startswith("{", at):
+        return ""
+    end = text.find("}", at)
+    line_end = text.find("\n", at)
+    if end < 0 or 0 <= line_end < end:
+        return text[at: line_end if line_end >= 0 else len(text)]
+    return text[at: end + 1]
+
+
 class QuotationExtension(Extension):
+    """``speakers``: the map `parse_speakers` makes; left None, they are
+    read from the document's own ``Speakers`` field when first needed."""
+
+    def __init__(self, speakers=None):
+        super().__init__()
+        self.given = speakers
+        self.problems = []
+
     def extendMarkdown(self, md):
         md.registerExtension(self)
         self.md = md
         self.reset()
-        # Before links (170) so that [“…”] is never read as a reference link.
-        md.inlinePatterns.register(InlineQuotation(INLINE_RE, self), "quotation", 175)
+        # After the meta preprocessor (27), before paragraphs are split.
+        md.preprocessors.register(SpanParagraphs(md, self), "quotation_paragraphs", 26)
+        # Before links (160) and footnotes (175) so that [“…”] is never read
+        # as a link; an ordinary link may still wrap quotation markup.
+        md.inlinePatterns.register(InlineQuotation(self), "quotation", 180)
         # Before inline parsing (20): the speaker line is still raw text then.
         md.treeprocessors.register(BlockQuotation(md, self), "block_quotation", 25)
         # After unescaping (0): sees the final text of every element.
@@ -86,57 +138,153 @@ class QuotationExtension(Extension):
 
     def reset(self):
         self.md.quotations = []
-        self.speakers = None
+        self.speakers = self.given
 
-    def speaker(self, attributes, markup):
-        """The `Speaker` that ``{speaker=Name}`` names."""
-        if not attributes or not attributes.startswith("{"):
+    def take_problems(self):
+        """The problems found since last asked; `reset` keeps them, since
+        Pelican resets Markdown between the fields of one file."""
+        problems, self.problems = self.problems, []
+        return problems
+
+    def parse(self, attributes, markup):
+        """What ``{…}`` makes of the markup: ("speaker", Speaker) or ("term" |
+        "title", None), and whether the quotation continues."""
+        if not attributes:
             raise QuotationError(
-                f"quotation {_shorten(markup)!r} has no speaker: "
-                "write {speaker=Name} right after its closing bracket",
+                f"'{shorten(markup)}' has no speaker, term or title after its closing bracket: {FIX}",
                 markup,
             )
         if not attributes.endswith("}"):
             raise QuotationError(
-                f"quotation markup {_shorten(markup)!r} does not close: "
-                "end it with {speaker=Name}",
-                markup,
+                f"'{shorten(markup + attributes)}': the braces after the quotation do not close: "
+                "end them with }", markup
             )
-        match = SPEAKER_RE.fullmatch(attributes)
+        match = ATTRIBUTES.fullmatch(attributes)
         if not match:
-            raise QuotationError(
-                f"quotation {_shorten(markup)!r} has {attributes} where "
-                "{speaker=Name} belongs",
-                markup,
-            )
+            raise QuotationError(f"'{shorten(markup)}' is followed by {attributes}: {FIX}", markup)
+        continued = bool(match.group("continued"))
+        if match.group("kind"):
+            return match.group("kind"), None, continued
+        return "speaker", self.speaker(match.group("speaker").strip(), markup), continued
+
+    def speaker(self, name, markup):
         if self.speakers is None:
-            self.speakers = parse_speakers(getattr(self.md, "Meta", {}).get("speakers", []))
-        name = match.group(1).strip()
+            try:
+                self.speakers = parse_speakers(getattr(self.md, "Meta", {}).get("speakers", []))
+            except SpeakerError:
+                # The reader names the Speakers line; the file is refused.
+                self.speakers = collections.defaultdict(lambda: Speaker("?"))
         try:
             return self.speakers[name]
         except KeyError:
-            raise QuotationError(
-                f"quotation {_shorten(markup)!r} names speaker {name!r}, who is "
-                "not in the Speakers field: add a line 'Name | role | other names'",
-                markup,
-            ) from None
+            raise QuotationError(f"quotation '{shorten(markup)}' {unknown(name, self.speakers)}", markup) from None
+
+
+class SpanParagraphs(Preprocessor):
+    """Splits markup that runs over several paragraphs into one markup a
+    paragraph: the speaker's attributes, with ``+`` (continued) on all but
+    the last. Each paragraph must open with a quotation mark, as printed."""
+
+    def __init__(self, md, extension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines):
+        text = "\n".join(lines)
+        out, at = [], 0
+        for match in MARKUP_START.finditer(text):
+            if match.start() < at:
+                continue
+            end = closing_bracket(text, match.start())
+            if end is None or "\n\n" not in text[match.start(): end]:
+                continue
+            attributes = attributes_at(text, end + 1)
+            if not attributes.endswith("}"):
+                continue  # InlineQuotation says what is wrong with it
+            parts = re.split(r"(\n\s*\n)", text[match.start() + 1: end])
+            pieces = []
+            for index in range(0, len(parts), 2):
+                part = parts[index].strip()
+                if part and part[0] not in marks.OPENING:
+                    self.extension.problems.append(QuotationError(
+                        f"the quotation continues into a paragraph that does not open with a "
+                        f"quotation mark, at '{shorten(part)}': open each paragraph of it with "
+                        "the mark the source prints", part))
+                    part = "“" + part  # checked no further: the build is refused
+                last = index == len(parts) - 1
+                pieces.append(f"[{part}]" + (attributes if last else attributes[:-1] + "+}"))
+                if not last:
+                    pieces.append(parts[index + 1])
+            out.append(text[at: match.start()] + "".join(pieces))
+            at = end + 1 + len(attributes)
+        return (("".join(out) + text[at:]) if out else text).split("\n")
 
 
 class InlineQuotation(InlineProcessor):
-    def __init__(self, pattern, extension):
-        super().__init__(pattern, extension.md)
+    def __init__(self, extension):
+        super().__init__(MARKUP_START.pattern, extension.md)
         self.extension = extension
 
     def handleMatch(self, m, data):
-        speaker = self.extension.speaker(m.group(2), m.group(0))
-        words = m.group(1)[len(OPEN):]
-        element = etree.Element("q", {"data-speaker": speaker.name})
-        if words.endswith(CLOSE):
-            words = words[: -len(CLOSE)]
+        end = closing_bracket(data, m.start(0))
+        if end is None:
+            return None, None, None  # QuotationCheck names it
+        if data.startswith(("(", "["), end + 1):
+            return None, None, None  # a link's text: QuotationCheck checks it
+        attributes = attributes_at(data, end + 1)
+        markup = data[m.start(0): end + 1]
+        try:
+            element = self.element(data[m.start(0) + 1: end], attributes, markup)
+        except QuotationError as error:
+            # Noted, and the markup left as claimed text: every problem of
+            # the file is named in one build.
+            self.extension.problems.append(error)
+            element = etree.Element("span", {"class": "term"})
+            element.text = markup + attributes
+        return element, m.start(0), end + 1 + len(attributes)
+
+    def element(self, words, attributes, markup):
+        kind, speaker, continued = self.extension.parse(attributes, markup)
+        opening = words[0]
+        if kind != "speaker":
+            element = etree.Element("cite" if kind == "title" else "span")
+            if kind == "term":
+                element.set("class", "term")
+            self.fill(element, words)
+            return element
+        element = etree.Element("q", {"data-speaker": speaker.name, "data-open": opening})
+        words = words[1:]
+        if continued:
+            element.set("class", "continued")
+        elif marks.closes(opening, opening + words):
+            element.set("data-close", words[-1])
+            words = words[:-1]
         else:
             element.set("class", "unclosed")
-        element.text = words
-        return element, m.start(0), m.end(0)
+        self.fill(element, words)
+        return element
+
+    def fill(self, element, words):
+        """``words`` as the element's text, nested markup as its children."""
+        element.text, at, last = "", 0, None
+        for match in MARKUP_START.finditer(words):
+            if match.start() < at:
+                continue
+            end = closing_bracket(words, match.start())
+            if end is None or words.startswith(("(", "["), end + 1):
+                continue
+            attributes = attributes_at(words, end + 1)
+            child = self.element(words[match.start() + 1: end], attributes, words[match.start(): end + 1])
+            if last is None:
+                element.text += words[at: match.start()]
+            else:
+                last.tail = (last.tail or "") + words[at: match.start()]
+            element.append(child)
+            last, at = child, end + 1 + len(attributes)
+        if last is None:
+            element.text += words[at:]
+        else:
+            last.tail = (last.tail or "") + words[at:]
 
 
 class BlockQuotation(Treeprocessor):
@@ -154,15 +302,24 @@ class BlockQuotation(Treeprocessor):
             if child.tag == "blockquote"
         ]
         for parent, index in found:
-            parent[index] = self.figure(parent[index])
+            try:
+                parent[index] = self.figure(parent[index])
+            except QuotationError as error:
+                self.extension.problems.append(error)
+                parent[index].set("class", "refused")
 
     def figure(self, quote):
         last = quote[-1] if len(quote) else None
         text = (last.text or "") if last is not None and last.tag == "p" else ""
         match = BLOCK_SPEAKER_RE.search(text)
         markup = "> " + text.strip()
-        speaker = self.extension.speaker(match and match.group(1), markup)
+        kind, speaker, _ = self.extension.parse(match and match.group(1), markup)
+        if speaker is None:
+            raise QuotationError(f"'{shorten(markup)}' ends with {{{kind}}}: a block quotation is "
+                                 "always someone's words: end it with {speaker=Name}", markup)
         last.text = text[: match.start()]
+        if not last.text.strip() and not len(last):
+            quote.remove(last)
         quote.set("data-speaker", speaker.name)
         figure = etree.Element("figure", {"class": "quotation"})
         figure.append(quote)
@@ -177,39 +334,51 @@ class QuotationCheck(Treeprocessor):
     def __init__(self, md, extension):
         super().__init__(md)
         self.extension = extension
+        self.pending = []
 
     def run(self, root):
-        self.visit(root)
+        self.pending = []
+        self.visit(root, claimed=False)
 
-    def visit(self, element):
+    def visit(self, element, claimed):
         speaker = element.get("data-speaker")
         if speaker:
-            text = "".join(element.itertext()).strip()
-            if element.tag == "blockquote":  # keeps the marks as printed
-                text = text.removeprefix(OPEN).removesuffix(CLOSE)
-            quotation = Quotation(self.extension.speakers[speaker], text)
-            self.md.quotations.append(quotation)
-        else:
+            self.collect(element, speaker)
+        claimed = claimed or element.tag in CLAIMED or element.get("class") in ("term", "refused")
+        if not claimed:
             self.check(element.text)
-            for child in element:
-                self.visit(child)
-        self.check(element.tail)
+        for child in element:
+            self.visit(child, claimed)
+            if not claimed:
+                self.check(child.tail)
+
+    def collect(self, element, speaker):
+        if element.tag == "blockquote":  # keeps the marks as printed
+            paragraphs = ["".join(p.itertext()).strip() for p in element] or [""]
+            paragraphs = [p[1:] if p[:1] in marks.OPENING else p for p in paragraphs]
+            last = paragraphs[-1]
+            paragraphs[-1] = last[:-1] if last[-1:] in "".join(marks.PAIRS.values()) else last
+            self.pending.extend(paragraphs)
+        else:
+            self.pending.append("".join(element.itertext()).strip())
+        if "continued" not in (element.get("class") or "").split():
+            words = "\n\n".join(self.pending)
+            self.md.quotations.append(Quotation(self.extension.speakers[speaker], words))
+            self.pending = []
 
     def check(self, text):
         if not text:
             return
-        if "[“" in text or "{speaker" in text:
-            at = text.find("[“") if "[“" in text else text.find("{speaker")
+        start = MARKUP_START.search(text)
+        if start or "{speaker" in text:
+            at = start.start() if start else text.find("{speaker")
             markup = text[at:]
-            raise QuotationError(
-                f"quotation markup {_shorten(markup)!r} does not close: "
-                "write [“…”]{speaker=Name}",
-                markup,
-            )
-        if OPEN in text:
-            markup = text[text.find(OPEN):]
-            raise QuotationError(
-                f"quotation mark without markup at {_shorten(markup)!r}: "
-                "mark the quotation up as [“…”]{speaker=Name}",
-                markup,
-            )
+            self.extension.problems.append(QuotationError(
+                f"quotation markup '{shorten(markup)}' does not close: check its ] and {{…}}, or "
+                f"{FIX}", markup))
+            return
+        at = marks.stray_mark(text)
+        if at is not None:
+            markup = text[at:]
+            self.extension.problems.append(QuotationError(
+                f"{marks.describe(text[at])} without markup at '{shorten(markup)}': {FIX}", markup))

@@ -1,30 +1,53 @@
-"""Pelican's Markdown reader, with attributed quotations and checks.
+"""Pelican's Markdown reader, with attributed quotations, photos and checks.
 
-The article body is read with `QuotationExtension`; the quotations it finds,
-each with its speaker, become the article's ``quotations`` metadata, and the
-people quoted its ``speakers``: the theme turns both into structured data.
-Metadata fields (summary, editor's note) are read without it: an editor may
-put a word in quotation marks without quoting anyone. Raw HTML is escaped
-everywhere (`raw_html.py`).
+The article body is read with `QuotationExtension` and `StructureExtension`;
+the quotations it finds, each with its speaker, become the article's
+``quotations`` metadata, the people quoted its ``speakers`` and its photos
+its ``photos``: the theme and the share images use all three. The title,
+standfirst and editor's note are read with the quotation markup too, with
+the body's speakers: ``title`` is plain text with the marks as printed (for
+``<title>``, feeds and machines) and ``title_html`` the headline with its
+``q`` elements. Raw HTML is escaped everywhere (`raw_html.py`).
 
-A file with problems (`checks.py`, or quotation markup) is refused: each
-problem is logged as ``file:line: what is wrong: what to do`` and the reader
-raises, so Pelican skips the file and the build fails (plugins/build_guard).
+A file with problems (`checks.py`, quotation markup, photos, headings) is
+refused: each problem is logged as ``file:line: what is wrong: what to do``
+and the reader raises, so Pelican skips the file and the build fails
+(plugins/build_guard).
 """
 
+import datetime
 import logging
 import os
+import re
+from dataclasses import dataclass
 
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
+from markupsafe import Markup
 from pelican.readers import MarkdownReader
+from pelican.utils import get_date, set_date_tzinfo
 
 from . import checks
-from .quotations import QuotationError, QuotationExtension
+from .plain_text import plain_text
+from .quotations import QuotationExtension, shorten
 from .raw_html import RawHtmlAsText
-from .speakers import SpeakerError
+from .speakers import SpeakerError, parse_speakers
+from .structure import StructureExtension
 
 logger = logging.getLogger(__name__)
+CORRECTION = re.compile(r"^\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)\s*:\s*(\S.*)$")
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A dated correction: when it was made, and what it says."""
+    date: datetime.datetime
+    html: str
+    text: str
+
+    @property
+    def schema(self):
+        return {"@type": "CorrectionComment", "datePublished": self.date.isoformat(), "text": self.text}
 
 
 class ContentRefused(ValueError):
@@ -34,10 +57,13 @@ class ContentRefused(ValueError):
 class NewsroomReader(MarkdownReader):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Two Markdown instances for every file the reader reads, reset
-        # between files: making one costs as much as converting an article.
-        self.body = self.markdown(QuotationExtension())
-        self.fields = self.markdown()
+        # Markdown instances made once and reset between files: making one
+        # costs as much as converting an article.
+        self.quoting = QuotationExtension()
+        self.structure = StructureExtension(self.settings["PATH"])
+        self.body = self.markdown(self.quoting, self.structure)
+        self.field_quoting = QuotationExtension(speakers={})
+        self.fields = self.markdown(self.field_quoting)
 
     def read(self, source_path):
         self._source_path = source_path
@@ -47,29 +73,83 @@ class NewsroomReader(MarkdownReader):
             self.refuse(problems)
 
         body = self.body.reset()
-        try:
-            content = body.convert(text)
-        except QuotationError as error:
-            problems.append((line_of(error.markup, text), str(error)))
-        except SpeakerError as error:
-            problems.append((checks.field_line(text, "speakers"), str(error)))
+        self.structure.source_path = source_path
+        content = body.convert(text)
         meta = getattr(body, "Meta", {})
+        problems += [(line_of(e.markup, text), str(e)) for e in self.quoting.take_problems()]
+        problems += [(line_of(markup, text), message) for markup, message in body.content_problems]
+        try:
+            speakers = parse_speakers(meta.get("speakers", []))
+        except SpeakerError as error:
+            problems.append((line_of(error.line, text), str(error)))
+            speakers = {}
         problems += checks.metadata(meta, text, self.is_article(source_path))
         problems += checks.links(text, source_path, self.settings["PATH"])
-        if problems:
-            self.refuse(problems)
 
         # Pelican's _parse_metadata converts the formatted fields with
         # self._md, after taking its "meta" preprocessor away: put it back.
+        self.field_quoting.given = speakers
         self._md = self.fields.reset()
         if "meta" not in self._md.preprocessors:
             self._md.preprocessors.register(MetaPreprocessor(self._md), "meta", 27)
-        metadata = self._parse_metadata(meta)
+        # Dates already refused above would stop Pelican's parsing short.
+        metadata = self._parse_metadata(
+            {k: v for k, v in meta.items() if k not in ("date", "modified") or checks.is_date(v[0])}
+        )
+        problems += [(line_of(e.markup, text), str(e)) for e in self.field_quoting.take_problems()]
+        if meta.get("title"):
+            title = self.inline(" ".join(meta["title"]))
+            problems += [(line_of(e.markup, text), str(e)) for e in self.field_quoting.take_problems()]
+            metadata["title"], metadata["title_html"] = plain_text(title), Markup(title)
+        corrections = []
+        for line in meta.get("correction", []):
+            try:
+                corrections.append(self.correction(line))
+            except ValueError as error:
+                problems.append((line_of(line, text), str(error)))
+        problems += [(line_of(e.markup, text), str(e)) for e in self.field_quoting.take_problems()]
+        if problems:
+            self.refuse(problems)
+
+        if corrections:
+            corrections.sort(key=lambda c: c.date)
+            metadata["corrections"] = corrections
+            # Pelican gives Date and Modified their time zone later.
+            latest = corrections[-1].date.replace(tzinfo=None)
+            if "date" in metadata and latest < metadata["date"]:
+                self.refuse([(checks.field_line(text, "correction"), "a Correction is dated before the "
+                              "report's Date: give the day the correction was made")])
+            if latest > metadata.get("modified", latest):
+                metadata["modified"] = latest
+            metadata.setdefault("modified", latest)
+        for field in ("summary", "editor_note"):
+            if field in metadata:
+                metadata[f"{field}_text"] = plain_text(metadata[field])
         metadata["quotations"] = body.quotations
+        metadata["photos"] = body.photos
         metadata["term_links"] = checks.term_links(text)
         # Everyone quoted, once each, in order of first quotation.
         metadata["speakers"] = list(dict.fromkeys(q.speaker for q in body.quotations))
         return content, metadata
+
+    def correction(self, line):
+        """One ``Correction`` line: ``YYYY-MM-DD[ HH:MM]: what was wrong``."""
+        match = CORRECTION.match(line)
+        if not match:
+            raise ValueError(f"Correction line '{shorten(line)}' is not 'YYYY-MM-DD: what was "
+                             "corrected' (a time may follow the date: YYYY-MM-DD HH:MM)")
+        try:
+            date = get_date(match.group(1))
+        except (ValueError, OverflowError):
+            raise ValueError(f"Correction date {match.group(1)!r} is not a real date: write YYYY-MM-DD") from None
+        date = set_date_tzinfo(date, self.settings.get("TIMEZONE"))
+        html = self.inline(match.group(2).strip())
+        return Correction(date, Markup(html), plain_text(html))
+
+    def inline(self, text):
+        """``text`` (a title) as inline HTML: no paragraph, list or heading."""
+        html = self.fields.reset().convert("\\" + text if text[:1] in "#>-+*0123456789" else text)
+        return html.removeprefix("<p>").removesuffix("</p>")
 
     def markdown(self, *extensions):
         """Markdown as configured, raw HTML escaped, with ``extensions``."""
@@ -87,13 +167,15 @@ class NewsroomReader(MarkdownReader):
         # Pelican logs only that it "could not process" the file: say what
         # is wrong, and where, first.
         where = os.path.relpath(self._source_path)
-        for line, message in sorted(problems):
+        for line, message in sorted(set(problems)):
             logger.error("%s:%d: %s", where, line, message)
         raise ContentRefused(f"{where}: {len(problems)} problem(s)")
 
 
 def line_of(markup, text):
     """The line of ``text`` on which ``markup`` starts (1 if not found)."""
-    first_line = markup.splitlines()[0] if markup else ""
-    at = text.find(first_line)
+    first_line = markup.strip().splitlines()[0] if markup and markup.strip() else ""
+    at = text.find(first_line) if first_line else -1
+    if at < 0 and first_line.startswith("> "):
+        at = text.find(first_line[2:])
     return checks.line_at(text, at) if at >= 0 else 1

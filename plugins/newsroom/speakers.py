@@ -1,20 +1,37 @@
-"""The people an article quotes, read from its ``Speakers`` field.
+"""The people and organisations an article quotes, read from ``Speakers``.
 
-One line a person, three fields separated by ``|``::
+One line a speaker, up to four fields separated by ``|``::
 
     Speakers: Antony Blinken | U.S. Secretary of State | Blinken, John Blinken
-        Price | State Department spokesperson
+        Human Rights Watch | rights group | HRW | organisation
+        Court spokesperson | a spokesperson for the court | | unnamed
 
-The name to show and to give machines, what the person is (shown in captions),
-and the other ways the text prints the name. A quotation may name its speaker
-by any of these names; it is always published under the first.
+The name to show and to give machines; what the speaker is (shown in
+captions); the other ways the text prints the name; and the kind: ``person``
+(the default), ``organisation`` or ``unnamed`` (a source the report
+describes but does not name: the name is only the handle quotations use,
+and readers and machines are given the description). A quotation may name
+its speaker by any of the names; it is always published under the first.
 """
 
+import re
 from dataclasses import dataclass, field
+
+KINDS = {
+    "person": "Person",
+    "organisation": "Organization",
+    "organization": "Organization",
+    "unnamed": "Person",
+}
+FORMAT = "'Name | role | other names | kind'"
 
 
 class SpeakerError(ValueError):
-    """A ``Speakers`` line that cannot be read."""
+    """A ``Speakers`` line that cannot be read; ``line`` is its text."""
+
+    def __init__(self, message, line=""):
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -22,42 +39,77 @@ class Speaker:
     name: str
     role: str = ""
     other_names: tuple[str, ...] = field(default=())
+    kind: str = "person"
+
+    @property
+    def named(self):
+        return self.kind != "unnamed"
+
+    @property
+    def label(self):
+        """How readers see the speaker credited: the unnamed by description."""
+        return self.name if self.named else (self.role or self.name)
 
     @property
     def caption(self):
         """How a caption credits the speaker: name, then role."""
+        if not self.named:
+            return self.label
         return f"{self.name}, {self.role}" if self.role else self.name
 
     @property
     def schema_id(self):
-        """The Person's node name in the page's JSON-LD graph."""
-        return "#person-" + "-".join(self.name.lower().split())
+        """The speaker's node name in the page's JSON-LD graph."""
+        return "#speaker-" + "-".join(re.sub(r"[^\w\s-]", "", self.name.lower()).split())
 
     @property
     def schema(self):
-        """The speaker as a schema.org Person."""
-        person = {"@type": "Person", "@id": self.schema_id, "name": self.name}
+        """The speaker as a schema.org Person or Organization."""
+        node = {"@type": KINDS[self.kind], "@id": self.schema_id}
+        if self.named:
+            node["name"] = self.name
         if self.role:
-            person["description"] = self.role
+            node["description"] = self.role
         if self.other_names:
-            person["alternateName"] = list(self.other_names)
-        return person
+            node["alternateName"] = list(self.other_names)
+        return node
 
 
 def parse_speakers(lines):
     """Map every name a speaker goes by to its `Speaker`."""
     by_name = {}
     for line in lines:
-        name, role, others, *extra = [part.strip() for part in line.split("|")] + ["", ""]
+        name, role, others, kind, *extra = [part.strip() for part in line.split("|")] + ["", "", ""]
         if not name or any(extra):
+            raise SpeakerError(f"Speakers line {line!r} is not {FORMAT}", line)
+        kind = (kind or "person").lower()
+        if kind not in KINDS:
             raise SpeakerError(
-                f"Speakers line {line!r} is not 'Name | role | other names'"
+                f"Speakers line {line!r} gives the kind {kind!r}: write person, organisation or unnamed",
+                line,
             )
-        speaker = Speaker(
-            name, role, tuple(n.strip() for n in others.split(",") if n.strip())
-        )
+        speaker = Speaker(name, role, tuple(n.strip() for n in others.split(",") if n.strip()), kind)
         for alias in (speaker.name, *speaker.other_names):
             if alias in by_name:
-                raise SpeakerError(f"Speakers gives the name {alias!r} twice")
+                raise SpeakerError(
+                    f"Speakers gives the name {alias!r} to {by_name[alias].name} and to {name}: "
+                    "give each name to one speaker only",
+                    line,
+                )
             by_name[alias] = speaker
     return by_name
+
+
+def unknown(name, speakers):
+    """Why ``name`` is not a speaker, and what to write instead."""
+    declared = list(dict.fromkeys(speakers.values()))
+    sharing = [s for s in declared if name in re.split(r"[\s.]+", " ".join((s.name, *s.other_names)))]
+    if len(sharing) > 1:
+        names = " or ".join(s.name for s in sharing)
+        return (f"names speaker {name!r}, who could be {names}: write the full name, "
+                "or give each an other name of their own")
+    if sharing:
+        return (f"names speaker {name!r}, who is not in the Speakers field: write "
+                f"{{speaker={sharing[0].name}}}, or add {name!r} to their other names")
+    return (f"names speaker {name!r}, who is not in the Speakers field: add a line "
+            f"{FORMAT} under Speakers")

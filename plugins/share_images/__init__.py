@@ -4,9 +4,12 @@ Social networks and search engines show an image beside a shared link. Each
 article gets a 1200×630 card (Open Graph's size) and the 16:9, 4:3 and 1:1
 versions Google asks for; the site gets a card of its own for every other
 page, and a square logo for the publisher in structured data. They are drawn
-at build time with Pillow and the font Pillow ships, so they look the same on
-every machine and the build reads no system fonts. A card is drawn once and
-kept in Pelican's cache folder under a hash of what it shows.
+at build time with Pillow and Noto Sans CJK (Debian's ``fonts-noto-cjk``,
+which `make` and CI install), which draws every title: Latin with
+diacritics, dashes and the euro sign, and simplified and traditional
+Chinese alike. A card is drawn once and kept in Pelican's cache folder under
+a hash of what it shows. An article with a photo shares its lead photo
+instead, cropped to the same four shapes (JPEG).
 
 Templates get ``article.share_images`` and ``SITE_SHARE_IMAGES`` (lists of
 `ShareImage`, the Open Graph size first) and ``SITE_LOGO``.
@@ -15,14 +18,21 @@ Templates get ``article.share_images`` and ``SITE_SHARE_IMAGES`` (lists of
 import functools
 import hashlib
 import os
+import re
 import shutil
 from dataclasses import dataclass
 
 from pelican import signals
-from PIL import Image, ImageColor, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
 # Changing the drawing code? Change this too, so cached cards are redrawn.
-VERSION = "2"
+VERSION = "3"
+FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+# Faces in the collection: simplified Chinese by default, traditional where
+# the report is (the two write some characters differently).
+FACES = {"sc": 2, "tc": 3}
+INSTALL = "apt-get install fonts-noto-cjk (Debian's package; `make` installs it where it can)"
+CJK = re.compile(r"[⺀-鿿豈-﫿＀-￯]")
 SIZES = ((1200, 630), (1200, 675), (1200, 900), (1200, 1200))
 LOGO_SIZE = (512, 512)
 FOLDER = "images/share"
@@ -36,15 +46,32 @@ class ShareImage:
     width: int
     height: int
     alt: str
-    # What the card shows: the title, and the line at its foot.
+    # What the card shows: the title, and the line at its foot; or the photo.
     text: str
     footer: str
     key: str
+    face: str = "sc"
+    photo: str = ""
+
+    @property
+    def type(self):
+        return "image/jpeg" if self.photo else "image/png"
+
+
+class FontMissing(RuntimeError):
+    pass
 
 
 @functools.lru_cache(maxsize=None)
-def font(size):
-    return ImageFont.load_default(size=size)
+def font(size, face="sc"):
+    if not os.path.exists(FONT):
+        raise FontMissing(f"share images need the font {FONT}: {INSTALL}")
+    return ImageFont.truetype(FONT, size=size, index=FACES[face])
+
+
+def face_for(lang):
+    lang = (lang or "").lower()
+    return "tc" if lang.startswith(("zh-hant", "zh-tw", "zh-hk", "zh-mo")) else "sc"
 
 
 def palette(steps=16):
@@ -54,68 +81,97 @@ def palette(steps=16):
     return [round(b + (f - b) * i / (steps - 1)) for i in range(steps) for b, f in zip(bg, fg)]
 
 
+def units(text):
+    """What a line may break between: words, and each CJK character (with
+    the punctuation that must not start a line kept on it)."""
+    return re.findall(r"\s*(?:[\u2e80-\u9fff\uf900-\ufaff][，。、；：！？」』）》〉”’]*|[^\s\u2e80-\u9fff\uf900-\ufaff]+)", text)
+
+
 def wrap(draw, text, font, width):
     lines, line = [], ""
-    for word in text.split():
-        trial = f"{line} {word}".strip()
+    for unit in units(text):
+        trial = line + unit if line else unit.lstrip()
         if line and draw.textlength(trial, font=font) > width:
             lines.append(line)
-            line = word
+            line = unit.lstrip()
         else:
             line = trial
     return lines + [line]
 
 
-def draw_card(size, title, footer):
+def draw_card(size, title, footer, face="sc"):
     """The card: ``title`` as large as fits, ``footer`` at the foot."""
     width, height = size
     # Text is drawn as coverage (0 to 255) and mapped onto the palette.
     mask = Image.new("L", size, 0)
     draw = ImageDraw.Draw(mask)
     for font_size in (84, 72, 64, 56, 48, 40):
-        lines = wrap(draw, title, font(font_size), width - 2 * MARGIN)
+        lines = wrap(draw, title, font(font_size, face), width - 2 * MARGIN)
         block = len(lines) * font_size * 1.25
         if block <= height - 3 * MARGIN - 40:
             break
     top = (height - 40 - MARGIN - block) / 2
     draw.multiline_text(
-        (MARGIN, top), "\n".join(lines), font=font(font_size), fill=255, spacing=font_size // 4
+        (MARGIN, top), "\n".join(lines), font=font(font_size, face), fill=255, spacing=font_size // 4
     )
     if footer:
         foot = height - MARGIN - 40
         draw.rectangle((MARGIN, foot - 16, MARGIN + 64, foot - 10), fill=255)
-        draw.text((MARGIN, foot), footer, font=font(40), fill=255)
+        draw.text((MARGIN, foot), footer, font=font(40, face), fill=255)
     card = Image.frombytes("P", size, mask.point([v * 15 // 255 for v in range(256)]).tobytes())
     card.putpalette(palette())
     return card
 
 
-def fingerprint(size, text, footer):
+def fingerprint(*what):
     """What a card shows, hashed: its cache key, and part of its file name
     so that servers may cache it for ever (deploy/nginx.conf)."""
-    return hashlib.sha256(f"{VERSION}|{size}|{text}|{footer}".encode()).hexdigest()
+    return hashlib.sha256("|".join(map(str, (VERSION, *what))).encode()).hexdigest()
 
 
-def image(slug, size, text, footer, alt):
-    key = fingerprint(size, text, footer)
-    return ShareImage(f"{FOLDER}/{slug}-{size[0]}x{size[1]}-{key[:10]}.png", *size, alt, text, footer, key)
+def image(slug, size, text, footer, alt, face="sc"):
+    key = fingerprint(size, text, footer, face)
+    return ShareImage(f"{FOLDER}/{slug}-{size[0]}x{size[1]}-{key[:10]}.png", *size, alt, text, footer, key, face)
+
+
+def crop(slug, size, photo, alt):
+    key = fingerprint(size, photo.key)
+    return ShareImage(f"{FOLDER}/{slug}-{size[0]}x{size[1]}-{key[:10]}.jpg", *size, alt, "", "", key,
+                      photo=photo.source)
 
 
 def announce(generator):
     """Give every article its images' addresses, before any page is written."""
     site = generator.settings["SITENAME"]
     for article in generator.articles:
+        lead = (getattr(article, "photos", None) or [None])[0]
+        if lead is not None:
+            alt = lead.alt
+            article.share_images = [crop(article.slug, size, lead, alt) for size in SIZES]
+            continue
         alt = f"{article.title}, {site}"
-        article.share_images = [image(article.slug, size, article.title, site, alt) for size in SIZES]
+        face = face_for(article.lang)
+        article.share_images = [image(article.slug, size, article.title, site, alt, face) for size in SIZES]
     generator.context["SITE_SHARE_IMAGES"] = [image("site", size, site, "", site) for size in SIZES]
     generator.context["SITE_LOGO"] = image("logo", LOGO_SIZE, site, "", site)
 
 
+def cropped(card):
+    """The lead photo, cut to the card's shape around its centre."""
+    with Image.open(card.photo) as photo:
+        photo = ImageOps.exif_transpose(photo).convert("RGB")
+        return ImageOps.fit(photo, (card.width, card.height), Image.LANCZOS)
+
+
 def save(cache, output_path, card):
-    cached = os.path.join(cache, f"{card.key}.png")
+    cached = os.path.join(cache, f"{card.key}{os.path.splitext(card.url)[1]}")
     if not os.path.exists(cached):
         os.makedirs(cache, exist_ok=True)
-        draw_card((card.width, card.height), card.text, card.footer).save(cached + ".tmp", "PNG", bits=4)
+        if card.photo:
+            cropped(card).save(cached + ".tmp", "JPEG", quality=82, optimize=True, progressive=True)
+        else:
+            draw_card((card.width, card.height), card.text, card.footer, card.face).save(
+                cached + ".tmp", "PNG", bits=4)
         os.replace(cached + ".tmp", cached)
     target = os.path.join(output_path, card.url)
     os.makedirs(os.path.dirname(target), exist_ok=True)

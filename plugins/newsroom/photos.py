@@ -1,0 +1,104 @@
+"""Photos: responsive widths in WebP with a JPEG fallback, made once.
+
+A photo an article shows (``![alt](images/court.jpg)``, from content/) is
+published as ``photos/<name>-<hash>-<width>.webp`` and ``.jpg`` at the widths
+in `WIDTHS` it is at least as wide as (or its own width where it is
+narrower), never larger than it is. The hash is of the file's bytes and
+`VERSION`, so a changed photo gets new addresses and servers may cache
+every file for ever (deploy/nginx.conf). Variants are made into the build's
+cache folder and copied from there: a rebuild redoes none of them.
+
+Reading an article needs only the photo's size (`measure`); the variants are
+made when the site is written (`write_variants`).
+"""
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass
+
+from PIL import Image, ImageOps
+
+# Changing how variants are made? Change this, so cached ones are remade.
+VERSION = "1"
+WIDTHS = (480, 800, 1200, 1600)
+FOLDER = "photos"
+FORMATS = {"webp": {"quality": 78, "method": 4}, "jpg": {"quality": 82, "optimize": True, "progressive": True}}
+# The column is 36rem of 18 px; below that, the screen's width less margins.
+SIZES = "(min-width: 690px) 648px, calc(100vw - 2.5rem)"
+SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif")
+
+
+class PhotoError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Photo:
+    source: str  # the file in content/
+    width: int
+    height: int
+    key: str
+    alt: str = ""
+
+    @property
+    def widths(self):
+        return [w for w in WIDTHS if w < self.width] + [min(self.width, WIDTHS[-1])]
+
+    def name(self, width, fmt):
+        stem = os.path.splitext(os.path.basename(self.source))[0]
+        return f"{FOLDER}/{stem}-{self.key[:10]}-{width}.{fmt}"
+
+    def height_at(self, width):
+        return round(self.height * width / self.width)
+
+    def srcset(self, prefix, fmt):
+        return ", ".join(f"{prefix}{self.name(w, fmt)} {w}w" for w in self.widths)
+
+    @property
+    def fallback_width(self):
+        return min(self.widths, key=lambda w: abs(w - 800))
+
+    def files(self):
+        return [(self.name(w, fmt), w, fmt) for w in self.widths for fmt in FORMATS]
+
+
+def measure(path):
+    """The `Photo` for the file at ``path``: its size, read from its header."""
+    if not path.lower().endswith(SUFFIXES):
+        raise PhotoError(f"is not a photo this site can publish: use {', '.join(SUFFIXES)}")
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # turned on its side
+                width, height = height, width
+    except OSError as error:
+        raise PhotoError(f"cannot be read as an image ({error}): save it again as JPEG or PNG") from None
+    key = hashlib.sha256(VERSION.encode() + data).hexdigest()
+    return Photo(path, width, height, key)
+
+
+def make(photo, width, fmt, target):
+    with Image.open(photo.source) as image:
+        image = ImageOps.exif_transpose(image)
+        if image.width > width:
+            image = image.resize((width, photo.height_at(width)), Image.LANCZOS)
+        image = image.convert("RGB")
+        image.save(target + ".tmp", "WEBP" if fmt == "webp" else "JPEG", **FORMATS[fmt])
+    os.replace(target + ".tmp", target)
+
+
+def write_variants(photos, output_path, cache_path):
+    """Every variant of ``photos`` into ``output_path``, through the cache."""
+    cache = os.path.join(cache_path, "photos")
+    os.makedirs(cache, exist_ok=True)
+    for photo in photos:
+        for name, width, fmt in photo.files():
+            cached = os.path.join(cache, f"{photo.key}-{width}.{fmt}")
+            if not os.path.exists(cached):
+                make(photo, width, fmt, cached)
+            target = os.path.join(output_path, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(cached, target)

@@ -1,0 +1,217 @@
+"""Python-Markdown extension: photos with captions, accessible tables and
+footnotes, and an outline under the headline.
+
+A photo is an image alone on its line, optionally followed by its caption
+and credit::
+
+    ![Protesters outside the court, holding banners](images/court.jpg)
+    Caption: Supporters gathered outside the court on Monday.
+    Credit: Jane Doe / Rights Desk
+
+It becomes ``figure.photo > picture + figcaption``, with responsive WebP and
+JPEG widths (`photos.py`); the first photo of the text loads at once, the
+others lazily. Alt text is required; a photo from another site is refused
+(the page would load it from there: save it under content/ instead).
+
+A table may have a caption: a paragraph ``Table: …`` right before it. Its
+header cells get ``scope="col"``, and it scrolls inside its own box when it
+is wider than the screen. Footnotes (Python-Markdown's ``footnotes``) get
+DPUB-ARIA roles and a heading. The text's headings start at ``##`` (the
+headline is the page's only ``#``) and never skip a level.
+
+Problems are appended to ``md.content_problems`` as (markup, message).
+"""
+
+import dataclasses
+import os
+import re
+import xml.etree.ElementTree as etree
+from urllib.parse import unquote, urlsplit
+
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from . import photos
+from .languages import chrome
+
+IMAGE_LINE = re.compile(r"^!\[[^\]\n]*\]\([^)\n]*\)\s*$")
+FIELD_LINE = re.compile(r"^(Caption|Credit)\s*:\s*(.*)$", re.IGNORECASE)
+ALIGN = re.compile(r"text-align:\s*(left|right|center)")
+TABLE_CAPTION = re.compile(r"^Table\s*:\s*")
+LINK_PREFIX = re.compile(r"^\{(static|attach)\}")
+PHOTO = "{photo}"  # replaced by the photos' folder, relative or absolute (see __init__)
+
+
+class StructureExtension(Extension):
+    """``source_path`` and ``content_path`` say where photos are found."""
+
+    def __init__(self, content_path=""):
+        super().__init__()
+        self.content_path = content_path
+        self.source_path = ""
+
+    def extendMarkdown(self, md):
+        md.registerExtension(self)
+        self.md = md
+        self.reset()
+        # Before paragraphs (10) and tables (75): a photo block is no paragraph.
+        md.parser.blockprocessors.register(PhotoBlock(md.parser), "photo", 80)
+        # After inline parsing (20) and footnotes' placement (50); before
+        # the quotation check (-10), which reads captions too.
+        md.treeprocessors.register(Structure(md, self), "structure", 5)
+
+    def reset(self):
+        self.md.content_problems = []
+        self.md.photos = []
+
+
+class PhotoBlock(BlockProcessor):
+    def test(self, parent, block):
+        lines = block.split("\n")
+        return bool(IMAGE_LINE.match(lines[0])) and all(FIELD_LINE.match(l) for l in lines[1:] if l.strip())
+
+    def run(self, parent, blocks):
+        lines = blocks.pop(0).split("\n")
+        figure = etree.SubElement(parent, "figure", {"class": "photo"})
+        figure.text = lines[0].strip()
+        fields = {m.group(1).lower(): m.group(2).strip() for m in map(FIELD_LINE.match, lines[1:]) if m}
+        if fields:
+            caption = etree.SubElement(figure, "figcaption")
+            for name in ("caption", "credit"):
+                if fields.get(name):
+                    etree.SubElement(caption, "span", {"class": name}).text = fields[name]
+
+
+class Structure(Treeprocessor):
+    def __init__(self, md, extension):
+        super().__init__(md)
+        self.extension = extension
+
+    def problem(self, markup, message):
+        self.md.content_problems.append((markup, message))
+
+    def run(self, root):
+        labels = chrome((getattr(self.md, "Meta", {}).get("lang") or ["en"])[0])
+        self.headings(root)
+        self.tables(root)
+        self.footnotes(root, labels)
+        for figure in root.iter("figure"):
+            credit = figure.find("figcaption/span[@class='credit']")
+            if credit is not None:
+                credit.text = labels.say("photo_credit", credit=credit.text)
+        self.images(root)
+
+    def headings(self, root):
+        level = 1
+        for element in root.iter():
+            if not re.fullmatch(r"h[1-6]", element.tag):
+                continue
+            new = int(element.tag[1])
+            text = "".join(element.itertext())
+            if new == 1:
+                self.problem("# " + text, f"'# {text}' is a first-level heading, which only the "
+                             "headline may be: write ## for a heading in the text")
+            elif new > level + 1:
+                self.problem("#" * new + " " + text, f"heading '{text}' jumps from level {level} to "
+                             f"{new}: write {'#' * (level + 1)} {text}")
+            level = new
+
+    def tables(self, root):
+        for parent in list(root.iter()):
+            for index, table in enumerate(list(parent)):
+                if table.tag != "table":
+                    continue
+                for th in table.iter("th"):
+                    th.set("scope", "col")
+                # Column alignment as a class: our CSP allows no style attribute.
+                for cell in [*table.iter("th"), *table.iter("td")]:
+                    align = ALIGN.search(cell.attrib.pop("style", ""))
+                    if align:
+                        cell.set("class", f"align-{align.group(1)}")
+                box = etree.Element("div", {"class": "table-scroll", "tabindex": "0", "role": "region"})
+                before = parent[index - 1] if index else None
+                if before is not None and before.tag == "p" and TABLE_CAPTION.match(before.text or ""):
+                    before.tag = "caption"
+                    before.text = TABLE_CAPTION.sub("", before.text)
+                    parent.remove(before)
+                    table.insert(0, before)
+                    caption_id = f"table-{sum(1 for _ in root.iter('caption'))}"
+                    before.set("id", caption_id)
+                    box.set("aria-labelledby", caption_id)
+                else:
+                    box.set("aria-label", "Table")
+                position = list(parent).index(table)
+                parent.remove(table)
+                box.append(table)
+                parent.insert(position, box)
+
+    def footnotes(self, root, labels):
+        for notes in root.iter("div"):
+            if notes.get("class") != "footnote":
+                continue
+            notes.tag = "section"
+            notes.set("class", "footnotes")
+            notes.set("role", "doc-endnotes")
+            notes.set("aria-labelledby", "notes-title")
+            rule = notes.find("hr")
+            if rule is not None:
+                notes.remove(rule)
+            heading = etree.Element("h2", {"id": "notes-title"})
+            heading.text = labels["notes"]
+            notes.insert(0, heading)
+            for number, back in enumerate(notes.iter("a"), 1):
+                if back.get("class") == "footnote-backref":
+                    back.set("role", "doc-backlink")
+                    back.attrib.pop("title", None)
+                    back.set("aria-label", labels.say("back_to_reference", n=re.sub(r"\D", "", back.get("href", "")) or number))
+        for ref in root.iter("a"):
+            if ref.get("class") == "footnote-ref":
+                ref.set("role", "doc-noteref")
+
+    def images(self, root):
+        first = True
+        for parent in list(root.iter()):
+            for index, image in enumerate(list(parent)):
+                if image.tag != "img":
+                    continue
+                picture = self.picture(image, eager=first)
+                if picture is not None:
+                    picture.tail, image.tail = image.tail, None
+                    parent[index] = picture
+                    first = False
+
+    def picture(self, image, eager):
+        src, alt = image.get("src", ""), (image.get("alt") or "").strip()
+        where = f"![{alt}]({src})"
+        if not alt:
+            self.problem(where, f"photo {src!r} has no alt text: write ![what the photo shows]({src})")
+        if urlsplit(src).scheme or src.startswith("//"):
+            self.problem(where, f"photo {src!r} is on another site, which readers' browsers would be "
+                         "asked to load: save it under content/images/ and write ![…]({static}/images/…)")
+            return None
+        path = unquote(LINK_PREFIX.sub("", src))
+        base = self.extension.content_path if path.startswith("/") else os.path.dirname(self.extension.source_path)
+        file = os.path.normpath(os.path.join(base, path.lstrip("/")))
+        if not os.path.isfile(file):
+            self.problem(where, f"photo {src!r} does not exist: correct the path (relative to this "
+                         "file, or {static}/… from content/)")
+            return None
+        try:
+            photo = dataclasses.replace(photos.measure(file), alt=alt)
+        except photos.PhotoError as error:
+            self.problem(where, f"photo {src!r} {error}")
+            return None
+        self.md.photos.append(photo)
+        picture = etree.Element("picture")
+        etree.SubElement(picture, "source", {
+            "type": "image/webp", "srcset": photo.srcset(PHOTO, "webp"), "sizes": photos.SIZES})
+        width = photo.fallback_width
+        attributes = {
+            "src": PHOTO + photo.name(width, "jpg"), "srcset": photo.srcset(PHOTO, "jpg"),
+            "sizes": photos.SIZES, "width": str(photo.width), "height": str(photo.height),
+            "alt": alt, "decoding": "async",
+        }
+        attributes.update({"fetchpriority": "high"} if eager else {"loading": "lazy"})
+        etree.SubElement(picture, "img", attributes)
+        return picture
