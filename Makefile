@@ -33,6 +33,7 @@ help:
 	@echo '   make devserver    regenerate and serve together'
 	@echo '   make publish      build the production site into output/'
 	@echo '   make test         build both sites and run every test'
+	@echo '   make test-fast    the plugins'"'"' unit tests only, in seconds'
 	@echo '   make screenshots  the article as readers see it, into screenshots/'
 	@echo '   make bench        measure build times and page weight'
 	@echo
@@ -80,6 +81,10 @@ devserver: venv
 test: tools
 	$(PYTHON) -m pytest
 
+# The plugins' unit tests, in-process, in a second or two: run them as you edit.
+test-fast: venv
+	$(PYTHON) -m pytest plugins
+
 # Build times against Pelican's default theme, and page weight: see bench/run.py.
 bench: tools
 	$(PYTHON) bench/run.py
@@ -89,4 +94,4 @@ bench: tools
 screenshots: tools
 	$(PYTHON) tests/screenshots.py screenshots
 
-.PHONY: help venv tools html publish clean regenerate serve devserver test bench screenshots
+.PHONY: help venv tools html publish clean regenerate serve devserver test test-fast bench screenshots

@@ -141,6 +141,12 @@ def site(request):
     return request.getfixturevalue(f"{request.param}_site")
 
 
+@pytest.fixture(scope="session", params=["corpus_dev", "corpus_prod"])
+def corpus_build(request):
+    """Both builds of the fixture corpus."""
+    return request.getfixturevalue(f"{request.param}_site")
+
+
 @pytest.fixture(scope="session", params=["dev", "corpus_dev"])
 def dev_build(request):
     """The development builds of content/ and of the corpus."""

@@ -11,7 +11,7 @@ def load(browser, url):
     # Tall enough that lazily loaded photos load too.
     page = browser.new_page(viewport={"width": 1280, "height": 6000})
     requests, failures, console = [], [], []
-    page.on("request", requests.append)
+    page.on("request", lambda r: requests.append(r))
     page.on("requestfailed", lambda r: failures.append(r.url))
     page.on("response", lambda r: r.status >= 400 and failures.append(f"{r.status} {r.url}"))
     page.on("console", lambda m: m.type in ("error", "warning") and console.append(m.text))

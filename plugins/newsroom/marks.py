@@ -26,7 +26,7 @@ PAIRS = {
 }
 OPENING = "".join(PAIRS)
 # Marks that only ever quote: any of these outside markup is a quotation.
-DOUBLE = "“”\"「」『』«»‹›„"
+ALWAYS = "“”\"「」『』«»‹›„‚"
 # Elisions that start with an apostrophe: 'n' (rock 'n' roll), 'em, 'tis…
 ELISIONS = re.compile(r"(?:n['’](?!\w)|(?:em|tis|twas|til|cause|cos|bout|round|s)\b)", re.IGNORECASE)
 # An opening single mark: at the start of a word (after nothing, a space, a
@@ -64,11 +64,11 @@ def closes(opening, text):
 def stray_mark(text):
     """The index of the first quotation mark in ``text``, or None.
 
-    Every double mark counts. A single mark counts where it opens a quoted
+    Every double mark, and the low single mark, counts. A single mark counts where it opens a quoted
     word (‘moderate’, 'moderate') and is closed later in the same text, and
     an opening ‘ counts whether closed or not; an apostrophe inside or at
     the end of a word never does."""
-    found = [i for i, c in enumerate(text) if c in DOUBLE]
+    found = [i for i, c in enumerate(text) if c in ALWAYS]
     for match in SINGLE_OPENING.finditer(text):
         at = match.start(1)
         if ELISIONS.match(text, at + 1):

@@ -43,7 +43,7 @@ class Photo:
 
     @property
     def widths(self):
-        return [w for w in WIDTHS if w < self.width] + [min(self.width, WIDTHS[-1])]
+        return sorted({w for w in WIDTHS if w < self.width} | {min(self.width, WIDTHS[-1])})
 
     def name(self, width, fmt):
         stem = os.path.splitext(os.path.basename(self.source))[0]

@@ -327,6 +327,17 @@ class BlockQuotation(Treeprocessor):
         return figure
 
 
+def printed(element, outer=False):
+    """An element's text as printed: the marks of quotations inside it put
+    back (the outer element's own marks are not its words)."""
+    marked = element.tag == "q" and not outer
+    parts = [element.get("data-open", "") if marked else "", element.text or ""]
+    for child in element:
+        parts += [printed(child), child.tail or ""]
+    parts.append(element.get("data-close", "") if marked else "")
+    return "".join(parts)
+
+
 class QuotationCheck(Treeprocessor):
     """Collects the quotations in reading order, and refuses quotation marks
     or markup left outside them."""
@@ -354,13 +365,13 @@ class QuotationCheck(Treeprocessor):
 
     def collect(self, element, speaker):
         if element.tag == "blockquote":  # keeps the marks as printed
-            paragraphs = ["".join(p.itertext()).strip() for p in element] or [""]
+            paragraphs = [printed(p).strip() for p in element] or [""]
             paragraphs = [p[1:] if p[:1] in marks.OPENING else p for p in paragraphs]
             last = paragraphs[-1]
             paragraphs[-1] = last[:-1] if last[-1:] in "".join(marks.PAIRS.values()) else last
             self.pending.extend(paragraphs)
         else:
-            self.pending.append("".join(element.itertext()).strip())
+            self.pending.append(printed(element, outer=True).strip())
         if "continued" not in (element.get("class") or "").split():
             words = "\n\n".join(self.pending)
             self.md.quotations.append(Quotation(self.extension.speakers[speaker], words))

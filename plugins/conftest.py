@@ -1,0 +1,6 @@
+"""The plugins' own tests import them as Pelican does, from plugins/."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))

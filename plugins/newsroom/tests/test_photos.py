@@ -1,0 +1,36 @@
+"""Photo variants: the widths a photo is published at, and what they hold."""
+
+from PIL import Image
+
+from newsroom import photos
+
+
+def photo_of(tmp_path, size, name="photo.jpg"):
+    path = tmp_path / name
+    Image.new("RGB", size, (90, 60, 30)).save(path, "JPEG")
+    return photos.measure(str(path))
+
+
+def test_widths_never_exceed_the_photo_nor_repeat(tmp_path):
+    assert photo_of(tmp_path, (1800, 1200)).widths == [480, 800, 1200, 1600]
+    assert photo_of(tmp_path, (900, 600)).widths == [480, 800, 900]
+    assert photo_of(tmp_path, (300, 200)).widths == [300]
+
+
+def test_variants_are_made_once_and_keep_the_shape(tmp_path):
+    photo = photo_of(tmp_path, (1000, 500))
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    photos.write_variants([photo], str(output), str(cache))
+    made = {p.name: p.stat().st_mtime_ns for p in (cache / "photos").iterdir()}
+    assert len(made) == 2 * len(photo.widths)
+    for name, width, fmt in photo.files():
+        with Image.open(output / name) as image:
+            assert image.size == (width, width // 2) and image.format == ("WEBP" if fmt == "webp" else "JPEG")
+    photos.write_variants([photo], str(output), str(cache))
+    assert {p.name: p.stat().st_mtime_ns for p in (cache / "photos").iterdir()} == made
+
+
+def test_a_changed_photo_gets_new_addresses(tmp_path):
+    first = photo_of(tmp_path, (800, 600))
+    second = photo_of(tmp_path, (800, 601))
+    assert first.name(800, "jpg") != second.name(800, "jpg")

@@ -1,0 +1,163 @@
+"""What each kind of report in the fixture corpus (tests/data/corpus) must
+become: these name fixtures, and hold whatever else content/ holds."""
+
+import json
+
+import pytest
+
+EMBARGOED = "embargoed-future-hearing"
+DRAFT = "draft-awaiting-editor"
+ZH_HANS = "2025/04/lawyer-says-charge-lacks-evidence.html"
+ZH_HANT = "2025/05/families-hold-vigil-zh-hant.html"
+PHOTO = "2025/05/families-hold-vigil.html"
+COURT = "2025/03/court-hears-appeal.html"
+CORRECTED = "2025/06/prison-census.html"
+UPDATED = "2025/07/activist-released.html"
+FRENCH = "2025/02/ong-denonce-proces.html"
+
+
+def json_ld(site, name):
+    [script] = site.page(name).find_all("script", type="application/ld+json")
+    return {n["@type"]: n for n in json.loads(script.string)["@graph"] if n["@type"] != "Person"}
+
+
+def every_file(site):
+    return [p for p in site.path.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".txt")]
+
+
+def test_a_report_dated_in_the_future_appears_nowhere_in_production(corpus_prod_site):
+    for file in every_file(corpus_prod_site):
+        assert EMBARGOED not in file.read_text(encoding="utf-8"), file
+
+
+def test_a_draft_appears_nowhere_in_production(corpus_prod_site):
+    for file in every_file(corpus_prod_site):
+        assert DRAFT not in file.read_text(encoding="utf-8"), file
+
+
+def test_development_previews_drafts_and_held_back_reports_apart(corpus_dev_site):
+    assert {f"drafts/{DRAFT}.html", f"drafts/{EMBARGOED}.html"} <= set(corpus_dev_site.html_files())
+    for name in ("index.html", "archives.html"):
+        assert DRAFT not in corpus_dev_site.text(name) and EMBARGOED not in corpus_dev_site.text(name)
+
+
+@pytest.mark.parametrize("name, lang", [(ZH_HANS, "zh"), (ZH_HANT, "zh-Hant")])
+def test_chinese_reports_keep_their_language_and_year_folder(corpus_build, name, lang):
+    page = corpus_build.page(name)
+    assert page.html["lang"] == lang
+    assert page.select_one(".byline time").get_text().startswith("2025年")
+    assert "分钟" in page.select_one(".byline").get_text() or "分鐘" in page.select_one(".byline").get_text()
+
+
+def test_traditional_chinese_keeps_its_corner_brackets(corpus_dev_site):
+    marks = {(q["data-open"], q.get("data-close")) for q in corpus_dev_site.page(ZH_HANT).select("q")}
+    assert marks == {("「", "」")}
+
+
+def test_quotations_in_titles_and_standfirsts_are_elements_and_plain_text_elsewhere(corpus_prod_site):
+    page = corpus_prod_site.page(COURT)
+    assert page.h1.select_one("span.term").get_text() == "“subversion”"
+    assert page.select_one("header .standfirst q")["data-speaker"] == "Human Rights Watch"
+    title = "Court hears appeal of “subversion” sentence"
+    assert page.title.get_text() == f"{title} — Rights Desk"
+    assert page.find("meta", property="og:title")["content"] == title
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert "‘inciting subversion of state power’ was ‘cruelly farcical’." in description
+    assert json_ld(corpus_prod_site, COURT)["NewsArticle"]["headline"] == title
+
+
+def test_organisations_and_unnamed_sources_are_credited_as_what_they_are(corpus_prod_site):
+    [script] = corpus_prod_site.page(COURT).find_all("script", type="application/ld+json")
+    nodes = {n.get("@id"): n for n in json.loads(script.string)["@graph"]}
+    news = next(n for n in nodes.values() if n["@type"] == "NewsArticle")
+    creators = {nodes[q["creator"]["@id"]]["@type"] for q in news["hasPart"]}
+    assert creators == {"Person", "Organization"}
+    unnamed = [n for n in nodes.values() if n.get("description") == "a spokesperson for the appeals court"]
+    assert unnamed and "name" not in unnamed[0]
+
+
+def test_a_quotation_over_two_paragraphs_is_one_quotation(corpus_prod_site):
+    news = json_ld(corpus_prod_site, COURT)["NewsArticle"]
+    texts = [q["text"] for q in news["hasPart"]]
+    assert "My brother has been in a cell for four years.\n\nHe has not seen his daughter once." in texts
+    assert "We ask only for a fair hearing.\n\nThat is all we have ever asked." in texts
+
+
+def test_tables_have_header_scopes_and_scroll_in_their_own_box(site):
+    for name in site.reports():
+        for table in site.page(name).select(".body table"):
+            assert table.find_parent(class_="table-scroll"), name
+            assert all(th.get("scope") == "col" for th in table.select("th")), name
+
+
+def test_a_table_caption_is_its_caption(corpus_build):
+    caption = corpus_build.page(COURT).select_one("table caption")
+    assert caption.get_text() == "Sentences under the law, by year"
+    assert caption.find_parent(class_="table-scroll")["aria-labelledby"] == caption["id"]
+
+
+def test_footnotes_are_links_both_ways(corpus_dev_site):
+    page = corpus_dev_site.page(COURT)
+    ref = page.select_one("a[role=doc-noteref]")
+    note = page.select_one(ref["href"].replace(":", "\\:"))
+    assert note.find_parent(attrs={"role": "doc-endnotes"})
+    back = note.select_one("a[role=doc-backlink]")
+    assert back["href"] == "#" + ref.parent["id"]
+
+
+def test_photos_are_responsive_captioned_credited_and_the_first_loads_first(corpus_dev_site):
+    page = corpus_dev_site.page(PHOTO)
+    figures = page.select("figure.photo")
+    assert len(figures) == 2
+    first, second = [f.img for f in figures]
+    assert first.get("fetchpriority") == "high" and "loading" not in first.attrs
+    assert second["loading"] == "lazy"
+    for figure in figures:
+        img = figure.img
+        assert img["alt"] and img["width"] and img["height"] and img["sizes"]
+        assert figure.picture.source["type"] == "image/webp" and "w," in figure.picture.source["srcset"]
+        assert figure.select_one(".credit").get_text() == "Photo: Rights Desk"
+        for candidate in [img["src"], *(c.split()[0] for c in img["srcset"].split(","))]:
+            assert (corpus_dev_site.path / "2025/05" / candidate).resolve().is_file(), candidate
+
+
+def test_the_lead_photo_is_the_share_image(corpus_prod_site):
+    page = corpus_prod_site.page(PHOTO)
+    assert page.find("meta", property="og:image:type")["content"] == "image/jpeg"
+    images = json_ld(corpus_prod_site, PHOTO)["NewsArticle"]["image"]
+    assert {(i["width"], i["height"]) for i in images} == {(1200, 630), (1200, 675), (1200, 900), (1200, 1200)}
+
+
+def test_a_correction_is_shown_dated_and_given_to_machines(corpus_prod_site):
+    page = corpus_prod_site.page(CORRECTED)
+    box = page.select_one("aside.corrections")
+    assert box.time["datetime"].startswith("2025-06-12T16:45")
+    assert "It is 1,200." in box.get_text()
+    news = json_ld(corpus_prod_site, CORRECTED)["NewsArticle"]
+    [correction] = news["correction"]
+    assert correction["@type"] == "CorrectionComment" and correction["text"].endswith("It is 1,200.")
+    assert news["dateModified"] == correction["datePublished"]
+    listing = corpus_prod_site.page("corrections.html")
+    assert listing.select_one("main li a")["href"].endswith(CORRECTED)
+
+
+def test_an_update_without_a_correction_says_when_to_the_minute(corpus_dev_site):
+    byline = corpus_dev_site.page(UPDATED).select_one(".byline").get_text(" ", strip=True)
+    assert "Updated Tuesday 1 July 2025, 14:20" in byline
+
+
+def test_a_translation_and_its_original_link_to_each_other(corpus_prod_site):
+    original = corpus_prod_site.page(PHOTO).select_one(".translations a")
+    assert original["hreflang"] == "zh-Hant" and original["href"].endswith(ZH_HANT)
+    back = corpus_prod_site.page(ZH_HANT).select_one(".translations a")
+    assert back["hreflang"] == "en" and back["href"].endswith(PHOTO)
+    assert json_ld(corpus_prod_site, ZH_HANT)["NewsArticle"]["translationOfWork"]["@id"].endswith(PHOTO + "#article")
+    assert json_ld(corpus_prod_site, PHOTO)["NewsArticle"]["workTranslation"][0]["@id"].endswith(ZH_HANT + "#article")
+
+
+def test_a_report_in_another_language_marks_the_english_chrome(corpus_dev_site):
+    page = corpus_dev_site.page(FRENCH)
+    assert page.html["lang"] == "fr"
+    assert page.select_one(".site-header")["lang"] == "en"
+    marks = [(q["data-open"], q.get("data-close")) for q in page.select("q")]
+    assert marks == [("«", "»"), ("„", "“"), ("‚", "‘")]
