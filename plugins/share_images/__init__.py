@@ -83,8 +83,10 @@ def palette(steps=16):
 
 def units(text):
     """What a line may break between: words, and each CJK character (with
-    the punctuation that must not start a line kept on it)."""
-    return re.findall(r"\s*(?:[\u2e80-\u9fff\uf900-\ufaff][，。、；：！？」』）》〉”’]*|[^\s\u2e80-\u9fff\uf900-\ufaff]+)", text)
+    the opening marks that must not end a line and the punctuation that must
+    not start one kept on it)."""
+    return re.findall(r"\s*(?:[「『（《〈“‘]*[\u2e80-\u9fff\uf900-\ufaff][，。、；：！？」』）》〉”’]*"
+                      r"|[^\s\u2e80-\u9fff\uf900-\ufaff]+)", text)
 
 
 def wrap(draw, text, font, width):

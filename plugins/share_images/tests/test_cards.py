@@ -1,0 +1,53 @@
+"""Share cards draw every character of a title: no tofu, in any script we publish."""
+
+import os
+
+import pytest
+from PIL import Image, ImageChops, ImageDraw
+
+import share_images
+from share_images import draw_card, font, units
+
+NOTDEF = "\uffff"  # no font has it: what a missing glyph looks like
+
+
+def glyph(character, face):
+    image = Image.new("L", (120, 120))
+    ImageDraw.Draw(image).text((10, 10), character, font=font(80, face), fill=255)
+    return image
+
+
+@pytest.fixture(scope="module", autouse=True)
+def noto_cjk():
+    """Skip where the font is missing, saying how to install it; in CI, fail."""
+    if not os.path.exists(share_images.FONT):
+        message = f"{share_images.FONT} is missing: {share_images.INSTALL}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.mark.parametrize("text, face", [
+    ("é è ç ñ ü ø å — – € £ « » „ “ ” ‘ ’", "sc"),
+    ("律师称颠覆指控缺乏证据「」『』，。", "sc"),
+    ("家屬在拘留中心外舉行燭光守夜", "tc"),
+])
+def test_every_character_has_a_glyph(text, face):
+    missing = glyph(NOTDEF, face)
+    for character in text.replace(" ", ""):
+        drawn = glyph(character, face)
+        assert drawn.getbbox() is not None, character
+        assert ImageChops.difference(drawn, missing).getbbox() is not None, f"{character!r} is tofu"
+
+
+def test_chinese_titles_break_between_characters_and_keep_closing_marks_on_the_line():
+    assert units("律师称「颠覆」。") == ["律", "师", "称", "「颠", "覆」。"]
+    assert units("Une ONG dénonce") == ["Une", " ONG", " dénonce"]
+
+
+def test_a_long_chinese_title_wraps_inside_the_card():
+    card = draw_card((1200, 630), "家屬在拘留中心外舉行燭光守夜" * 3, "Rights Desk", "tc")
+    assert card.size == (1200, 630)
+    # Nothing drawn in the right-hand margin.
+    margin = card.convert("L").crop((1200 - 60, 0, 1200, 630))
+    assert margin.getextrema()[0] == margin.getextrema()[1]
