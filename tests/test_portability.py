@@ -58,3 +58,17 @@ def test_styles_apply_from_disk(browser, dev_site):
     width = page.evaluate("document.querySelector('article .body').getBoundingClientRect().width")
     page.close()
     assert width < 800, "the stylesheet did not apply: the text runs the full width"
+
+
+def test_photos_show_from_disk_and_under_a_sub_path(browser, corpus_dev_site, corpus_mirror):
+    photographed = [n for n in corpus_dev_site.reports() if "<picture>" in corpus_dev_site.text(n)]
+    assert photographed
+    page = browser.new_page(viewport={"width": 1280, "height": 6000})
+    for name in photographed:
+        for url in ((corpus_dev_site.path / name).as_uri(), f"{corpus_mirror}/{name}"):
+            page.goto(url, wait_until="networkidle")
+            # Lazy photos load once near the viewport: this one is 6,000 px tall.
+            page.wait_for_function("[...document.images].every(i => i.complete)")
+            sizes = page.evaluate("[...document.images].map(i => i.naturalWidth)")
+            assert sizes and all(sizes), (url, sizes)
+    page.close()
