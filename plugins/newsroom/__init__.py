@@ -20,7 +20,7 @@ import os
 from pelican import signals
 from pelican.log import console
 
-from . import checks, photos
+from . import cache_guard, checks, photos
 from .languages import chrome, word_count
 from .reader import NewsroomReader
 from .structure import PHOTO
@@ -115,6 +115,8 @@ def add_filters(generator):
 def register():
     # readers_init fires after Pelican has listed its own readers and before
     # it makes instances of them: the one moment to swap in ours for .md.
+    # initialized: settings read, nothing else; the cache not yet opened.
+    signals.initialized.connect(cache_guard.drop_stale)
     signals.readers_init.connect(use_our_reader)
     signals.generator_init.connect(add_filters)
     # Each article and page once made, before its content is first rendered.
