@@ -25,7 +25,6 @@ CASES = {
     "note-unmarked.md": ":6: a straight single quotation mark without markup at ''final' verdict.'",
     "photo-without-alt.md": ":7: photo 'images/photo.jpg' has no alt text: write ![what the photo shows]",
     "photo-remote.md": ":7: photo 'https://example.org/court.jpg' is on another site",
-    "heading-first-level.md": ":7: '# Background' is a first-level heading, which only the headline may be",
     "correction-undated.md": ":6: Correction line 'yesterday: the name was wrong.' is not 'YYYY-MM-DD: what was corrected'",
     "translation-unknown.md": ": Translation_of names 'no-such-report', which no other published report has",
 }

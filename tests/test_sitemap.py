@@ -5,15 +5,24 @@ import xml.etree.ElementTree as ET
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def test_sitemap_lists_every_page_but_the_404_with_a_lastmod(prod_site):
-    root = ET.fromstring(prod_site.text("sitemap.xml"))
+def entries(site):
+    root = ET.fromstring(site.text("sitemap.xml"))
     assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
-    urls = {u.find("s:loc", NS).text: u.find("s:lastmod", NS).text for u in root.findall("s:url", NS)}
-    pages = {f"{prod_site.url}/{'' if n == 'index.html' else n}" for n in prod_site.html_files() if n != "404.html"}
-    assert set(urls) == pages
-    assert urls[f"{prod_site.url}/2021/04/blinken-human-rights-defenders.html"] == "2021-04-20T00:00:00-04:00"
-    assert all(lastmod.startswith("20") for lastmod in urls.values())
+    return {u.find("s:loc", NS).text: u.find("s:lastmod", NS).text for u in root.findall("s:url", NS)}
 
 
-def test_robots_txt_points_to_the_sitemap(prod_site):
-    assert f"Sitemap: {prod_site.url}/sitemap.xml" in prod_site.text("robots.txt").splitlines()
+def test_sitemap_lists_every_page_but_the_404(prod_build):
+    pages = {f"{prod_build.url}/{'' if n == 'index.html' else n}" for n in prod_build.html_files() if n != "404.html"}
+    assert set(entries(prod_build)) == pages
+
+
+def test_a_report_is_as_new_as_its_last_change(prod_build):
+    urls = entries(prod_build)
+    for name in prod_build.reports():
+        times = [t["datetime"] for t in prod_build.page(name).select("article header .byline time, .corrections time")]
+        assert urls[f"{prod_build.url}/{name}"] == max(times), name
+    assert urls[f"{prod_build.url}/2021/04/blinken-human-rights-defenders.html"] == "2021-04-20T00:00:00-04:00"
+
+
+def test_robots_txt_points_to_the_sitemap(prod_build):
+    assert f"Sitemap: {prod_build.url}/sitemap.xml" in prod_build.text("robots.txt").splitlines()

@@ -41,12 +41,20 @@ def test_share_image_is_absolute_sized_and_described(og, prod_site):
     assert (prod_site.path / og["og:image"].removeprefix(prod_site.url + "/")).is_file()
 
 
-def test_canonical_and_og_url_are_absolute_and_equal(prod_site):
-    for name in prod_site.html_files():
-        page = prod_site.page(name)
+def test_canonical_and_og_url_are_absolute_and_equal(prod_build):
+    for name in prod_build.html_files():
+        page = prod_build.page(name)
         canonical = page.find("link", rel="canonical")["href"]
-        assert canonical == dict(open_graph(prod_site, name))["og:url"], name
-        assert canonical.startswith(prod_site.url + "/"), name
+        assert canonical == dict(open_graph(prod_build, name))["og:url"], name
+        assert canonical.startswith(prod_build.url + "/"), name
+
+
+def test_every_report_shares_its_headline_and_an_image_it_has(prod_build):
+    for name in prod_build.reports():
+        og = dict(open_graph(prod_build, name))
+        assert og["og:title"] == prod_build.page(name).title.get_text().rsplit(" — ", 1)[0], name
+        assert (prod_build.path / og["og:image"].removeprefix(prod_build.url + "/")).is_file(), name
+        assert og["og:image:alt"] and og["og:locale"] in ("en_US", "zh_CN", "zh_TW", "fr_FR"), name
 
 
 def test_twitter_card_is_large_image(prod_site):

@@ -106,6 +106,14 @@ class Chrome:
         """Minutes to read ``words`` (a `word_count`)."""
         return max(1, round(words / WORDS_A_MINUTE[self.lang]))
 
+    def locale(self, page_lang):
+        """Open Graph's language_TERRITORY for the page: ours for the
+        languages we label, the language's home territory for the rest."""
+        if not self.mark(page_lang):
+            return self["og_locale"]
+        language, _, territory = (page_lang or "en").replace("_", "-").partition("-")
+        return f"{language.lower()}_{(territory if len(territory) == 2 else language).upper()}"
+
     def mark(self, page_lang):
         """`` lang="…"`` for chrome whose language is not the page's."""
         if (page_lang or "en").split("-")[0].lower() == self.lang.split("-")[0]:

@@ -16,8 +16,8 @@ others lazily. Alt text is required; a photo from another site is refused
 A table may have a caption: a paragraph ``Table: …`` right before it. Its
 header cells get ``scope="col"``, and it scrolls inside its own box when it
 is wider than the screen. Footnotes (Python-Markdown's ``footnotes``) get
-DPUB-ARIA roles and a heading. The text's headings start at ``##`` (the
-headline is the page's only ``#``) and never skip a level.
+DPUB-ARIA roles and a heading. The text's headings are moved to sit under
+the headline (the page's only ``h1``) without skipping a level.
 
 Problems are appended to ``md.content_problems`` as (markup, message).
 """
@@ -103,19 +103,17 @@ class Structure(Treeprocessor):
         self.images(root)
 
     def headings(self, root):
-        level = 1
-        for element in root.iter():
-            if not re.fullmatch(r"h[1-6]", element.tag):
-                continue
-            new = int(element.tag[1])
-            text = "".join(element.itertext())
-            if new == 1:
-                self.problem("# " + text, f"'# {text}' is a first-level heading, which only the "
-                             "headline may be: write ## for a heading in the text")
-            elif new > level + 1:
-                self.problem("#" * new + " " + text, f"heading '{text}' jumps from level {level} to "
-                             f"{new}: write {'#' * (level + 1)} {text}")
-            level = new
+        """Headings as an outline under the headline: the highest level the
+        text uses becomes ``h2``, and no heading is more than one level below
+        the one before. Copy pasted with ``#`` or ``###`` subheads keeps its
+        words; only the levels move."""
+        found = [e for e in root.iter() if re.fullmatch(r"h[1-6]", e.tag)]
+        if not found:
+            return
+        top, previous = min(int(e.tag[1]) for e in found), 1
+        for element in found:
+            level = min(int(element.tag[1]) - top + 2, previous + 1, 6)
+            element.tag, previous = f"h{level}", level
 
     def tables(self, root):
         for parent in list(root.iter()):
