@@ -34,7 +34,7 @@ help:
 	@echo '   make publish      build the production site into output/'
 	@echo '   make test         build both sites and run every test'
 	@echo '   make test-fast    the plugins'"'"' unit tests only, in seconds'
-	@echo '   make screenshots  the article as readers see it, into screenshots/'
+	@echo '   make screenshots  every report as readers see it, into screenshots/'
 	@echo '   make bench        measure build times and page weight'
 	@echo
 	@echo 'Set DEBUG=1 for debugging output, PORT=N for another port.'
@@ -89,9 +89,12 @@ test-fast: venv
 bench: tools
 	$(PYTHON) bench/run.py
 
-# The article at phone and desktop widths, light and dark, and as printed,
-# into screenshots/ (git-ignored): look at them after changing the theme.
+# Every report at phone and desktop widths, light and dark, and as printed,
+# into screenshots/ (git-ignored): look at them after writing a report or
+# changing the theme. CORPUS=1 adds the fixture corpus; PAGES=… picks pages.
+CORPUS ?=
+PAGES ?=
 screenshots: tools
-	$(PYTHON) tests/screenshots.py screenshots
+	$(PYTHON) tests/screenshots.py screenshots $(if $(CORPUS),--corpus) $(PAGES)
 
 .PHONY: help venv tools html publish clean regenerate serve devserver test test-fast bench screenshots
