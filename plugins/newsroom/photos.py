@@ -80,12 +80,22 @@ def measure(path):
     return Photo(path, width, height, key)
 
 
+def flattened(image):
+    """The image as RGB, anything transparent on white, as a page shows it."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        background.paste(image, mask=image.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
 def make(photo, width, fmt, target):
     with Image.open(photo.source) as image:
         image = ImageOps.exif_transpose(image)
         if image.width > width:
             image = image.resize((width, photo.height_at(width)), Image.LANCZOS)
-        image = image.convert("RGB")
+        image = flattened(image)
         image.save(target + ".tmp", "WEBP" if fmt == "webp" else "JPEG", **FORMATS[fmt])
     os.replace(target + ".tmp", target)
 

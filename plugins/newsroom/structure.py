@@ -174,10 +174,16 @@ class Structure(Treeprocessor):
                 if image.tag != "img":
                     continue
                 picture = self.picture(image, eager=first)
-                if picture is not None:
-                    picture.tail, image.tail = image.tail, None
-                    parent[index] = picture
-                    first = False
+                if picture is None:
+                    continue
+                picture.tail, image.tail = image.tail, None
+                parent[index] = picture
+                first = False
+                # ![alt](photo.jpg "Caption"): the title is the caption.
+                title = (image.get("title") or "").strip()
+                if title and parent.get("class") == "photo" and parent.find("figcaption") is None:
+                    caption = etree.SubElement(parent, "figcaption")
+                    etree.SubElement(caption, "span", {"class": "caption"}).text = title
 
     def picture(self, image, eager):
         src, alt = image.get("src", ""), (image.get("alt") or "").strip()

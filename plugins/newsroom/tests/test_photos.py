@@ -34,3 +34,12 @@ def test_a_changed_photo_gets_new_addresses(tmp_path):
     first = photo_of(tmp_path, (800, 600))
     second = photo_of(tmp_path, (800, 601))
     assert first.name(800, "jpg") != second.name(800, "jpg")
+
+
+def test_transparency_is_published_on_white(tmp_path):
+    path = tmp_path / "logo.png"
+    Image.new("RGBA", (100, 50), (0, 0, 0, 0)).save(path)
+    photo = photos.measure(str(path))
+    photos.write_variants([photo], str(tmp_path / "out"), str(tmp_path / "cache"))
+    with Image.open(tmp_path / "out" / photo.name(100, "jpg")) as image:
+        assert image.getpixel((10, 10)) == (255, 255, 255)

@@ -31,3 +31,27 @@ def test_footnotes_get_roles_and_a_heading():
     html = convert("Text.[^1]\n\n[^1]: A note.")
     assert 'role="doc-noteref"' in html and 'role="doc-endnotes"' in html and 'role="doc-backlink"' in html
     assert '<h2 id="notes-title">Notes</h2>' in html and "<hr" not in html
+
+
+def photo_markdown(tmp_path, text):
+    from PIL import Image
+    (tmp_path / "images").mkdir()
+    Image.new("RGB", (1000, 600), (20, 40, 60)).save(tmp_path / "images" / "court.jpg")
+    extension = StructureExtension(str(tmp_path))
+    extension.source_path = str(tmp_path / "report.md")
+    md = Markdown(extensions=[extension])
+    return md.convert(text), md
+
+
+def test_a_photo_becomes_a_captioned_credited_responsive_figure(tmp_path):
+    html, md = photo_markdown(tmp_path, "![Court](images/court.jpg)\nCaption: Outside.\nCredit: Jane Doe")
+    assert html.startswith('<figure class="photo"><picture><source sizes=')
+    assert '<span class="caption">Outside.</span><span class="credit">Photo: Jane Doe</span>' in html
+    assert 'height="600"' in html and 'width="1000"' in html and 'fetchpriority="high"' in html
+    assert [p.widths for p in md.photos] == [[480, 800, 1000]]
+    assert md.content_problems == []
+
+
+def test_an_image_title_is_the_caption_when_there_is_none(tmp_path):
+    html, _ = photo_markdown(tmp_path, '![Court]({static}/images/court.jpg "The court on Monday.")')
+    assert '<figcaption><span class="caption">The court on Monday.</span></figcaption>' in html
