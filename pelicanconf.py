@@ -86,7 +86,8 @@ MARKDOWN = {
 
 PLUGIN_PATHS = ["plugins"]
 # Always explicit: left unset, Pelican loads every plugin installed.
-# build_guard last: it refuses the build once the others have had their say.
+# build_guard fails the build on any warning from any of them, whatever
+# their order: it looks last by signal (see plugins/build_guard).
 PLUGINS = ["newsroom", "inline_css", "compact_json", "build_guard"]
 
 # No feeds in development: they need absolute URLs (see publishconf.py).

@@ -11,13 +11,20 @@ lists. Hidden pages (the 404 page) are left out.
 import os
 from xml.sax.saxutils import escape
 
+import blinker
 from pelican import signals
+from pelican.plugins import granular_signals
 
 HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
 ENTRY = "<url><loc>{loc}</loc><lastmod>{lastmod}</lastmod></url>\n"
 FOOTER = "</urlset>\n"
 
+# The pages of the run under way: emptied when a run starts.
 queued = {}
+
+
+def start(pelican):
+    queued.clear()
 
 
 def last_change(item):
@@ -56,7 +63,11 @@ def write(pelican):
 
 
 def register():
+    granular_signals.register()
+    signals.get_generators.connect(start)
     # content_written fires for every file Pelican writes, with the context
     # that made it: what the page shows, so how new it is.
     signals.content_written.connect(queue)
-    signals.finalized.connect(write)
+    # The "sitemap" stage after `finalized`: before compression, so the
+    # sitemap is compressed too, and before build_guard's last look.
+    blinker.signal("sitemap").connect(write)
