@@ -31,6 +31,20 @@ def last_change(item):
     return getattr(item, "modified", None) or item.date
 
 
+def address(path, context):
+    """The page's URL as Pelican names it (``url``, ``*_URL``), never its
+    file path: with pretty URLs the two differ."""
+    item = context.get("article") or context.get("page")
+    if item is not None:
+        return item.url
+    if context.get("articles_page") is not None:
+        return context["articles_page"].url
+    saved = os.path.relpath(path, context["OUTPUT_PATH"]).replace(os.sep, "/")
+    named = {context[k]: context[k.removesuffix("SAVE_AS") + "URL"] for k in context
+             if k.endswith("_SAVE_AS") and isinstance(context[k], str) and k.removesuffix("SAVE_AS") + "URL" in context}
+    return named.get(saved, saved)
+
+
 def queue(path, context):
     if not path.endswith(".html"):
         return
@@ -44,20 +58,17 @@ def queue(path, context):
     else:
         dated = context["articles"]
     lastmod = max((last_change(a) for a in dated), default=None)
-    queued[os.path.abspath(path)] = lastmod
+    queued[address(path, context)] = lastmod
 
 
 def write(pelican):
     settings = pelican.settings
-    output = pelican.output_path
-    index = os.path.join(os.path.abspath(output), settings["INDEX_SAVE_AS"])
     lines = []
-    for path, lastmod in sorted(queued.items()):
-        url = "" if path == index else os.path.relpath(path, output).replace(os.sep, "/")
+    for url, lastmod in sorted(queued.items()):
         loc = escape(f"{settings['SITEURL']}/{url}")
         date = lastmod.isoformat() if lastmod else ""
         lines.append(ENTRY.format(loc=loc, lastmod=date) if date else f"<url><loc>{loc}</loc></url>\n")
-    with open(os.path.join(output, "sitemap.xml"), "w", encoding="utf-8") as f:
+    with open(os.path.join(pelican.output_path, "sitemap.xml"), "w", encoding="utf-8") as f:
         f.write(HEADER + "".join(lines) + FOOTER)
     queued.clear()
 
