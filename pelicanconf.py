@@ -23,8 +23,9 @@ THEME = "theme"
 # the theme has no files to copy.
 THEME_STATIC_PATHS = []
 
-# Where structured data points for the organisations whose reports we carry.
-ORGANIZATION_URLS = {"Voice of America": "https://www.voanews.com/"}
+# Where structured data points for the organisations whose reports we carry
+# (plugins/structured_data, loaded by publishconf.py).
+STRUCTURED_DATA = {"ORGANIZATION_URLS": {"Voice of America": "https://www.voanews.com/"}}
 
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"

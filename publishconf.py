@@ -19,7 +19,7 @@ DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE
 # Share images and the sitemap need absolute addresses: production only.
 # precompress (pelican-plugins) writes .gz and .br beside every text file for
 # servers that serve them as they are (nginx gzip_static, brotli_static).
-PLUGINS = [*PLUGINS, "share_images", "content_sitemap", "precompress"]
+PLUGINS = [*PLUGINS, "share_images", "structured_data", "content_sitemap", "precompress"]
 PRECOMPRESS_TEXT_EXTENSIONS = {".html", ".xml", ".txt", ".css", ".svg"}
 DIRECT_TEMPLATES = [*DIRECT_TEMPLATES, "robots"]
 ROBOTS_SAVE_AS = "robots.txt"

@@ -1,0 +1,112 @@
+"""schema.org JSON-LD for every page, built as data in one place.
+
+Templates call ``structured_data(page_url, words)`` and serialise what it
+returns once, with ``tojson`` (see plugins/compact_json): ``{"@context":
+"https://schema.org", "@graph": [...]}``. Every page has the WebSite and
+its publisher (an Organization with a logo). A report adds its
+NewsArticle (headline and description as plain text with the marks as
+printed, dates, language, section, keywords, word count, authors, share
+images, every quotation as a Quotation credited by ``@id`` to its speaker,
+the editor's note as ``backstory``, corrections as CorrectionComment, the
+original it translates or its translations, the report it is based on),
+a BreadcrumbList, and each speaker once, as a Person or an Organization.
+
+It reads, from other plugins: ``article.share_images`` and ``SITE_LOGO``
+(share_images); ``article.quotations``, ``speakers``, ``summary_text``,
+``editor_note_text``, ``corrections``, ``original``, ``translated_as`` and
+``href`` (newsroom). Settings: ``STRUCTURED_DATA`` (below).
+"""
+
+import jinja2
+from pelican import signals
+
+DEFAULTS = {
+    # Organisations whose reports we carry, and where to find them.
+    "ORGANIZATION_URLS": {},
+}
+
+
+def settings_of(context):
+    return {**DEFAULTS, **context.get("STRUCTURED_DATA", {})}
+
+
+def image(siteurl, picture):
+    return {"@type": "ImageObject", "url": f"{siteurl}/{picture.url}",
+            "width": picture.width, "height": picture.height}
+
+
+def site_nodes(context):
+    home = context["SITEURL"] + "/"
+    return [
+        {"@type": "WebSite", "@id": home + "#website", "url": home, "name": context["SITENAME"],
+         "description": context.get("SITE_DESCRIPTION", ""), "inLanguage": context["DEFAULT_LANG"],
+         "publisher": {"@id": home + "#publisher"}},
+        {"@type": "Organization", "@id": home + "#publisher", "name": context["SITENAME"], "url": home,
+         "logo": image(context["SITEURL"], context["SITE_LOGO"])},
+    ]
+
+
+def news_article(context, article, page_url, words):
+    siteurl, home = context["SITEURL"], context["SITEURL"] + "/"
+    known = settings_of(context)["ORGANIZATION_URLS"]
+    authors = [{"@type": "Organization", "name": a.name, "url": known.get(a.name, f"{siteurl}/{a.url}")}
+               for a in article.authors]
+    news = {
+        "@type": "NewsArticle", "@id": page_url + "#article",
+        "headline": article.title,
+        "description": getattr(article, "summary_text", ""),
+        "datePublished": article.date.isoformat(),
+        "dateModified": (getattr(article, "modified", None) or article.date).isoformat(),
+        "inLanguage": article.lang,
+        "articleSection": article.category.name,
+        "keywords": [tag.name for tag in getattr(article, "tags", [])],
+        "wordCount": words,
+        "url": page_url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": page_url},
+        "isPartOf": {"@id": home + "#website"},
+        "author": authors,
+        "publisher": {"@id": home + "#publisher"},
+        "image": [image(siteurl, picture) for picture in article.share_images],
+        "isAccessibleForFree": True,
+        "hasPart": [quotation.schema for quotation in getattr(article, "quotations", [])],
+    }
+    if getattr(article, "editor_note", None):
+        news["backstory"] = article.editor_note_text
+    if getattr(article, "corrections", None):
+        news["correction"] = [correction.schema for correction in article.corrections]
+    if getattr(article, "original", None):
+        news["translationOfWork"] = {"@id": f"{siteurl}/{article.original.url}#article"}
+    if getattr(article, "translated_as", None):
+        news["workTranslation"] = [{"@id": f"{siteurl}/{other.url}#article"} for other in article.translated_as]
+    if getattr(article, "source_lang", None):
+        news["isBasedOn"] = {"@type": "NewsArticle", "inLanguage": article.source_lang,
+                             "datePublished": article.date.date().isoformat(), "publisher": authors[0]}
+    return news
+
+
+def breadcrumbs(context, article, page_url):
+    siteurl = context["SITEURL"]
+    trail = [(context["SITENAME"], siteurl + "/"), (article.category.name, f"{siteurl}/{article.category.url}"),
+             (article.title, page_url)]
+    return {"@type": "BreadcrumbList", "itemListElement": [
+        {"@type": "ListItem", "position": n, "name": name, "item": url} for n, (name, url) in enumerate(trail, 1)]}
+
+
+@jinja2.pass_context
+def structured_data(context, page_url, words=0):
+    """The page's JSON-LD document, as data."""
+    graph = site_nodes(context)
+    article = context.get("article")
+    if article is not None:
+        graph += [news_article(context, article, page_url, words), breadcrumbs(context, article, page_url)]
+        graph += [speaker.schema for speaker in getattr(article, "speakers", [])]
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def add_function(generator):
+    generator.env.globals["structured_data"] = structured_data
+
+
+def register():
+    # Each generator makes its own Jinja environment, before it renders.
+    signals.generator_init.connect(add_function)

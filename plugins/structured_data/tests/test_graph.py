@@ -1,0 +1,67 @@
+"""The JSON-LD graph, built from plain objects as Pelican would hand them."""
+
+import datetime
+import json
+from types import SimpleNamespace as Obj
+
+import jinja2
+
+import structured_data
+
+WHEN = datetime.datetime(2025, 6, 10, tzinfo=datetime.timezone.utc)
+IMAGE = Obj(url="images/share/a.png", width=1200, height=630)
+
+
+def article(**extra):
+    fields = dict(
+        title="Court hears appeal of “subversion” sentence", summary_text="The charge was ‘farcical’.",
+        date=WHEN, modified=None, lang="en", category=Obj(name="Courts", url="category/courts.html"),
+        tags=[Obj(name="Courts")], authors=[Obj(name="Voice of America", url="author/voa.html")],
+        share_images=[IMAGE], quotations=[], speakers=[], url="2025/06/a.html",
+    )
+    return Obj(**{**fields, **extra})
+
+
+def graph(item=None, **settings):
+    env = jinja2.Environment()
+    env.globals["structured_data"] = structured_data.structured_data
+    context = {"SITEURL": "https://news.example", "SITENAME": "Desk", "DEFAULT_LANG": "en",
+               "SITE_LOGO": IMAGE, **settings}
+    if item is not None:
+        context["article"] = item
+    text = env.from_string("{{ structured_data('https://news.example/a.html', 42)|tojson }}").render(context)
+    return {node["@type"]: node for node in json.loads(text)["@graph"]}
+
+
+def test_every_page_has_the_website_and_its_publisher():
+    nodes = graph()
+    assert set(nodes) == {"WebSite", "Organization"}
+    assert nodes["WebSite"]["publisher"] == {"@id": nodes["Organization"]["@id"]}
+
+
+def test_a_report_is_a_news_article_with_plain_text_headline_and_breadcrumbs():
+    nodes = graph(article())
+    news = nodes["NewsArticle"]
+    assert news["headline"] == "Court hears appeal of “subversion” sentence"
+    assert news["description"] == "The charge was ‘farcical’."
+    assert news["wordCount"] == 42 and news["dateModified"] == news["datePublished"]
+    assert news["author"] == [{"@type": "Organization", "name": "Voice of America",
+                               "url": "https://news.example/author/voa.html"}]
+    assert [c["name"] for c in nodes["BreadcrumbList"]["itemListElement"]][1] == "Courts"
+
+
+def test_known_organisations_point_home():
+    news = graph(article(), STRUCTURED_DATA={"ORGANIZATION_URLS": {"Voice of America": "https://voa.example/"}})
+    assert news["NewsArticle"]["author"][0]["url"] == "https://voa.example/"
+
+
+def test_corrections_translations_and_backstory_when_there_are_some():
+    correction = Obj(schema={"@type": "CorrectionComment", "datePublished": "2025-06-12", "text": "Fixed."})
+    original = Obj(url="2025/06/original.html")
+    news = graph(article(corrections=[correction], original=original, editor_note="<p>Note</p>",
+                         editor_note_text="Note"))["NewsArticle"]
+    assert news["correction"] == [correction.schema]
+    assert news["translationOfWork"] == {"@id": "https://news.example/2025/06/original.html#article"}
+    assert news["backstory"] == "Note"
+    plain = graph(article())["NewsArticle"]
+    assert not {"correction", "translationOfWork", "workTranslation", "backstory"} & set(plain)
