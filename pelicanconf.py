@@ -5,6 +5,8 @@ path on a server and straight from disk. `publishconf.py` adds what the
 production build needs.
 """
 
+import jinja2
+
 SITENAME = "Rights Desk"
 SITE_DESCRIPTION = (
     "Reports on human rights and the diplomacy around them, published as "
@@ -12,6 +14,9 @@ SITE_DESCRIPTION = (
 )
 SITEURL = ""
 RELATIVE_URLS = True
+# Canonical links, Open Graph, JSON-LD and share images need absolute
+# addresses: production only (publishconf.py).
+MACHINE_METADATA = False
 
 PATH = "content"
 STATIC_PATHS = []
@@ -67,6 +72,9 @@ SUMMARY_MAX_LENGTH = None
 # The editor's note may hold Markdown, like the standfirst.
 FORMATTED_FIELDS = ["summary", "editor_note"]
 JINJA_ENVIRONMENT = {
+    # A variable the templates expect and nothing provides fails the build,
+    # naming the template and line, instead of rendering as nothing.
+    "undefined": jinja2.StrictUndefined,
     "trim_blocks": True,
     "lstrip_blocks": True,
     # Metadata is text: escape it everywhere; templates mark rendered
@@ -92,8 +100,8 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["newsroom", "inline_css", "compact_json", "build_guard"]
 
 # No feeds in development: they need absolute URLs (see publishconf.py).
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
+FEED_ALL_ATOM = FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None

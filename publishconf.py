@@ -8,6 +8,7 @@ from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("SITEURL", "https://rightsdesk.example.org")
 RELATIVE_URLS = False
+MACHINE_METADATA = True
 # Read every file afresh: what is published never depends on an old cache.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

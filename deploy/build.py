@@ -17,6 +17,7 @@ import logging
 import os
 import shutil
 import sys
+import traceback
 
 from pelican import get_instance, parse_arguments
 from pelican.log import init as init_logging
@@ -46,6 +47,15 @@ def replace(staging, output):
         os.rename(old, staging)
 
 
+def where(error):
+    """``template:line: `` for an error raised while rendering a template
+    (Jinja puts the template's own lines in the traceback), else ""."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
+    if not frames:
+        return ""
+    return f"{os.path.relpath(frames[-1].filename)}:{frames[-1].lineno}: "
+
+
 def build(arguments):
     """Pelican's own command line, less the traceback on a refused build:
     the error says what is wrong with the content (-D shows the traceback)."""
@@ -57,7 +67,7 @@ def build(arguments):
     except Exception as error:
         if args.verbosity == logging.DEBUG:
             raise
-        print(f"{type(error).__name__}: {error}", file=sys.stderr)
+        print(f"{where(error)}{type(error).__name__}: {error}", file=sys.stderr)
         return False
     return True
 

@@ -26,6 +26,7 @@ CASES = {
     "photo-without-alt.md": ":7: photo 'images/photo.jpg' has no alt text: write ![what the photo shows]",
     "photo-remote.md": ":7: photo 'https://example.org/court.jpg' is on another site",
     "correction-undated.md": ":6: Correction line 'yesterday: the name was wrong.' is not 'YYYY-MM-DD: what was corrected'",
+    "title-twice.md": ":1: Title is given 2 times: keep one",
     "translation-unknown.md": ": Translation_of names 'no-such-report', which no other published report has",
 }
 

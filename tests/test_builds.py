@@ -51,3 +51,15 @@ def test_successful_publish_replaces_the_site_whole(tmp_path):
     assert build(output, "publishconf.py").returncode == 0
     assert not (output / "stale.html").exists()
     assert (output / "index.html").is_file()
+
+
+def test_a_development_build_with_an_absolute_siteurl_builds(tmp_path):
+    result = build(tmp_path / "output", SITEURL="https://news.example")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_settings_without_their_plugins_say_what_is_missing(tmp_path):
+    plugins = ["newsroom", "inline_css", "compact_json", "build_guard", "content_sitemap", "precompress"]
+    result = build(tmp_path / "output", "publishconf.py", PLUGINS=plugins)
+    assert result.returncode != 0
+    assert "MACHINE_METADATA is on but PLUGINS lacks share_images, structured_data" in result.stderr

@@ -57,6 +57,44 @@ def remember_addresses(generator):
         item.href, item.output = item.url, item.save_as
 
 
+# What every article and page has from this plugin, whether or not its file
+# gives it: templates read these without asking (StrictUndefined).
+DEFAULTS = {
+    "editor_note": None, "editor_note_text": "", "summary_text": "", "source": None,
+    "source_lang": None, "corrections": [], "original": None, "translated_as": [],
+    "photos": [], "quotations": [], "speakers": [],
+}
+
+
+class SettingsError(ValueError):
+    """Settings that cannot build the site; the message says what to change."""
+
+
+# What MACHINE_METADATA needs: the plugins that make the images and the
+# JSON-LD the theme then shows.
+MACHINE_METADATA_NEEDS = ("share_images", "structured_data")
+
+
+def check_settings(pelican):
+    settings = pelican.settings
+    if not settings.get("MACHINE_METADATA"):
+        return
+    loaded = {str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []}
+    missing = [name for name in MACHINE_METADATA_NEEDS if name not in loaded]
+    if missing:
+        raise SettingsError(f"MACHINE_METADATA is on but PLUGINS lacks {', '.join(missing)}: "
+                            "add them, or set MACHINE_METADATA = False")
+    if not settings["SITEURL"].startswith(("https://", "http://")):
+        raise SettingsError(f"MACHINE_METADATA is on but SITEURL {settings['SITEURL']!r} is not an "
+                            "absolute address: set SITEURL = 'https://…', or MACHINE_METADATA = False")
+
+
+def give_defaults(item):
+    for name, value in DEFAULTS.items():
+        if not hasattr(item, name):
+            setattr(item, name, list(value) if isinstance(value, list) else value)
+
+
 def place_photos(item):
     """Point the photos' addresses at the photos' folder: relative to the
     page where the site's links are, absolute in production (feeds too)."""
@@ -81,8 +119,6 @@ def link_translations(generators):
     ways (hreflang, translationOfWork and workTranslation)."""
     articles = [a for g in generators for a in getattr(g, "articles", [])]
     by_slug = {a.slug: a for a in articles}
-    for article in articles:
-        article.translated_as = []
     for article in articles:
         slug = getattr(article, "translation_of", None)
         if not slug:
@@ -116,10 +152,12 @@ def register():
     # readers_init fires after Pelican has listed its own readers and before
     # it makes instances of them: the one moment to swap in ours for .md.
     # initialized: settings read, nothing else; the cache not yet opened.
+    signals.initialized.connect(check_settings)
     signals.initialized.connect(cache_guard.drop_stale)
     signals.readers_init.connect(use_our_reader)
     signals.generator_init.connect(add_filters)
     # Each article and page once made, before its content is first rendered.
+    signals.content_object_init.connect(give_defaults)
     signals.content_object_init.connect(place_photos)
     signals.article_generator_finalized.connect(report_held_back)
     signals.article_writer_finalized.connect(write_photos)

@@ -24,6 +24,8 @@ LINK = re.compile(r"\{(filename|static|attach)\}([^)\"'\s>#?]+)")
 # Where Pelican's generators keep their articles and pages.
 CONTENT_LISTS = ("articles", "translations", "drafts", "hidden_articles", "hidden_translations",
                  "pages", "hidden_pages", "draft_pages")
+# A field's first line in the file's header: "Name: value".
+FIELD = re.compile(r"^([A-Za-z][\w-]*)\s*:", re.MULTILINE)
 TERM_LINK = re.compile(r"\{(tag|category|author)\}([^)\"'\s>#?]+)")
 
 
@@ -64,6 +66,11 @@ def metadata(meta, text, is_article):
     for name, fix in required.items():
         if not " ".join(meta.get(name, [])).strip():
             problems.append((1, f"{name.capitalize()} is missing: {fix}"))
+    header = text.split("\n\n", 1)[0]
+    names = [m.group(1).lower() for m in FIELD.finditer(header)]
+    for name in dict.fromkeys(n for n in names if names.count(n) > 1):
+        problems.append((field_line(text, name), f"{name.capitalize()} is given {names.count(name)} times: "
+                         "keep one (a long value goes on, indented, on the lines below)"))
     dates = {}
     for name in ("date", "modified"):
         if meta.get(name):

@@ -22,9 +22,8 @@ import re
 from dataclasses import dataclass
 
 from markdown import Markdown
-from markdown.extensions.meta import MetaPreprocessor
 from markupsafe import Markup
-from pelican.readers import MarkdownReader
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import get_date, set_date_tzinfo
 
 from . import checks
@@ -64,6 +63,8 @@ class NewsroomReader(MarkdownReader):
         self.body = self.markdown(self.quoting, self.structure)
         self.field_quoting = QuotationExtension(speakers={})
         self.fields = self.markdown(self.field_quoting)
+        # A field's text is never metadata: "Note: …" in a standfirst is words.
+        self.fields.preprocessors.deregister("meta")
 
     def read(self, source_path):
         self._source_path = source_path
@@ -86,14 +87,9 @@ class NewsroomReader(MarkdownReader):
         problems += checks.metadata(meta, text, self.is_article(source_path))
         problems += checks.links(text, source_path, self.settings["PATH"])
 
-        # Pelican's _parse_metadata converts the formatted fields with
-        # self._md, after taking its "meta" preprocessor away: put it back.
         self.field_quoting.given = speakers
-        self._md = self.fields.reset()
-        if "meta" not in self._md.preprocessors:
-            self._md.preprocessors.register(MetaPreprocessor(self._md), "meta", 27)
-        # Dates already refused above would stop Pelican's parsing short.
-        metadata = self._parse_metadata(
+        # Dates already refused above would stop the parsing short.
+        metadata = self.parse_fields(
             {k: v for k, v in meta.items() if k not in ("date", "modified") or checks.is_date(v[0])}
         )
         problems += [(line_of(e.markup, text), str(e)) for e in self.field_quoting.take_problems()]
@@ -131,6 +127,21 @@ class NewsroomReader(MarkdownReader):
         # Everyone quoted, once each, in order of first quotation.
         metadata["speakers"] = list(dict.fromkeys(q.speaker for q in body.quotations))
         return content, metadata
+
+    def parse_fields(self, meta):
+        """The metadata as Pelican's Markdown reader makes it (through the
+        public `process_metadata`), the formatted fields (FORMATTED_FIELDS:
+        standfirst, editor's note) rendered with the quotation markup."""
+        output = {}
+        for name, values in meta.items():
+            name = name.lower()
+            if name in self.settings["FORMATTED_FIELDS"]:
+                output[name] = self.process_metadata(name, self.fields.reset().convert("\n".join(values)))
+            elif len(values) > 1 and DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                output[name] = self.process_metadata(name, values)
+            else:
+                output[name] = self.process_metadata(name, values[0])
+        return output
 
     def correction(self, line):
         """One ``Correction`` line: ``YYYY-MM-DD[ HH:MM]: what was wrong``."""
