@@ -19,7 +19,7 @@ import shutil
 import sys
 import traceback
 
-from pelican import get_instance, parse_arguments
+from pelican import LOG_HANDLERS, get_instance, parse_arguments
 from pelican.log import init as init_logging
 
 RENAME_EXCHANGE = 2
@@ -60,7 +60,10 @@ def build(arguments):
     """Pelican's own command line, less the traceback on a refused build:
     the error says what is wrong with the content (-D shows the traceback)."""
     args = parse_arguments(arguments)
-    init_logging(level=args.verbosity, fatal=args.fatal, name="pelican")
+    # As pelican.main sets logging up, so every logging option works.
+    init_logging(level=args.verbosity, fatal=args.fatal, name="pelican",
+                 handler=LOG_HANDLERS[args.log_handler],
+                 logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
     try:
         pelican, _ = get_instance(args)
         pelican.run()

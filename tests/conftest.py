@@ -45,6 +45,42 @@ PAGE_TYPES = {
     "404": "404.html",
 }
 NODE_TOOLS = ROOT / "node_modules"
+
+
+def source_paragraphs():
+    """The report's paragraphs as it reached us: its lines after the headline."""
+    lines = SOURCE.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines[1:] if line.strip()]
+
+
+# (words as the source prints them between its marks, speaker, element)
+QUOTATIONS = [
+    ("Had an inspiring meeting today with eight outstanding human rights defenders. "
+     "We discussed the threats that human rights defenders face every day and how the "
+     "United States can better support their vital efforts to promote respect for "
+     "universal human rights.", "Antony Blinken", "q"),
+    ("The Secretary of State reaffirmed the United States’ support for their efforts "
+     "to build free, fair and democratic societies where human rights will be respected "
+     "and where voices from government, business, labor and civil society, including "
+     "members of vulnerable groups, will be actively engaged in civil dialogue. This "
+     "includes efforts to end conflict and achieve an inclusive peace.", "Price", "q"),
+    ("advance this administration’s commitment to place human rights at the heart of "
+     "U.S. foreign policy.", "Price", "q"),
+    ("He asked each of us to present our work on human rights and some of the "
+     "challenges we have encountered. I then spoke about the arrests of Chinese lawyers "
+     "and the fact that many human rights defenders have been put in prison. I "
+     "specifically emphasized that almost all political prisoners in China who are "
+     "imprisoned have been tortured.", "Fujibiao", "blockquote"),
+    ("genocide.", "Antony Blinken", "q"),
+    ("I made a number of suggestions, including putting human rights at the forefront "
+     "of U.S. diplomacy, demanding the closure of concentration camps and the release "
+     "of political prisoners in meetings and talks with Chinese officials, and "
+     "demanding that China make legal reforms and comply with international human "
+     "rights treaties to which it is a party. .", "Fujibiao", "q"),
+    ("diplomatic boycott", "Fujibiao", "q"),
+    ("it’s one of the few political levers the international community has.",
+     "Fujibiao", "q"),
+]
 IN_CI = os.environ.get("CI") == "true"
 
 

@@ -1,6 +1,7 @@
 """Content that is not fit to publish stops the build: one line per problem,
 naming the file, the line where there is one, and what to do; output/ is
-left as it was."""
+left as it was. Quotation marks and markup of every kind are also tested
+in-process, in plugins/newsroom/tests."""
 
 import pytest
 
@@ -26,6 +27,12 @@ CASES = {
     "photo-without-alt.md": ":7: photo 'images/photo.jpg' has no alt text: write ![what the photo shows]",
     "photo-remote.md": ":7: photo 'https://example.org/court.jpg' is on another site",
     "correction-undated.md": ":6: Correction line 'yesterday: the name was wrong.' is not 'YYYY-MM-DD: what was corrected'",
+    "quote-without-speaker.md": ":8: '[“We will.”]' has no speaker, term or title after its closing bracket",
+    "quote-unclosed.md": ":8: quotation markup '[“We will. {speaker=Price} and left.' does not close",
+    "quote-unknown-speaker.md": ":8: quotation '[“We will.”]' names speaker 'Blinken', who is not in the Speakers field",
+    "quote-unmarked.md": ":8: an opening quotation mark without markup at '“We will.” and left.'",
+    "blockquote-without-speaker.md": ":8: '> “We will.”' has no speaker, term or title after its closing bracket",
+    "speakers-malformed.md": ":6: Speakers line 'Price | spokesperson | Ned | person | extra' is not 'Name | role | other names | kind'",
     "title-twice.md": ":1: Title is given 2 times: keep one",
     "translation-unknown.md": ": Translation_of names 'no-such-report', which no other published report has",
 }

@@ -61,8 +61,11 @@ def test_feeds_still_parse(hostile_site):
     for feed_file in sorted((hostile_site.path / "feeds").rglob("*.xml")):
         feed = feedparser.parse(feed_file.read_text(encoding="utf-8"))
         assert not feed.bozo, (feed_file, feed.get("bozo_exception"))
-        titles = [e.title for e in feed.entries]
-        assert any(t.startswith("Hostile") for t in titles) or "human-rights" in feed_file.name
+        hostile = [e.title for e in feed.entries if e.title.startswith("Hostile")]
+        # In the site's feeds and its own section's; not in the other section's
+        # (feedparser, like a feed reader, shows the title's tags as text no more).
+        expected = 0 if "human-rights" in feed_file.name else 1
+        assert len(hostile) == expected, feed_file
 
 
 def test_no_page_opens_a_dialog_in_the_browser(hostile_site, browser):

@@ -63,8 +63,10 @@ def test_byline_names_the_publisher(article):
     assert byline.startswith("By Voice of America")
 
 
-def test_reading_time_is_shown(article):
-    assert "min read" in article.select_one("article header .byline").get_text()
+def test_reading_time_is_the_words_at_230_a_minute(article):
+    words = len(article.select_one("article .body").get_text().split())
+    assert 650 < words < 750
+    assert article.select_one("article header .byline").get_text(" ", strip=True).endswith("· 3 min read")
 
 
 def test_category_and_tags_are_linked(article):

@@ -5,8 +5,7 @@ import re
 
 import pypdfium2
 
-from conftest import ARTICLE
-from test_text import source_paragraphs
+from conftest import ARTICLE, source_paragraphs
 
 
 def pdf_text(browser, url, tmp_path):

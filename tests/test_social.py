@@ -37,7 +37,7 @@ def test_every_tag_is_an_article_tag(prod_site):
 def test_share_image_is_absolute_sized_and_described(og, prod_site):
     assert og["og:image"].startswith(prod_site.url + "/")
     assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
-    assert og["og:image:alt"]
+    assert og["og:image:alt"] == "Blinken holds meeting with human rights defenders, Rights Desk"
     assert (prod_site.path / og["og:image"].removeprefix(prod_site.url + "/")).is_file()
 
 
@@ -62,7 +62,7 @@ def test_twitter_card_is_large_image(prod_site):
     card = {m["name"]: m["content"] for m in page.find_all("meta", attrs={"name": lambda n: n and n.startswith("twitter:")})}
     # Title, description and image come from Open Graph, which X falls back on.
     assert card["twitter:card"] == "summary_large_image"
-    assert card["twitter:image:alt"]
+    assert card["twitter:image:alt"] == dict(open_graph(prod_site, ARTICLE))["og:image:alt"]
 
 
 def test_feeds_are_announced(prod_site):

@@ -5,8 +5,7 @@ page's own."""
 import pytest
 import extruct
 
-from conftest import ARTICLE
-from test_quotes import QUOTATIONS
+from conftest import ARTICLE, QUOTATIONS
 
 
 def graph(site, name):

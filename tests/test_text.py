@@ -4,12 +4,7 @@ source, every word and punctuation mark, in order."""
 import copy
 import filecmp
 
-from conftest import SHARED_SOURCE, SOURCE, VENDORED_SOURCE, need
-
-
-def source_paragraphs():
-    lines = SOURCE.read_text(encoding="utf-8").splitlines()
-    return [line for line in lines[1:] if line.strip()]
+from conftest import SHARED_SOURCE, VENDORED_SOURCE, need, source_paragraphs
 
 
 def rendered_paragraphs(article):

@@ -22,8 +22,8 @@ ARTICLE_FIELDS = {
 PAGE_FIELDS = {"title": ARTICLE_FIELDS["title"]}
 LINK = re.compile(r"\{(filename|static|attach)\}([^)\"'\s>#?]+)")
 # Where Pelican's generators keep their articles and pages.
-CONTENT_LISTS = ("articles", "translations", "drafts", "hidden_articles", "hidden_translations",
-                 "pages", "hidden_pages", "draft_pages")
+CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
+                 "hidden_translations", "pages", "hidden_pages", "draft_pages", "draft_translations")
 # A field's first line in the file's header: "Name: value".
 FIELD = re.compile(r"^([A-Za-z][\w-]*)\s*:", re.MULTILINE)
 TERM_LINK = re.compile(r"\{(tag|category|author)\}([^)\"'\s>#?]+)")
