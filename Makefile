@@ -36,14 +36,27 @@ help:
 	@echo '   make test-fast    the plugins'"'"' unit tests only, in seconds'
 	@echo '   make screenshots  every report as readers see it, into screenshots/'
 	@echo '   make bench        measure build times and page weight'
+	@echo '   make lock         remake the hashed locks from pyproject.toml'
 	@echo
 	@echo 'Set DEBUG=1 for debugging output, PORT=N for another port.'
 
-# The virtual environment, remade whenever a pinned file changes.
+# The virtual environment, remade whenever a lock changes; every package is
+# checked against the hash in the lock.
 $(VENV)/.installed: requirements.txt requirements-test.txt
 	$(PY) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	touch $@
+
+# The locks, made from pyproject.toml's direct dependencies by pip-tools:
+# run after changing a version there. Pins already in the locks are kept.
+PIP_TOOLS = pip-tools==7.6.2
+LOCK = $(VENV)-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+lock:
+	$(PY) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	$(LOCK) --output-file requirements.txt pyproject.toml
+	$(LOCK) --extra test --output-file requirements-test.txt pyproject.toml
 
 venv: $(VENV)/.installed
 
@@ -97,4 +110,4 @@ PAGES ?=
 screenshots: tools
 	$(PYTHON) tests/screenshots.py screenshots $(if $(CORPUS),--corpus) $(PAGES)
 
-.PHONY: help venv tools html publish clean regenerate serve devserver test test-fast bench screenshots
+.PHONY: help venv lock tools html publish clean regenerate serve devserver test test-fast bench screenshots
