@@ -4,7 +4,7 @@ same site anywhere, and a failed publish leaves the last one untouched."""
 import filecmp
 import shutil
 
-from conftest import ROOT, build, content_with
+from conftest import build, content_with
 
 
 def tree(folder):

@@ -1,7 +1,7 @@
 """A reader, or a screen reader listing headings, finds one title per page
 and an outline with no gaps."""
 
-from conftest import ARTICLE, SOURCE
+from conftest import SOURCE
 
 
 def headings(soup):

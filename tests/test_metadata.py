@@ -1,7 +1,6 @@
 """What a reader sees about the article, and what a browser tab, a search
 result or a screen reader is told."""
 
-from conftest import ARTICLE
 
 TITLE = "Blinken holds meeting with human rights defenders"
 

@@ -5,7 +5,6 @@ import json
 import shutil
 import subprocess
 
-import pytest
 
 from conftest import NODE_TOOLS, need
 

@@ -9,7 +9,6 @@ photo and share-image caches are keyed by what they hold and are kept.
 """
 
 import hashlib
-import os
 from importlib.metadata import version
 from pathlib import Path
 

@@ -123,3 +123,8 @@ class Chrome:
 
 def chrome(tag):
     return Chrome(chrome_language(tag))
+
+
+def add_filters(generator):
+    generator.env.filters["chrome"] = chrome
+    generator.env.filters["wordcount_any"] = word_count

@@ -1,0 +1,39 @@
+"""What the theme may rely on: settings checked before anything is read,
+and the fields every article and page has from this plugin."""
+
+# What every article and page has from this plugin, whether or not its file
+# gives it: templates read these without asking (StrictUndefined).
+DEFAULTS = {
+    "editor_note": None, "editor_note_text": "", "summary_text": "", "source": None,
+    "source_lang": None, "corrections": [], "original": None, "translated_as": [],
+    "photos": [], "quotations": [], "speakers": [],
+}
+
+
+class SettingsError(ValueError):
+    """Settings that cannot build the site; the message says what to change."""
+
+
+# What MACHINE_METADATA needs: the plugins that make the images and the
+# JSON-LD the theme then shows.
+MACHINE_METADATA_NEEDS = ("share_images", "structured_data")
+
+
+def check_settings(pelican):
+    settings = pelican.settings
+    if not settings.get("MACHINE_METADATA"):
+        return
+    loaded = {str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []}
+    missing = [name for name in MACHINE_METADATA_NEEDS if name not in loaded]
+    if missing:
+        raise SettingsError(f"MACHINE_METADATA is on but PLUGINS lacks {', '.join(missing)}: "
+                            "add them, or set MACHINE_METADATA = False")
+    if not settings["SITEURL"].startswith(("https://", "http://")):
+        raise SettingsError(f"MACHINE_METADATA is on but SITEURL {settings['SITEURL']!r} is not an "
+                            "absolute address: set SITEURL = 'https://…', or MACHINE_METADATA = False")
+
+
+def give_defaults(item):
+    for name, value in DEFAULTS.items():
+        if not hasattr(item, name):
+            setattr(item, name, list(value) if isinstance(value, list) else value)

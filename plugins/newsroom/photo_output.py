@@ -1,0 +1,29 @@
+"""Photos on the site: their addresses in each page, their files in output/.
+
+The reader leaves ``{photo}`` where the photos' folder goes (`structure.py`);
+here it becomes a path relative to the page (development: the site works
+from any folder) or the absolute address (production: feeds too), and each
+published item's variants are written, through the cache (`photos.py`).
+"""
+
+from . import checks, photos
+from .structure import PHOTO
+
+
+def place_photos(item):
+    """Point the photos' addresses at the photos' folder: relative to the
+    page where the site's links are, absolute in production (feeds too)."""
+    if PHOTO not in getattr(item, "_content", ""):
+        return
+    if item.settings["RELATIVE_URLS"]:
+        depth = item.save_as.count("/")
+        prefix = "../" * depth or "./"
+    else:
+        prefix = item.settings["SITEURL"] + "/"
+    item._content = item._content.replace(PHOTO, prefix)
+
+
+def write_photos(generator, writer):
+    published = [item for item in checks.contents(generator) if item.save_as]
+    found = {photo.key: photo for item in published for photo in getattr(item, "photos", [])}
+    photos.write_variants(found.values(), generator.output_path, generator.settings["CACHE_PATH"])
