@@ -1,6 +1,56 @@
-"""The plugins' own tests import them as Pelican does, from plugins/."""
+"""The plugins' own tests import them as Pelican does, from plugins/, and
+run Pelican in-process on a few files (as pelican-plugins' tests do)."""
 
 import sys
+import weakref
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+import blinker
+import pytest
+from pelican import Pelican, signals
+from pelican.settings import read_settings
+
+PLUGINS = Path(__file__).parent
+sys.path.insert(0, str(PLUGINS))
+
+REPORT = "Title: A report\nDate: 2021-04-20\nCategory: News\nTags: Courts\nAuthor: Desk\nSummary: One line.\n\nText.\n"
+SIGNALS = [getattr(signals, name) for name in dir(signals) if isinstance(getattr(signals, name), blinker.Signal)]
+SIGNALS += [blinker.signal(name) for name in ("sitemap", "optimize", "minify", "compress", "deploy")]
+
+
+@pytest.fixture
+def pelican_site(tmp_path):
+    """``make(plugins, files={name: text}, **settings)``: a Pelican ready to
+    run on those files (one report by default) into tmp_path/output."""
+
+    def make(plugins, files=None, **settings):
+        content = tmp_path / "content"
+        for name, text in (files or {"report.md": REPORT}).items():
+            (content / name).parent.mkdir(parents=True, exist_ok=True)
+            (content / name).write_text(text, encoding="utf-8")
+        settings = read_settings(override={
+            "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"), "PLUGINS": plugins,
+            "PLUGIN_PATHS": [str(PLUGINS), str(tmp_path / "plugins")], "CACHE_PATH": str(tmp_path / "cache"),
+            "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, "TIMEZONE": "UTC",
+            "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None,
+            "AUTHOR_FEED_RSS": None, "TRANSLATION_FEED_ATOM": None, **settings,
+        })
+        return Pelican(settings)
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def fresh_signals():
+    """Each test connects its plugins anew, as each build process does:
+    afterwards, whatever it connected is disconnected and forgotten."""
+    before = {signal: set(signal.receivers) for signal in SIGNALS}
+    yield
+    for signal in SIGNALS:
+        for key in set(signal.receivers) - before[signal]:
+            reference = signal.receivers[key]
+            receiver = reference() if isinstance(reference, weakref.ref) else reference
+            if receiver is not None:
+                signal.disconnect(receiver)
+    for name in [n for n in sys.modules if n.startswith("late_")]:
+        del sys.modules[name]

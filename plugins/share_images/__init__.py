@@ -27,16 +27,21 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
 # Changing the drawing code? Change this too, so cached cards are redrawn.
 VERSION = "3"
-FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 # Faces in the collection: simplified Chinese by default, traditional where
 # the report is (the two write some characters differently).
 FACES = {"sc": 2, "tc": 3}
 INSTALL = "apt-get install fonts-noto-cjk (Debian's package; `make` installs it where it can)"
 CJK = re.compile(r"[⺀-鿿豈-﫿＀-￯]")
-SIZES = ((1200, 630), (1200, 675), (1200, 900), (1200, 1200))
-LOGO_SIZE = (512, 512)
-FOLDER = "images/share"
-BACKGROUND, FOREGROUND = "#a4161a", "#ffffff"
+# SHARE_IMAGES, in the settings, overrides any of these.
+DEFAULTS = {
+    # Open Graph's size first, then the 16:9, 4:3 and 1:1 Google asks for.
+    "SIZES": [(1200, 630), (1200, 675), (1200, 900), (1200, 1200)],
+    "LOGO_SIZE": (512, 512),
+    "FOLDER": "images/share",
+    "BACKGROUND": "#a4161a",
+    "FOREGROUND": "#ffffff",
+    "FONT": "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+}
 MARGIN = 80
 
 
@@ -62,11 +67,23 @@ class FontMissing(RuntimeError):
     pass
 
 
+def config(settings):
+    """SHARE_IMAGES over DEFAULTS; a name this plugin does not know fails."""
+    given = settings.get("SHARE_IMAGES", {})
+    if set(given) - set(DEFAULTS):
+        raise ValueError(f"SHARE_IMAGES has {sorted(set(given) - set(DEFAULTS))}: share_images knows {list(DEFAULTS)}")
+    return {**DEFAULTS, **given}
+
+
+def check(pelican):
+    font(config(pelican.settings)["FONT"], 40)
+
+
 @functools.lru_cache(maxsize=None)
-def font(size, face="sc"):
-    if not os.path.exists(FONT):
-        raise FontMissing(f"share images need the font {FONT}: {INSTALL}")
-    return ImageFont.truetype(FONT, size=size, index=FACES[face])
+def font(path, size, face="sc"):
+    if not os.path.exists(path):
+        raise FontMissing(f"share images need the font {path}: {INSTALL}")
+    return ImageFont.truetype(path, size=size, index=FACES[face])
 
 
 def face_for(lang):
@@ -74,10 +91,10 @@ def face_for(lang):
     return "tc" if lang.startswith(("zh-hant", "zh-tw", "zh-hk", "zh-mo")) else "sc"
 
 
-def palette(steps=16):
+def palette(background, foreground, steps=16):
     """From the background to the foreground colour in ``steps``: all a card
     of flat colour and anti-aliased text needs, so PNG stores 4 bits a pixel."""
-    bg, fg = ImageColor.getrgb(BACKGROUND), ImageColor.getrgb(FOREGROUND)
+    bg, fg = ImageColor.getrgb(background), ImageColor.getrgb(foreground)
     return [round(b + (f - b) * i / (steps - 1)) for i in range(steps) for b, f in zip(bg, fg)]
 
 
@@ -101,27 +118,29 @@ def wrap(draw, text, font, width):
     return lines + [line]
 
 
-def draw_card(size, title, footer, face="sc"):
+def draw_card(size, title, footer, face="sc", style=None):
     """The card: ``title`` as large as fits, ``footer`` at the foot."""
+    style = style or DEFAULTS
     width, height = size
     # Text is drawn as coverage (0 to 255) and mapped onto the palette.
     mask = Image.new("L", size, 0)
     draw = ImageDraw.Draw(mask)
     for font_size in (84, 72, 64, 56, 48, 40):
-        lines = wrap(draw, title, font(font_size, face), width - 2 * MARGIN)
+        lines = wrap(draw, title, font(style["FONT"], font_size, face), width - 2 * MARGIN)
         block = len(lines) * font_size * 1.25
         if block <= height - 3 * MARGIN - 40:
             break
     top = (height - 40 - MARGIN - block) / 2
     draw.multiline_text(
-        (MARGIN, top), "\n".join(lines), font=font(font_size, face), fill=255, spacing=font_size // 4
+        (MARGIN, top), "\n".join(lines), font=font(style["FONT"], font_size, face), fill=255,
+        spacing=font_size // 4
     )
     if footer:
         foot = height - MARGIN - 40
         draw.rectangle((MARGIN, foot - 16, MARGIN + 64, foot - 10), fill=255)
-        draw.text((MARGIN, foot), footer, font=font(40, face), fill=255)
+        draw.text((MARGIN, foot), footer, font=font(style["FONT"], 40, face), fill=255)
     card = Image.frombytes("P", size, mask.point([v * 15 // 255 for v in range(256)]).tobytes())
-    card.putpalette(palette())
+    card.putpalette(palette(style["BACKGROUND"], style["FOREGROUND"]))
     return card
 
 
@@ -131,31 +150,33 @@ def fingerprint(*what):
     return hashlib.sha256("|".join(map(str, (VERSION, *what))).encode()).hexdigest()
 
 
-def image(slug, size, text, footer, alt, face="sc"):
-    key = fingerprint(size, text, footer, face)
-    return ShareImage(f"{FOLDER}/{slug}-{size[0]}x{size[1]}-{key[:10]}.png", *size, alt, text, footer, key, face)
+def image(style, slug, size, text, footer, alt, face="sc"):
+    key = fingerprint(size, text, footer, face, style["BACKGROUND"], style["FOREGROUND"], style["FONT"])
+    return ShareImage(f"{style['FOLDER']}/{slug}-{size[0]}x{size[1]}-{key[:10]}.png", *size, alt, text, footer,
+                      key, face)
 
 
-def crop(slug, size, photo, alt):
+def crop(style, slug, size, photo, alt):
     key = fingerprint(size, photo.key)
-    return ShareImage(f"{FOLDER}/{slug}-{size[0]}x{size[1]}-{key[:10]}.jpg", *size, alt, "", "", key,
+    return ShareImage(f"{style['FOLDER']}/{slug}-{size[0]}x{size[1]}-{key[:10]}.jpg", *size, alt, "", "", key,
                       photo=photo.source)
 
 
 def announce(generator):
     """Give every article its images' addresses, before any page is written."""
-    site = generator.settings["SITENAME"]
+    site, style = generator.settings["SITENAME"], config(generator.settings)
+    sizes = [tuple(size) for size in style["SIZES"]]
     for article in generator.articles:
         lead = (getattr(article, "photos", None) or [None])[0]
         if lead is not None:
             alt = lead.alt
-            article.share_images = [crop(article.slug, size, lead, alt) for size in SIZES]
+            article.share_images = [crop(style, article.slug, size, lead, alt) for size in sizes]
             continue
         alt = f"{article.title}, {site}"
         face = face_for(article.lang)
-        article.share_images = [image(article.slug, size, article.title, site, alt, face) for size in SIZES]
-    generator.context["SITE_SHARE_IMAGES"] = [image("site", size, site, "", site) for size in SIZES]
-    generator.context["SITE_LOGO"] = image("logo", LOGO_SIZE, site, "", site)
+        article.share_images = [image(style, article.slug, size, article.title, site, alt, face) for size in sizes]
+    generator.context["SITE_SHARE_IMAGES"] = [image(style, "site", size, site, "", site) for size in sizes]
+    generator.context["SITE_LOGO"] = image(style, "logo", tuple(style["LOGO_SIZE"]), site, "", site)
 
 
 def cropped(card):
@@ -165,14 +186,14 @@ def cropped(card):
         return ImageOps.fit(photo, (card.width, card.height), Image.LANCZOS)
 
 
-def save(cache, output_path, card):
+def save(cache, output_path, card, style):
     cached = os.path.join(cache, f"{card.key}{os.path.splitext(card.url)[1]}")
     if not os.path.exists(cached):
         os.makedirs(cache, exist_ok=True)
         if card.photo:
             cropped(card).save(cached + ".tmp", "JPEG", quality=82, optimize=True, progressive=True)
         else:
-            draw_card((card.width, card.height), card.text, card.footer, card.face).save(
+            draw_card((card.width, card.height), card.text, card.footer, card.face, style).save(
                 cached + ".tmp", "PNG", bits=4)
         os.replace(cached + ".tmp", cached)
     target = os.path.join(output_path, card.url)
@@ -185,10 +206,12 @@ def write(generator, writer):
     context = generator.context
     cards = [card for article in generator.articles for card in article.share_images]
     for card in [*cards, *context["SITE_SHARE_IMAGES"], context["SITE_LOGO"]]:
-        save(cache, generator.output_path, card)
+        save(cache, generator.output_path, card, config(generator.settings))
 
 
 def register():
+    # Before anything is read: a missing font or an unknown setting fails now.
+    signals.initialized.connect(check)
     # After the articles are read and before pages are written, so templates
     # can name the images; the images are drawn once the articles are out.
     signals.article_generator_finalized.connect(announce)

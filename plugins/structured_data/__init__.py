@@ -26,8 +26,16 @@ DEFAULTS = {
 }
 
 
-def settings_of(context):
-    return {**DEFAULTS, **context.get("STRUCTURED_DATA", {})}
+def settings_of(settings):
+    """STRUCTURED_DATA over DEFAULTS; a name this plugin does not know fails."""
+    given = settings.get("STRUCTURED_DATA", {})
+    if set(given) - set(DEFAULTS):
+        raise ValueError(f"STRUCTURED_DATA has {sorted(set(given) - set(DEFAULTS))}: structured_data knows {list(DEFAULTS)}")
+    return {**DEFAULTS, **given}
+
+
+def check(pelican):
+    settings_of(pelican.settings)
 
 
 def image(siteurl, picture):
@@ -108,5 +116,7 @@ def add_function(generator):
 
 
 def register():
+    # Before anything is read: an unknown setting fails now.
+    signals.initialized.connect(check)
     # Each generator makes its own Jinja environment, before it renders.
     signals.generator_init.connect(add_function)

@@ -8,20 +8,22 @@ from PIL import Image, ImageChops, ImageDraw
 import share_images
 from share_images import draw_card, font, units
 
+FONT = share_images.DEFAULTS["FONT"]
 NOTDEF = "\uffff"  # no font has it: what a missing glyph looks like
 
 
 def glyph(character, face):
     image = Image.new("L", (120, 120))
-    ImageDraw.Draw(image).text((10, 10), character, font=font(80, face), fill=255)
+    ImageDraw.Draw(image).text((10, 10), character, font=font(FONT, 80, face), fill=255)
     return image
 
 
 @pytest.fixture(scope="module", autouse=True)
 def noto_cjk():
     """Skip where the font is missing, saying how to install it; in CI, fail."""
-    if not os.path.exists(share_images.FONT):
-        message = f"{share_images.FONT} is missing: {share_images.INSTALL}"
+    path = share_images.DEFAULTS["FONT"]
+    if not os.path.exists(path):
+        message = f"{path} is missing: {share_images.INSTALL}"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
@@ -51,3 +53,15 @@ def test_a_long_chinese_title_wraps_inside_the_card():
     # Nothing drawn in the right-hand margin.
     margin = card.convert("L").crop((1200 - 60, 0, 1200, 630))
     assert margin.getextrema()[0] == margin.getextrema()[1]
+
+
+def test_settings_override_the_defaults_and_unknown_names_fail():
+    assert share_images.config({"SHARE_IMAGES": {"BACKGROUND": "#000000"}})["BACKGROUND"] == "#000000"
+    with pytest.raises(ValueError, match="share_images knows"):
+        share_images.config({"SHARE_IMAGES": {"COLOUR": "#000000"}})
+
+
+def test_the_colours_are_the_cards(tmp_path):
+    style = {**share_images.DEFAULTS, "BACKGROUND": "#000000", "FOREGROUND": "#ffffff"}
+    card = draw_card((1200, 630), "A", "B", "sc", style).convert("RGB")
+    assert card.getpixel((5, 5)) == (0, 0, 0)

@@ -1,0 +1,36 @@
+"""The sitemap, from a Pelican run in-process: every page, its address as
+Pelican names it, and the date of what it shows."""
+
+import xml.etree.ElementTree as ET
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+LATER = "Title: Later\nDate: 2021-05-01\nModified: 2021-06-02\nCategory: News\nAuthor: Desk\nSummary: Two.\n\nMore.\n"
+SETTINGS = dict(SITEURL="https://news.example", ARTICLE_URL="{slug}/", ARTICLE_SAVE_AS="{slug}/index.html",
+                ARCHIVES_URL="archives/", ARCHIVES_SAVE_AS="archives/index.html", INDEX_URL="",
+                PAGINATION_PATTERNS=[(1, "{url}", "{save_as}"), (2, "{base_name}/{number}/", "{base_name}/{number}/index.html")])
+
+
+def sitemap(pelican_site, tmp_path):
+    from conftest import REPORT
+    pelican_site(["content_sitemap"], {"a.md": REPORT, "b.md": LATER}, **SETTINGS).run()
+    root = ET.parse(tmp_path / "output" / "sitemap.xml").getroot()
+    return {u.find("s:loc", NS).text: (u.find("s:lastmod", NS).text if u.find("s:lastmod", NS) is not None else None)
+            for u in root.findall("s:url", NS)}
+
+
+def test_each_page_is_listed_at_its_address_not_its_file(pelican_site, tmp_path):
+    urls = sitemap(pelican_site, tmp_path)
+    assert "https://news.example/a-report/" in urls and "https://news.example/archives/" in urls
+    assert not [u for u in urls if u.endswith("index.html")]
+
+
+def test_a_report_is_as_new_as_its_last_change_and_a_listing_as_its_newest(pelican_site, tmp_path):
+    urls = sitemap(pelican_site, tmp_path)
+    assert urls["https://news.example/a-report/"].startswith("2021-04-20")
+    assert urls["https://news.example/later/"].startswith("2021-06-02")
+    assert urls["https://news.example/archives/"].startswith("2021-06-02")
+
+
+def test_two_runs_make_the_same_sitemap(pelican_site, tmp_path):
+    first = sitemap(pelican_site, tmp_path)
+    assert sitemap(pelican_site, tmp_path) == first
