@@ -4,7 +4,6 @@
 
 PY ?= python3
 VENV ?= .venv
-PELICAN ?= $(VENV)/bin/pelican
 PYTHON = $(VENV)/bin/python
 PELICANOPTS ?=
 
@@ -31,6 +30,7 @@ help:
 	@echo '   make regenerate   rebuild output/ whenever content changes'
 	@echo '   make serve        serve output/ at http://$(SERVER):$(PORT)'
 	@echo '   make devserver    regenerate and serve together'
+	@echo '   make serve-production  the production build, for and at this address'
 	@echo '   make publish      build the production site into output/'
 	@echo '   make test         build both sites and run every test'
 	@echo '   make test-fast    the plugins'"'"' unit tests only, in seconds'
@@ -80,16 +80,27 @@ publish: venv
 		"$(INPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache"
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/output-production" "$(BASEDIR)/cache"
 
+# Rebuild on every change to content, theme, plugins or settings, each
+# build in a fresh process; devserver serves too, and shows a refused
+# build's problems on every page until the next good one (deploy/devserver.py).
 regenerate: venv
-	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
-
-serve: venv
-	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER) -p $(PORT)
+	$(PYTHON) deploy/devserver.py "$(OUTPUTDIR)" "$(INPUTDIR)" "$(CONFFILE)" --no-serve $(PELICANOPTS)
 
 devserver: venv
-	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER) -p $(PORT)
+	$(PYTHON) deploy/devserver.py "$(OUTPUTDIR)" "$(INPUTDIR)" "$(CONFFILE)" --bind $(SERVER) --port $(PORT) $(PELICANOPTS)
+
+# Serve output/ as a static server would, our 404 page included; a
+# production build there is refused (its links lead to the real site).
+serve: venv
+	$(PYTHON) deploy/serve.py "$(OUTPUTDIR)" --bind $(SERVER) --port $(PORT)
+
+# The production build, made for this machine's address, and served.
+serve-production: venv
+	SITEURL=http://$(SERVER):$(PORT) $(PYTHON) deploy/build.py "$(BASEDIR)/output-production" \
+		"$(INPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+	$(PYTHON) deploy/serve.py "$(BASEDIR)/output-production" --production --bind $(SERVER) --port $(PORT)
 
 test: tools
 	$(PYTHON) -m pytest
@@ -110,4 +121,4 @@ PAGES ?=
 screenshots: tools
 	$(PYTHON) tests/screenshots.py screenshots $(if $(CORPUS),--corpus) $(PAGES)
 
-.PHONY: help venv lock tools html publish clean regenerate serve devserver test test-fast bench screenshots
+.PHONY: help venv lock tools html publish clean regenerate serve serve-production devserver test test-fast bench screenshots

@@ -381,12 +381,17 @@ class QuotationCheck(Treeprocessor):
         if not text:
             return
         start = MARKUP_START.search(text)
-        if start or "{speaker" in text:
-            at = start.start() if start else text.find("{speaker")
-            markup = text[at:]
+        if start:
+            markup = text[start.start():]
             self.extension.problems.append(QuotationError(
                 f"quotation markup '{shorten(markup)}' does not close: check its ] and {{…}}, or "
                 f"{FIX}", markup))
+            return
+        if "{speaker" in text:
+            markup = text[text.find("{speaker"):]
+            self.extension.problems.append(QuotationError(
+                f"'{shorten(markup)}' follows no quotation in brackets: put [ before the quotation's "
+                "opening mark and ] after its closing mark", markup))
             return
         at = marks.stray_mark(text)
         if at is not None:

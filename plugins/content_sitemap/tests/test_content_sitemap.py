@@ -4,6 +4,7 @@ Pelican names it, and the date of what it shows."""
 import xml.etree.ElementTree as ET
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+EARLIER = "Title: A report\nDate: 2021-04-20\nCategory: News\nAuthor: Desk\nSummary: One.\n\nText.\n"
 LATER = "Title: Later\nDate: 2021-05-01\nModified: 2021-06-02\nCategory: News\nAuthor: Desk\nSummary: Two.\n\nMore.\n"
 SETTINGS = dict(SITEURL="https://news.example", ARTICLE_URL="{slug}/", ARTICLE_SAVE_AS="{slug}/index.html",
                 ARCHIVES_URL="archives/", ARCHIVES_SAVE_AS="archives/index.html", INDEX_URL="",
@@ -11,8 +12,7 @@ SETTINGS = dict(SITEURL="https://news.example", ARTICLE_URL="{slug}/", ARTICLE_S
 
 
 def sitemap(pelican_site, tmp_path):
-    from conftest import REPORT
-    pelican_site(["content_sitemap"], {"a.md": REPORT, "b.md": LATER}, **SETTINGS).run()
+    pelican_site(["content_sitemap"], {"a.md": EARLIER, "b.md": LATER}, **SETTINGS).run()
     root = ET.parse(tmp_path / "output" / "sitemap.xml").getroot()
     return {u.find("s:loc", NS).text: (u.find("s:lastmod", NS).text if u.find("s:lastmod", NS) is not None else None)
             for u in root.findall("s:url", NS)}

@@ -103,3 +103,8 @@ def test_speakers_of_every_kind_become_the_right_schema_org_node():
     unnamed = SPEAKERS["Court spokesperson"].schema
     assert unnamed["@type"] == "Person" and "name" not in unnamed
     assert unnamed["description"] == "a spokesperson for the court"
+
+
+def test_a_speaker_after_a_quotation_with_no_brackets_says_where_the_brackets_go():
+    _, _, problems = convert("He said, “We will.”]{speaker=Blinken} and left.")
+    assert problems and "follows no quotation in brackets: put [ before" in problems[0]

@@ -1,0 +1,123 @@
+"""Rebuild the development site on every change, and serve it.
+
+    python deploy/devserver.py OUTPUT CONTENT SETTINGS [--bind H] [--port N] [--no-serve]
+
+Watches the content, the theme, the plugins and the settings (`make
+devserver`). Each rebuild runs `deploy/build.py` in a fresh process, so a
+change to a plugin or a setting is picked up, no state is carried from one
+build to the next, and output/ is replaced only by a build that succeeded.
+While a build is refused, every page served starts with its problems and
+reloads itself until the next good build. One block of log a rebuild.
+Ctrl-C or SIGTERM stops it and frees the port.
+"""
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import watchfiles
+
+sys.path.insert(0, str(Path(__file__).parent))
+from serve import bind  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "deploy" / "build.py"
+
+
+def problems_of(result):
+    """The problems a refused build lists, else its last error line."""
+    lines = (result.stdout + result.stderr).splitlines()
+    listed = [line.strip()[2:] for line in lines if line.startswith("  - ")]
+    errors = [line for line in lines if line and not line.startswith((" ", "Build failed"))]
+    return listed or errors[-1:] or ["the build failed and said nothing: run make html to see why"]
+
+
+class Builder:
+    def __init__(self, output, content, settings, extra):
+        self.command = [sys.executable, str(BUILD), str(output), str(content), "-s", str(settings), *extra]
+        self.process = None
+
+    def build(self):
+        """Build once; the problems, or None."""
+        started = time.monotonic()
+        self.process = subprocess.Popen(self.command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        text=True, env={**os.environ, "COLUMNS": "200"})
+        stdout, stderr = self.process.communicate()
+        result = subprocess.CompletedProcess(self.command, self.process.returncode, stdout, stderr)
+        self.process = None
+        took = time.monotonic() - started
+        if result.returncode == 0:
+            print(f"[{time.strftime('%H:%M:%S')}] Built in {took:.1f} s", flush=True)
+            return None
+        problems = problems_of(result)
+        listing = "".join(f"\n  - {p}" for p in problems)
+        print(f"[{time.strftime('%H:%M:%S')}] Build refused in {took:.1f} s; serving the last good site:{listing}",
+              flush=True)
+        return problems
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+
+
+def watched(content, settings):
+    paths = [content, ROOT / "theme", ROOT / "plugins", settings]
+    return [str(p) for p in paths if os.path.exists(p)]
+
+
+def only_sources(change, path):
+    """Sources only: never the build's own output or caches, wherever the
+    project lives (a parent folder starting with a dot included)."""
+    name = os.path.basename(path)
+    return not (name.startswith((".", "#")) or name.endswith(("~", ".pyc", ".tmp")) or "__pycache__" in path)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output")
+    parser.add_argument("content")
+    parser.add_argument("settings")
+    parser.add_argument("--bind", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--no-serve", action="store_true", help="rebuild only")
+    args, extra = parser.parse_known_args(argv)
+    args.output, args.content, args.settings = map(os.path.abspath, (args.output, args.content, args.settings))
+
+    stop = threading.Event()
+    builder = Builder(args.output, args.content, args.settings, extra)
+    server = None
+    if not args.no_serve:
+        server = bind(args.output, args.bind, args.port)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(f"Serving {args.output} at http://{args.bind}:{args.port}/ and rebuilding on every change "
+              "(Ctrl-C stops)", flush=True)
+
+    def finish(signum, frame):
+        stop.set()
+        builder.stop()
+
+    signal.signal(signal.SIGTERM, finish)
+    signal.signal(signal.SIGINT, finish)
+    try:
+        problems = builder.build()
+        if server is not None:
+            server.problems = problems
+        for _ in watchfiles.watch(*watched(args.content, args.settings), watch_filter=only_sources,
+                                  debounce=300, step=50, stop_event=stop, raise_interrupt=False):
+            problems = builder.build()
+            if server is not None:
+                server.problems = problems
+    finally:
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        print("Stopped.", flush=True)
+
+
+if __name__ == "__main__":
+    main()

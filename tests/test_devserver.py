@@ -1,0 +1,116 @@
+"""The editor's loop: `make devserver` rebuilds on a change, shows a refused
+build's problems on every page while the last good site stays served,
+recovers once the file is right, and stops cleanly; `make serve` answers a
+missing page with our 404 page and refuses a production build."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import ROOT, build, content_with
+
+REPORT = "2021/blinken-human-rights-defenders.md"
+PAGE = "2021/04/blinken-human-rights-defenders.html"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except OSError:
+        return None, ""
+
+
+def until(condition, seconds=30):
+    """Poll ``condition`` until it holds, for at most ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    return condition()
+
+
+@pytest.fixture
+def devserver(tmp_path):
+    content = content_with(tmp_path)
+    port = free_port()
+    log = open(tmp_path / "log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "deploy/devserver.py", str(tmp_path / "output"), str(content), "pelicanconf.py",
+         "--port", str(port), "-e", f'CACHE_PATH="{tmp_path / "cache"}"'],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    assert until(lambda: fetch(f"{base}/{PAGE}")[0] == 200), "the devserver never served the site"
+    yield base, content / REPORT, process, port, tmp_path / "log"
+    if process.poll() is None:
+        process.kill()
+    log.close()
+
+
+def test_a_broken_report_is_shown_then_its_fix_served_then_the_server_stops(devserver):
+    base, report, process, port, log = devserver
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("[“Had an inspiring", "“Had an inspiring"), encoding="utf-8")
+    status, page = until(lambda: (lambda r: r if "Build refused" in r[1] else None)(fetch(f"{base}/{PAGE}")))
+    assert status == 200 and "blinken-human-rights-defenders.md:24:" in page
+    assert "inspiring meeting" in page, "the last good report stays served under the problems"
+    assert 'http-equiv="refresh"' in page
+
+    report.write_text(text.replace("held a videoconference", "held a video call"), encoding="utf-8")
+    assert until(lambda: "held a video call" in fetch(f"{base}/{PAGE}")[1])
+    assert "Build refused" not in fetch(f"{base}/{PAGE}")[1]
+
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=10) == 0
+    with socket.socket() as s:
+        # Free again for the next server (which, like any, reuses the address).
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind(("127.0.0.1", port))
+    assert os.path.getsize(log) < 20_000
+
+
+def test_make_serve_answers_a_missing_page_with_our_404_page(dev_site):
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "deploy/serve.py", str(dev_site.path), "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL)
+    try:
+        status, page = until(lambda: (lambda r: r if r[0] else None)(fetch(f"http://127.0.0.1:{port}/no/such/page.html")))
+        assert status == 404 and "<h1>Page not found</h1>" in page
+        assert 'href="/index.html"' in page, "its links work from any depth"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_make_serve_refuses_a_production_build_and_says_what_to_run(prod_site):
+    result = subprocess.run([sys.executable, "deploy/serve.py", str(prod_site.path), "--port", str(free_port())],
+                            cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert result.returncode != 0 and "make serve-production" in result.stderr
+
+
+def test_a_port_in_use_gets_one_line_naming_it(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "deploy/serve.py", str(tmp_path), "--port", str(port)],
+                                cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert result.returncode != 0
+    assert result.stderr.strip() == f"Port {port} is in use (another server?): stop it, or pick another: make serve PORT={port + 1}"
