@@ -13,6 +13,7 @@ development server makes many) collects afresh.
 """
 
 import logging
+import re
 
 import blinker
 from pelican import signals
@@ -29,6 +30,8 @@ class BuildRefused(Exception):
 # Pelican's line for a file its reader refused; the reader has already said
 # why, naming the file, so this line only repeats it.
 COULD_NOT_PROCESS = "Could not process %s"
+# "content/2021/x.md:12: …" or "content/2021/x.md: …"
+PLACE = re.compile(r"^(\S+?\.\w+)(?::(\d+))?: ")
 
 
 class Collector(logging.Handler):
@@ -41,14 +44,25 @@ class Collector(logging.Handler):
             self.records.append(record)
 
     def take(self):
-        """The problems logged so far, each once; and start afresh."""
+        """The problems logged so far, each once, in file and line order
+        (those that name no file last); and start afresh."""
         records, self.records = self.records, []
         messages = [r.getMessage() for r in records]
-        return [
+        kept = [
             message for record, message in zip(records, messages)
             if not (record.msg == COULD_NOT_PROCESS
                     and any(f"{record.args[0]}:" in m for m in messages if m != message))
         ]
+        return sorted(dict.fromkeys(kept), key=where)
+
+
+def where(message):
+    """Sort key: (0, file, line) for ``file:line: …``, (1, file, 0) for
+    ``file: …``, (2, message) for the rest."""
+    match = PLACE.match(message)
+    if not match:
+        return (2, message, 0)
+    return (0 if match.group(2) else 1, match.group(1), int(match.group(2) or 0))
 
 
 # The collector of the run under way: made afresh when a run starts

@@ -5,12 +5,19 @@ itself changes: after a change to this plugin, to Markdown's settings or to
 Pelican or Python-Markdown themselves, a development build would publish
 stale renderings. Here a fingerprint of all of those is kept beside the
 cache, and the cached readings are removed when it no longer matches. The
-photo and share-image caches are keyed by what they hold and are kept.
+photo and share-image caches are keyed by what they hold and are kept. A
+cache file Pelican could not load (truncated by a full disk or an
+interrupted save) is removed too. Either way the build says so in one line
+and goes on: no build fails because of the cache.
 """
 
+import gzip
 import hashlib
+import pickle
 from importlib.metadata import version
 from pathlib import Path
+
+from pelican.log import console
 
 # The settings that change how a file is read and rendered.
 READING = ("MARKDOWN", "FORMATTED_FIELDS", "TIMEZONE", "DEFAULT_LANG", "DEFAULT_DATE", "READERS",
@@ -30,18 +37,34 @@ def fingerprint(settings):
     return digest.hexdigest()
 
 
+def readable(path, zipped):
+    """Whether Pelican can load the cache file (a full disk or an
+    interrupted save leaves it truncated, and Pelican then fails)."""
+    try:
+        with (gzip.open if zipped else open)(path, "rb") as f:
+            pickle.load(f)
+    except Exception:
+        return False
+    return True
+
+
 def drop_stale(pelican):
     settings = pelican.settings
     if not settings.get("LOAD_CONTENT_CACHE"):
         return
     cache = Path(settings["CACHE_PATH"])
+    readings = sorted(cache.glob("*-Readers")) if cache.is_dir() else []
     current = fingerprint(settings)
     stamp = cache / NAME
     if stamp.is_file() and stamp.read_text() == current:
+        damaged = [p for p in readings if not readable(p, settings.get("GZIP_CACHE", True))]
+        for path in damaged:
+            path.unlink()
+            console.print(f"Content cache {path} was damaged: discarded; the files are read afresh.")
         return
-    if cache.is_dir():
-        for entry in cache.iterdir():
-            if entry.is_file() and entry.name.endswith("-Readers"):
-                entry.unlink()
+    for path in readings:
+        path.unlink()
+    if readings:
+        console.print("Content cache made by other code or settings: discarded; the files are read afresh.")
     cache.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current)

@@ -40,3 +40,10 @@ def test_each_run_collects_afresh(pelican_site, tmp_path):
         with pytest.raises(build_guard.BuildRefused) as refused:
             pelican.run()
         assert str(refused.value).count("warned at sitemap") == 1
+
+
+def test_problems_come_in_file_and_line_order_each_once():
+    collector = build_guard.Collector()
+    for message in ["b.md:9: late", "other trouble", "a.md:12: x", "b.md: whole file", "a.md:2: y", "a.md:12: x"]:
+        collector.emit(logging.LogRecord("pelican", logging.ERROR, "", 0, message, None, None))
+    assert collector.take() == ["a.md:2: y", "a.md:12: x", "b.md:9: late", "b.md: whole file", "other trouble"]
