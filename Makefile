@@ -113,12 +113,13 @@ test-fast: venv
 bench: tools
 	$(PYTHON) bench/run.py
 
-# Every report at phone and desktop widths, light and dark, and as printed,
-# into screenshots/ (git-ignored): look at them after writing a report or
-# changing the theme. CORPUS=1 adds the fixture corpus; PAGES=… picks pages.
+# Reports at phone and desktop widths, light and dark, and as printed, into
+# screenshots/ (git-ignored): ARTICLE=content/2021/x.md (several, space
+# separated), else those changed since the last commit, else all.
+# CORPUS=1 adds the fixture corpus.
 CORPUS ?=
-PAGES ?=
+ARTICLE ?=
 screenshots: tools
-	$(PYTHON) tests/screenshots.py screenshots $(if $(CORPUS),--corpus) $(PAGES)
+	$(PYTHON) tests/screenshots.py screenshots $(if $(CORPUS),--corpus) $(ARTICLE)
 
 .PHONY: help venv lock tools html publish clean regenerate serve serve-production devserver test test-fast bench screenshots

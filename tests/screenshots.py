@@ -1,25 +1,30 @@
-"""Write what a reader sees of every report: phone and desktop, light and
-dark, and the printed pages.
+"""Write what a reader sees of reports: phone and desktop, light and dark,
+and the printed pages.
 
-    python tests/screenshots.py FOLDER [--corpus] [PAGE ...]
+    python tests/screenshots.py FOLDER [--corpus] [SOURCE ...]
 
 Builds content/ (with --corpus, the fixture corpus beside it) and shoots
-each PAGE given, or else every report the build published. `make
-screenshots` runs it; `make screenshots CORPUS=1` adds the corpus,
-`make screenshots PAGES=2025/05/families-hold-vigil.html` picks pages.
+the reports made from each SOURCE given (content/2021/x.md); with none,
+the reports changed since the last commit; with none of those either,
+every report. `make screenshots` runs it: `make screenshots
+ARTICLE=content/2021/x.md`, `make screenshots CORPUS=1`.
 """
 
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import pypdfium2
+from pelican import Pelican, signals
+from pelican.settings import read_settings
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
 from browser import launch, serve  # noqa: E402
-from conftest import CORPUS, Site, build, content_with  # noqa: E402
+from conftest import CORPUS, ROOT, content_with  # noqa: E402
 
 VIEWS = [(390, 844), (1280, 900)]
 
@@ -45,21 +50,44 @@ def shoot(browser, base, name, folder):
     document.close()
 
 
-def main(folder, corpus=False, pages=()):
+def changed_sources():
+    """Reports added or changed since the last commit, as git sees them."""
+    listing = subprocess.run(["git", "status", "--porcelain", "--", "content"], cwd=ROOT,
+                             capture_output=True, text=True).stdout
+    return [line[3:].strip() for line in listing.splitlines() if line.strip().endswith(".md")]
+
+
+def build_in_process(content, output):
+    """Build as `make html` does, in this process, and say which page each
+    source became (Pelican names it; nothing is guessed from paths)."""
+    pages = {}
+
+    def remember(generator):
+        for item in (*generator.articles, *generator.drafts):
+            pages[os.path.realpath(item.source_path)] = item.save_as
+
+    signals.article_generator_finalized.connect(remember)
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(output.parent / "cache")})
+    Pelican(settings).run()
+    return pages
+
+
+def main(folder, corpus=False, sources=()):
     folder = Path(folder)
     folder.mkdir(exist_ok=True)
+    sources = list(sources) or changed_sources()
     with tempfile.TemporaryDirectory() as tmp:
         content = content_with(tmp)
         if corpus:
             shutil.copytree(CORPUS, content / "corpus")
         output = Path(tmp) / "output"
-        result = build(output, content=content)
-        if result.returncode:
-            sys.exit(result.stdout + result.stderr)
-        site = Site(output, "")
+        pages = build_in_process(content, output)
+        wanted = [pages[os.path.realpath(content / Path(s).relative_to("content"))] for s in sources
+                  if os.path.realpath(content / Path(s).relative_to("content")) in pages]
         with serve(output) as base, sync_playwright() as playwright:
             browser = launch(playwright)
-            for name in pages or site.reports():
+            for name in wanted or sorted(pages.values()):
                 shoot(browser, base, name, folder)
             browser.close()
     for file in sorted(folder.iterdir()):
