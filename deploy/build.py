@@ -12,14 +12,17 @@ then removed. Where the exchange is not available, two renames do the job
 with an instant in between. When the build fails, OUTPUT is left untouched.
 """
 
+import contextlib
 import ctypes
+import fcntl
 import logging
 import os
 import shutil
 import sys
 import traceback
 
-from pelican import LOG_HANDLERS, get_instance, parse_arguments
+from pelican import LOG_HANDLERS, get_config, get_instance, parse_arguments
+from pelican.settings import read_settings
 from pelican.log import init as init_logging
 
 RENAME_EXCHANGE = 2
@@ -56,6 +59,34 @@ def where(error):
     return f"{os.path.relpath(frames[-1].filename)}:{frames[-1].lineno}: "
 
 
+def unsafe_output(output, settings, project):
+    """Why ``output`` must not be built into (the swap deletes what was
+    there), or None. Refused: the filesystem's root, the home folder, a
+    folder holding a git checkout, the project, the content, the theme or
+    the plugins, or a folder inside or around any of them (the output
+    folder may sit inside the project, as output/ does)."""
+    output, project = os.path.realpath(output), os.path.realpath(project)
+    sources = [settings["PATH"], settings["THEME"], *settings.get("PLUGIN_PATHS", [])]
+    sources = [os.path.realpath(p) for p in sources if p]
+    guarded = {"/": "the filesystem's root", os.path.realpath(os.path.expanduser("~")): "the home folder",
+               project: "the project"}
+    guarded.update({p: "a source folder (content, theme or plugins)" for p in sources})
+    for path, what in guarded.items():
+        if output == path or path.startswith(output.rstrip("/") + "/"):
+            return f"it is or holds {what}, {path}"
+    for path in sources:
+        if output.startswith(path + "/"):
+            return f"it is inside the source folder {path}"
+    if os.path.isdir(output) and ".git" in os.listdir(output):
+        return "it holds a git checkout (.git)"
+    parts = output.split("/")
+    if ".git" in parts:
+        return "it is inside a .git folder"
+    if len(parts) <= 2:
+        return "it is a top-level folder of the system"
+    return None
+
+
 def build(arguments):
     """Pelican's own command line, less the traceback on a refused build:
     the error says what is wrong with the content (-D shows the traceback)."""
@@ -75,15 +106,38 @@ def build(arguments):
     return True
 
 
+@contextlib.contextmanager
+def locked(output):
+    """One build of ``output`` at a time: a second waits for the first."""
+    lock = os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.lock")
+    with open(lock, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Another build of {output} is running: waiting for it to finish.", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def main(argv):
-    output, arguments = os.path.abspath(argv[0]), argv[1:]
+    # A symlinked output (output -> /srv/site/current) is built beside what
+    # it points to and swapped there: the link itself stays as it is.
+    output, arguments = os.path.realpath(argv[0]), argv[1:]
     staging = os.path.join(os.path.dirname(output), f".{os.path.basename(output)}-new")
-    shutil.rmtree(staging, ignore_errors=True)
-    if not build([*arguments, "-o", staging]):
+    # Nothing is made, not even a lock, before the output folder is known safe.
+    args = parse_arguments([*arguments, "-o", staging])
+    settings = read_settings(args.settings, override=get_config(args))
+    why = unsafe_output(output, settings, os.path.dirname(os.path.abspath(args.settings or "pelicanconf.py")))
+    if why:
+        sys.exit(f"Refused to build into {argv[0]}: {why}. Give another output folder; nothing was changed.")
+    os.makedirs(os.path.dirname(output), exist_ok=True)
+    with locked(output):
         shutil.rmtree(staging, ignore_errors=True)
-        sys.exit(f"Build failed: {os.path.relpath(output)}/ is left as it was.")
-    replace(staging, output)
-    shutil.rmtree(staging, ignore_errors=True)
+        if not build([*arguments, "-o", staging]):
+            shutil.rmtree(staging, ignore_errors=True)
+            sys.exit(f"Build failed: {os.path.relpath(argv[0])}/ is left as it was.")
+        replace(staging, output)
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 if __name__ == "__main__":

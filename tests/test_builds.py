@@ -2,9 +2,14 @@
 same site anywhere, and a failed publish leaves the last one untouched."""
 
 import filecmp
+import os
 import shutil
+import subprocess
+import sys
 
-from conftest import build, content_with
+import pytest
+
+from conftest import ROOT, build, content_with
 
 
 def tree(folder):
@@ -63,3 +68,45 @@ def test_production_settings_without_their_plugins_say_what_is_missing(tmp_path)
     result = build(tmp_path / "output", "publishconf.py", PLUGINS=plugins)
     assert result.returncode != 0
     assert "MACHINE_METADATA is on but PLUGINS lacks share_images, structured_data" in result.stderr
+
+
+@pytest.mark.parametrize("where", ["content", ".", "theme", "plugins", "content/2021", "/"])
+def test_an_output_folder_that_would_swallow_sources_is_refused_and_nothing_changes(where, tmp_path):
+    before = {p: p.stat().st_mtime_ns for p in ROOT.glob("*")}
+    target = where if where.startswith("/") else str(ROOT / where)
+    result = subprocess.run([sys.executable, "deploy/build.py", target, "content", "-s", "pelicanconf.py"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode != 0 and "Refused to build into" in result.stderr
+    assert {p: p.stat().st_mtime_ns for p in ROOT.glob("*")} == before
+    assert (ROOT / "content" / "2021" / "blinken-human-rights-defenders.md").is_file()
+
+
+def test_an_output_folder_holding_a_checkout_is_refused(tmp_path):
+    (tmp_path / "site" / ".git").mkdir(parents=True)
+    result = build(tmp_path / "site")
+    assert result.returncode != 0 and "it holds a git checkout" in result.stderr
+    assert (tmp_path / "site" / ".git").is_dir()
+
+
+def test_concurrent_builds_of_one_output_take_turns(tmp_path):
+    output = tmp_path / "output"
+    command = [sys.executable, "deploy/build.py", str(output), "content", "-s", "pelicanconf.py", "-e",
+               f'CACHE_PATH="{tmp_path / "cache"}"']
+    runs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(3)]
+    results = [(run.wait(timeout=120), run.stderr.read()) for run in runs]
+    assert [code for code, _ in results] == [0, 0, 0], results
+    assert (output / "index.html").is_file() and (output / "2021/04/blinken-human-rights-defenders.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.lock", "cache", "output"]
+
+
+def test_a_symlinked_output_is_swapped_where_it_points_and_stays_a_link(tmp_path):
+    (tmp_path / "srv" / "current").mkdir(parents=True)
+    (tmp_path / "srv" / "current" / "stale.html").write_text("old")
+    (tmp_path / "output").symlink_to(tmp_path / "srv" / "current", target_is_directory=True)
+    assert build(tmp_path / "output").returncode == 0
+    assert (tmp_path / "output").is_symlink()
+    assert os.readlink(tmp_path / "output") == str(tmp_path / "srv" / "current")
+    assert (tmp_path / "srv" / "current" / "index.html").is_file()
+    assert not (tmp_path / "srv" / "current" / "stale.html").exists()
+    assert sorted(p.name for p in (tmp_path / "srv").iterdir()) == [".current.lock", "current"]
