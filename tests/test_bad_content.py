@@ -34,6 +34,25 @@ CASES = {
     "blockquote-without-speaker.md": ":8: '> “We will.”' has no speaker, term or title after its closing bracket",
     "speakers-malformed.md": ":6: Speakers line 'Price | spokesperson | Ned | person | extra' is not 'Name | role | other names | kind'",
     "title-twice.md": ":1: Title is given 2 times: keep one",
+    "slug-escape.md": ":6: Slug '../../../../pwned' may hold only letters, digits and hyphens",
+    "static-escape.md": ":7: links to {static}../../../leak/secret.txt, which is outside content/",
+    "saveas-escape.md": ":6: Save_as '../.output-new-evil/x.html' is not a plain relative path inside the site",
+    "saveas-index.md": ": would be published as index.html, which the build makes itself",
+    "saveas-sitemap.md": ": would be published as sitemap.xml, which the build makes itself",
+    "template-foreign.md": ":6: Template '!simple/base' is not one of the theme's templates",
+    "link-javascript.md": ":7: links to 'javascript:alert(1)', whose javascript: scheme could run code",
+    "summary-javascript.md": ":5: links to '&#106;avascript:alert(1)', whose javascript: scheme could run code",
+    "url-javascript.md": ":6: Url 'javascript:alert(1)' is not a plain relative path inside the site",
+    "title-nul.md": ":1: has a control character (U+0000), which hides or breaks text: delete it",
+    "body-bidi.md": ":7: has a bidirectional override character (U+202E), which hides or breaks text",
+    "title-invisible.md": ":1: Title has nothing but invisible characters: write it in words",
+    "lang-invalid.md": ":6: Lang '../../x' is not a language tag",
+    "date-ambiguous.md": ":2: Date '12/11/10' is not written YYYY-MM-DD",
+    "date-absurd.md": ":2: Date '9999-01-01' is not a year this site can publish",
+    "speakers-collide.md": ":7: Speakers names 'Ann Lee' and 'ann lee', which machines cannot tell apart",
+    "nesting-deep.md": ":1: is nested too deeply",
+    "title-huge.md": ":1: Title is 99,999 characters long: a headline may have 300",
+    "tags-many.md": ":6: Tags lists 5,000 topics: a report may have 50",
     "translation-unknown.md": ": Translation_of names 'no-such-report', which no other published report has",
 }
 
@@ -48,6 +67,8 @@ def refused(tmp_path, *names):
     assert result.returncode != 0
     assert [p.name for p in output.iterdir()] == ["index.html"]
     assert (output / "index.html").read_text() == "the site as it was"
+    # Nothing written beside the output folder but the build's cache and lock.
+    assert {p.name for p in tmp_path.iterdir()} <= {"content", "output", ".output-cache", ".output.lock"}
     log = result.stdout + result.stderr
     return " ".join(log[log.index("BuildRefused"):].split())
 

@@ -51,6 +51,7 @@ def register():
     signals.page_generator_finalized.connect(addresses.remember_addresses)
     # all_generators_finalized: every article and page is read, none written.
     signals.all_generators_finalized.connect(addresses.refuse_unaddressable)
+    signals.all_generators_finalized.connect(addresses.refuse_overwrites)
     signals.all_generators_finalized.connect(translations.link_translations)
     # Once each generator's pages are written: their photos too.
     signals.article_writer_finalized.connect(photo_output.write_photos)

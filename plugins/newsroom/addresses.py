@@ -27,6 +27,41 @@ def refuse_unaddressable(generators):
                      os.path.relpath(source), line, link)
 
 
+# Folders only the build writes into (photos, share images, feeds).
+MADE_FOLDERS = ("photos/", "images/", "feeds/", "theme/")
+CONTENT_PATTERNS = ("ARTICLE", "PAGE", "DRAFT")
+
+
+def made_by_the_build(settings):
+    """The files and folders the build makes itself, which no content may
+    be published over: each *_SAVE_AS that names a file (the home page,
+    listings, robots.txt…), the folders of patterned listings (category/…),
+    feeds, the sitemap, photos and share images."""
+    files, folders = {"sitemap.xml"}, set(MADE_FOLDERS)
+    for key, value in settings.items():
+        if not isinstance(value, str) or not value:
+            continue
+        if key.endswith("_SAVE_AS") and not key.startswith(CONTENT_PATTERNS):
+            if "{" in value:
+                folder = value.split("{", 1)[0]
+                if "/" in folder:
+                    folders.add(folder[: folder.rindex("/") + 1])
+            else:
+                files.add(value)
+        elif key.startswith(("FEED_", "CATEGORY_FEED", "TAG_FEED", "AUTHOR_FEED", "TRANSLATION_FEED")):
+            files.add(value)
+    return files, folders
+
+
+def refuse_overwrites(generators):
+    files, folders = made_by_the_build(generators[0].settings)
+    for generator in generators:
+        for item in checks.contents(generator):
+            if item.save_as and (item.save_as in files or item.save_as.startswith(tuple(folders))):
+                logger.error("%s: would be published as %s, which the build makes itself: give it another "
+                             "Slug, or remove its Save_as", os.path.relpath(item.source_path), item.save_as)
+
+
 def remember_addresses(generator):
     """Each article's and page's address, worked out once.
 

@@ -7,8 +7,11 @@ what to write instead. The reader reports every problem of a file at once.
 
 import os
 import re
+from urllib.parse import unquote
 
 from pelican.urlwrappers import Author, Category, Tag
+
+from .safety import LIMITS
 from pelican.utils import get_date
 
 # The fields an article cannot go out without, and how to supply each.
@@ -30,7 +33,10 @@ TERM_LINK = re.compile(r"\{(tag|category|author)\}([^)\"'\s>#?]+)")
 
 
 def decode(raw):
-    """The file's text, and its problems: it must be UTF-8 and not empty."""
+    """The file's text, and its problems: it must be UTF-8, not empty, and
+    not so big that reading it would stall the build."""
+    if len(raw) > LIMITS["bytes"]:
+        return None, [(1, f"is {len(raw):,} bytes: a report may have {LIMITS['bytes']:,}; split it")]
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
@@ -88,14 +94,24 @@ def metadata(meta, text, is_article):
     return problems
 
 
+def inside(path, root):
+    """Whether ``path``, links followed, is within the folder ``root``."""
+    return os.path.realpath(path).startswith(os.path.realpath(root) + os.sep)
+
+
 def links(text, source_path, content_root):
-    """Every {filename}, {static} or {attach} link names a file that exists."""
+    """Every {filename}, {static} or {attach} link names a file that exists
+    inside content/ (links followed: no file from elsewhere is published)."""
     problems = []
     for match in LINK.finditer(text):
-        target = match.group(2)
+        target = unquote(match.group(2))
         base = content_root if target.startswith("/") else os.path.dirname(source_path)
-        if not os.path.exists(os.path.join(base, target.lstrip("/"))):
-            problems.append((line_at(text, match.start()), f"links to {match.group(0)}, which does not exist: correct the path"))
+        path = os.path.join(base, target.lstrip("/"))
+        line = line_at(text, match.start())
+        if not inside(path, content_root):
+            problems.append((line, f"links to {match.group(0)}, which is outside content/: link only to files in content/"))
+        elif not os.path.exists(path):
+            problems.append((line, f"links to {match.group(0)}, which does not exist: correct the path"))
     return problems
 
 

@@ -29,6 +29,7 @@ from pelican.utils import get_date, set_date_tzinfo
 from . import checks
 from .plain_text import plain_text
 from .quotations import QuotationExtension, shorten
+from . import safety
 from .raw_html import RawHtmlAsText
 from .speakers import SpeakerError, parse_speakers
 from .structure import StructureExtension
@@ -68,15 +69,26 @@ class NewsroomReader(MarkdownReader):
 
     def read(self, source_path):
         self._source_path = source_path
+        if not checks.inside(source_path, self.settings["PATH"]):
+            self.refuse([(1, "is a link to a file outside content/: copy the file into content/ instead")])
         with open(source_path, "rb") as f:
             text, problems = checks.decode(f.read())
         if text is None:
             self.refuse(problems)
+        problems += safety.characters(text, checks.line_at)
 
         body = self.body.reset()
         self.structure.source_path = source_path
-        content = body.convert(text)
+        try:
+            content = body.convert(text)
+        except RecursionError:
+            # Markdown is left half-way through: the next file gets a new one.
+            self.body = self.markdown(self.quoting, self.structure)
+            self.refuse([*problems, (1, "is nested too deeply (lists or quotations inside one another "
+                                        "hundreds of levels down) for any reader: flatten it")])
         meta = getattr(body, "Meta", {})
+        problems += safety.fields(meta, lambda name: checks.field_line(text, name), self.is_article(source_path))
+        problems += [(line_of(url, text), message) for url, message in safety.take_link_problems(body)]
         problems += [(line_of(e.markup, text), str(e)) for e in self.quoting.take_problems()]
         problems += [(line_of(markup, text), message) for markup, message in body.content_problems]
         try:
@@ -93,6 +105,7 @@ class NewsroomReader(MarkdownReader):
             {k: v for k, v in meta.items() if k not in ("date", "modified") or checks.is_date(v[0])}
         )
         problems += [(line_of(e.markup, text), str(e)) for e in self.field_quoting.take_problems()]
+        problems += [(line_of(url, text), message) for url, message in safety.take_link_problems(self.fields)]
         if meta.get("title"):
             title = self.inline(" ".join(meta["title"]))
             problems += [(line_of(e.markup, text), str(e)) for e in self.field_quoting.take_problems()]
@@ -165,7 +178,7 @@ class NewsroomReader(MarkdownReader):
     def markdown(self, *extensions):
         """Markdown as configured, raw HTML escaped, with ``extensions``."""
         settings = self.settings["MARKDOWN"]
-        extensions = [*settings["extensions"], RawHtmlAsText(), *extensions]
+        extensions = [*settings["extensions"], RawHtmlAsText(), safety.SafeLinks(), *extensions]
         return Markdown(**{**settings, "extensions": extensions})
 
     def is_article(self, source_path):

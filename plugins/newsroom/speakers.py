@@ -89,6 +89,12 @@ def parse_speakers(lines):
                 line,
             )
         speaker = Speaker(name, role, tuple(n.strip() for n in others.split(",") if n.strip()), kind)
+        if not speaker.schema_id.removeprefix("#speaker-"):
+            raise SpeakerError(f"Speakers line {line!r} names nobody: write the name in words", line)
+        same = [s for s in by_name.values() if s.schema_id == speaker.schema_id and s != speaker]
+        if same:
+            raise SpeakerError(f"Speakers names {same[0].name!r} and {name!r}, which machines cannot tell "
+                               "apart: write each speaker once", line)
         for alias in (speaker.name, *speaker.other_names):
             if alias in by_name:
                 raise SpeakerError(

@@ -197,6 +197,10 @@ class Structure(Treeprocessor):
         path = unquote(LINK_PREFIX.sub("", src))
         base = self.extension.content_path if path.startswith("/") else os.path.dirname(self.extension.source_path)
         file = os.path.normpath(os.path.join(base, path.lstrip("/")))
+        root = os.path.realpath(self.extension.content_path or base)
+        if not os.path.realpath(file).startswith(root + os.sep):
+            self.problem(where, f"photo {src!r} is outside content/: keep photos in content/images/")
+            return None
         if not os.path.isfile(file):
             self.problem(where, f"photo {src!r} does not exist: correct the path (relative to this "
                          "file, or {static}/… from content/)")

@@ -1,0 +1,140 @@
+"""What an editor, or an attacker, may not put in a file: each check returns
+problems as ``(line, message)``, like `checks.py`.
+
+- characters that hide or break text: NUL and other control characters,
+  and the bidirectional overrides that make text read other than it is;
+- fields of nothing but invisible characters;
+- paths that leave their tree: a Slug, Save_as or Url that is not a plain
+  relative path, a link or photo that resolves outside content/ (symlinks
+  followed);
+- a Template that is not one of the theme's templates for content;
+- a Lang that is not a BCP 47 tag, a date that is ambiguous or absurd;
+- links whose scheme could run code (javascript:, vbscript:, data:…): only
+  http, https, mailto, relative and fragment links are published;
+- content big enough to make the build pathologically slow (`LIMITS`).
+"""
+
+import html
+import re
+import unicodedata
+from urllib.parse import unquote
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+# Bounded work: what one file may hold. The README states these.
+LIMITS = {"bytes": 2_000_000, "title": 300, "summary": 2_000, "tags": 50, "speakers": 200}
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+SLUG = re.compile(r"^\w[\w-]*$")
+PATH = re.compile(r"^(?!/)(?!.*(?:^|/)\.\.?(?:/|$))[\w./-]+$")
+LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*$", re.I)
+DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+YEARS = range(1900, 2201)
+TEMPLATES = {"article", "page"}
+SCHEMES = {"http", "https", "mailto"}
+SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+
+
+def visible(text):
+    """``text`` without whitespace and the characters that show nothing."""
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc", "Mn", "Zs"))
+
+
+def characters(text, line_at):
+    """Control and bidirectional override characters, at their line."""
+    problems = []
+    for pattern, what in ((CONTROL, "a control character"), (BIDI, "a bidirectional override character")):
+        match = pattern.search(text)
+        if match:
+            problems.append((line_at(text, match.start()),
+                             f"has {what} (U+{ord(match.group()):04X}), which hides or breaks text: delete it"))
+    return problems
+
+
+def fields(meta, field_line, is_article):
+    """The header's fields: invisible, oversized, ill-formed or unsafe values."""
+    problems = []
+
+    def refuse(name, message):
+        problems.append((field_line(name), message))
+
+    for name in ("title", "slug", "tags", "category", "author", "authors"):
+        for value in meta.get(name, []):
+            parts = value.split(",") if name in ("tags", "authors") else [value]
+            if any(part.strip() and not visible(part) for part in parts):
+                refuse(name, f"{name.capitalize()} has nothing but invisible characters: write it in words")
+    title = " ".join(meta.get("title", []))
+    if len(title) > LIMITS["title"]:
+        refuse("title", f"Title is {len(title):,} characters long: a headline may have {LIMITS['title']}")
+    summary = " ".join(meta.get("summary", []))
+    if len(summary) > LIMITS["summary"]:
+        refuse("summary", f"Summary is {len(summary):,} characters long: a standfirst may have {LIMITS['summary']}")
+    tags = [t for value in meta.get("tags", []) for t in value.split(",") if t.strip()]
+    if len(tags) > LIMITS["tags"]:
+        refuse("tags", f"Tags lists {len(tags):,} topics: a report may have {LIMITS['tags']}")
+    if len(meta.get("speakers", [])) > LIMITS["speakers"]:
+        refuse("speakers", f"Speakers lists more than {LIMITS['speakers']} speakers: split the report")
+    for value in meta.get("slug", []):
+        if not SLUG.match(value.strip()):
+            refuse("slug", f"Slug {value.strip()!r} may hold only letters, digits and hyphens: "
+                   "write it like blinken-human-rights-defenders")
+    for name in ("save_as", "url"):
+        for value in meta.get(name, []):
+            if not PATH.match(value.strip()):
+                refuse(name, f"{name.capitalize()} {value.strip()!r} is not a plain relative path inside the "
+                       "site (letters, digits, - _ . / and no ..): correct it, or remove the field")
+    for value in meta.get("template", []):
+        if value.strip() not in TEMPLATES:
+            refuse("template", f"Template {value.strip()!r} is not one of the theme's templates for "
+                   "reports and pages: remove the field")
+    for value in meta.get("lang", []):
+        if not LANG.match(value.strip()):
+            refuse("lang", f"Lang {value.strip()!r} is not a language tag: write en, zh, zh-Hant, fr…")
+    for name in ("date", "modified"):
+        for value in meta.get(name, []):
+            match = DATE.match(value.strip())
+            if not match:
+                refuse(name, f"{name.capitalize()} {value.strip()!r} is not written YYYY-MM-DD (a time may "
+                       "follow: YYYY-MM-DD HH:MM): other forms are ambiguous")
+            elif int(match.group(1)) not in YEARS:
+                refuse(name, f"{name.capitalize()} {value.strip()!r} is not a year this site can publish: "
+                       f"write a year from {YEARS.start} to {YEARS.stop - 1}")
+    return problems
+
+
+def link_problem(url):
+    """Why a link or image source may not be published, or None."""
+    cleaned = re.sub(r"[\s\x00-\x1f]", "", html.unescape(unquote(url))).lower()
+    match = SCHEME.match(cleaned)
+    if match and match.group(1) not in SCHEMES:
+        return (f"links to {url[:60]!r}, whose {match.group(1)}: scheme could run code or hide a "
+                "file: only http, https and mailto links, and links within the site, are published")
+    return None
+
+
+class SafeLinks(Extension):
+    """Every ``href`` and ``src`` the Markdown makes is checked; problems go
+    to ``md.link_problems`` as (markup, message)."""
+
+    def extendMarkdown(self, md):
+        md.link_problems = []
+        # After inline parsing (20), when every link is an element.
+        md.treeprocessors.register(LinkCheck(md), "safe_links", 6)
+
+
+def take_link_problems(md):
+    """The link problems found since last asked (Markdown's reset keeps
+    them: Pelican resets it between the fields of one file)."""
+    problems, md.link_problems = md.link_problems, []
+    return problems
+
+
+class LinkCheck(Treeprocessor):
+    def run(self, root):
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                url = element.get(attribute)
+                problem = url and link_problem(url)
+                if problem:
+                    self.md.link_problems.append((url, problem))
