@@ -129,6 +129,10 @@ class Site:
             self._pages[name] = self.text(name)
         return BeautifulSoup(self._pages[name], "html.parser")
 
+    def listed(self, name):
+        """Whether the page is meant to be found (hidden ones say noindex)."""
+        return 'name="robots" content="noindex"' not in self.text(name)
+
     def reports(self):
         """The published reports' pages, whatever the content (drafts, which
         development builds show under drafts/, are not published)."""

@@ -3,6 +3,7 @@ tags, category, author and editor's note become no element, attribute or
 script in any page, feed or JSON-LD block."""
 
 import json
+import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
@@ -77,3 +78,10 @@ def test_no_page_opens_a_dialog_in_the_browser(hostile_site, browser):
             page.goto(f"{base}/{name}")
         page.close()
     assert dialogs == []
+
+
+def test_feed_titles_keep_every_character(hostile_site):
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.fromstring(hostile_site.text("feeds/all.atom.xml"))
+    titles = [e.find(f"{atom}title").text for e in root.iter(f"{atom}entry")]
+    assert f"Hostile {HOSTILE}" in titles

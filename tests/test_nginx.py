@@ -20,6 +20,7 @@ from conftest import ROOT, need
 DEPLOY = ROOT / "deploy"
 BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 INSTALL = "apt-get install nginx-light libnginx-mod-http-brotli-static"
+IMAGE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
 HEADERS = {
     "Content-Security-Policy": "frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
@@ -36,14 +37,16 @@ def free_port():
 
 
 @pytest.fixture(scope="module")
-def nginx(prod_site, tmp_path_factory):
-    need(shutil.which("nginx") is not None and BROTLI.exists(),
-         f"nginx or its brotli_static module is not installed; {INSTALL}")
-    folder = tmp_path_factory.mktemp("nginx")
-    port = free_port()
+def prod_site(corpus_prod_site):
+    """The corpus's production build: photos, Chinese, every kind of report."""
+    return corpus_prod_site
+
+
+def configured(folder, root, port):
+    """nginx.conf and its includes in ``folder``, serving ``root`` on ``port``."""
     site = (DEPLOY / "nginx.conf").read_text()
     site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    site = re.sub(r"root [^;]+;", f"root {prod_site.path};", site)
+    site = re.sub(r"root [^;]+;", f"root {root};", site)
     shutil.copy(DEPLOY / "security-headers.conf", folder)
     (folder / "site.conf").write_text(site)
     temp = "".join(f"{kind}_temp_path {folder}/{kind};\n" for kind in
@@ -55,7 +58,17 @@ def nginx(prod_site, tmp_path_factory):
         + "events {}\nhttp {\ninclude /etc/nginx/mime.types;\naccess_log off;\n"
         + temp + f"include {folder}/site.conf;\n}}\n"
     )
-    server = subprocess.Popen(["nginx", "-p", str(folder), "-c", str(folder / "nginx.conf")],
+    return folder / "nginx.conf"
+
+
+@pytest.fixture(scope="module")
+def nginx(prod_site, tmp_path_factory):
+    need(shutil.which("nginx") is not None and BROTLI.exists(),
+         f"nginx or its brotli_static module is not installed; {INSTALL}")
+    folder = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    config = configured(folder, prod_site.path, port)
+    server = subprocess.Popen(["nginx", "-p", str(folder), "-c", str(config)],
                               stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     for _ in range(50):
@@ -97,8 +110,8 @@ def test_every_page_and_asset_is_served_with_type_charset_and_headers(nginx, pro
         for name, value in HEADERS.items():
             assert value in headers.get(name, ""), (url, name)
         content_type = headers["Content-Type"]
-        if url.endswith(".png"):
-            assert content_type == "image/png", url
+        if url.endswith((".png", ".jpg", ".webp")):
+            assert content_type == IMAGE_TYPES[url.rsplit(".", 1)[1]], url
             assert "immutable" in headers["Cache-Control"], url
             continue
         assert content_type.endswith("; charset=utf-8"), (url, content_type)
@@ -106,7 +119,7 @@ def test_every_page_and_asset_is_served_with_type_charset_and_headers(nginx, pro
         for link in re.findall(r'https?://[^"<>\s]+', body.decode()):
             if link.startswith(prod_site.url + "/"):
                 queue.append(local(link, prod_site, nginx))
-    files = {f"{nginx}/{'' if n == 'index.html' else n}" for n in prod_site.html_files()} - {f"{nginx}/404.html"}
+    files = {f"{nginx}/{'' if n == 'index.html' else n}" for n in prod_site.html_files() if prod_site.listed(n)}
     assert files <= seen
     assert {f"{nginx}/sitemap.xml", f"{nginx}/feeds/all.atom.xml"} <= seen
 
@@ -123,3 +136,52 @@ def test_missing_page_gets_our_404_page_with_status_404(nginx):
     assert status == 404
     assert "<h1>Page not found</h1>" in body.decode()
     assert "no-referrer" in headers["Referrer-Policy"]
+
+
+def test_the_configuration_is_clean(tmp_path):
+    need(shutil.which("nginx") is not None and BROTLI.exists(),
+         f"nginx or its brotli_static module is not installed; {INSTALL}")
+    config = configured(tmp_path, tmp_path, free_port())
+    result = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(config)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "[warn]" not in result.stderr and "[emerg]" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip"])
+def test_compressed_responses_vary_on_accept_encoding(nginx, encoding):
+    for path in ("/", "/feeds/all.atom.xml", "/sitemap.xml"):
+        status, headers, _ = get(f"{nginx}{path}", encoding)
+        assert status == 200 and headers["Content-Encoding"] == encoding, path
+        assert "Accept-Encoding" in headers.get("Vary", ""), path
+
+
+def test_compressed_copies_are_not_served_as_files(nginx):
+    for path in ("/index.html.gz", "/index.html.br", "/sitemap.xml.gz"):
+        assert get(f"{nginx}{path}")[0] == 404, path
+
+
+@pytest.mark.parametrize("path, media_type", [
+    ("/feeds/all.atom.xml", "application/atom+xml"), ("/feeds/all.rss.xml", "application/rss+xml")])
+def test_feeds_have_their_own_media_types(nginx, path, media_type):
+    status, headers, _ = get(f"{nginx}{path}")
+    assert status == 200 and headers["Content-Type"] == f"{media_type}; charset=utf-8"
+
+
+def test_the_server_does_not_name_its_version(nginx):
+    assert get(f"{nginx}/")[1]["Server"] == "nginx"
+
+
+def test_a_folder_is_redirected_relatively_or_missing_never_forbidden(nginx):
+    request = urllib.request.Request(f"{nginx}/2025")
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        status, headers = opener.open(request, timeout=5).status, {}
+    except urllib.error.HTTPError as error:
+        status, headers = error.code, error.headers
+    assert status == 301 and headers["Location"] == "/2025/"
+    assert get(f"{nginx}/2025/")[0] == 404
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):
+        return None

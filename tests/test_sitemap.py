@@ -11,14 +11,15 @@ def entries(site):
     return {u.find("s:loc", NS).text: u.find("s:lastmod", NS).text for u in root.findall("s:url", NS)}
 
 
-def test_sitemap_lists_every_page_but_the_404(prod_build):
-    pages = {f"{prod_build.url}/{'' if n == 'index.html' else n}" for n in prod_build.html_files() if n != "404.html"}
+def test_sitemap_lists_every_page_but_the_hidden(prod_build):
+    pages = {f"{prod_build.url}/{'' if n == 'index.html' else n}" for n in prod_build.html_files()
+             if prod_build.listed(n)}
     assert set(entries(prod_build)) == pages
 
 
 def test_a_report_is_as_new_as_its_last_change(prod_build):
     urls = entries(prod_build)
-    for name in prod_build.reports():
+    for name in filter(prod_build.listed, prod_build.reports()):
         times = [t["datetime"] for t in prod_build.page(name).select("article header .byline time, .corrections time")]
         assert urls[f"{prod_build.url}/{name}"] == max(times), name
     assert urls[f"{prod_build.url}/2021/04/blinken-human-rights-defenders.html"] == "2021-04-20T00:00:00-04:00"

@@ -24,7 +24,7 @@ changes (`cache_guard.py`); templates get the report's language's chrome
 
 from pelican import signals
 
-from . import addresses, cache_guard, contract, embargo, languages, photo_output, translations
+from . import addresses, cache_guard, contract, embargo, feeds, languages, photo_output, translations
 from .reader import NewsroomReader
 
 
@@ -53,6 +53,8 @@ def register():
     signals.all_generators_finalized.connect(addresses.refuse_unaddressable)
     signals.all_generators_finalized.connect(addresses.refuse_overwrites)
     signals.all_generators_finalized.connect(translations.link_translations)
+    # Each feed once made, before it is written.
+    signals.feed_generated.connect(feeds.keep_titles)
     # Once each generator's pages are written: their photos too.
     signals.article_writer_finalized.connect(photo_output.write_photos)
     signals.page_writer_finalized.connect(photo_output.write_photos)

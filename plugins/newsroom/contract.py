@@ -6,7 +6,7 @@ and the fields every article and page has from this plugin."""
 DEFAULTS = {
     "editor_note": None, "editor_note_text": "", "summary_text": "", "source": None,
     "source_lang": None, "corrections": [], "original": None, "translated_as": [],
-    "photos": [], "quotations": [], "speakers": [],
+    "photos": [], "quotations": [], "speakers": [], "tags": [],
 }
 
 

@@ -166,7 +166,10 @@ def announce(generator):
     """Give every article its images' addresses, before any page is written."""
     site, style = generator.settings["SITENAME"], config(generator.settings)
     sizes = [tuple(size) for size in style["SIZES"]]
-    for article in generator.articles:
+    # Every article written: listed, hidden, and translations of both.
+    written = [*generator.articles, *generator.translations, *generator.hidden_articles,
+               *generator.hidden_translations]
+    for article in written:
         lead = (getattr(article, "photos", None) or [None])[0]
         if lead is not None:
             alt = lead.alt
@@ -204,7 +207,9 @@ def save(cache, output_path, card, style):
 def write(generator, writer):
     cache = os.path.join(generator.settings["CACHE_PATH"], "share-images")
     context = generator.context
-    cards = [card for article in generator.articles for card in article.share_images]
+    written = [*generator.articles, *generator.translations, *generator.hidden_articles,
+               *generator.hidden_translations]
+    cards = [card for article in written for card in article.share_images]
     for card in [*cards, *context["SITE_SHARE_IMAGES"], context["SITE_LOGO"]]:
         save(cache, generator.output_path, card, config(generator.settings))
 
