@@ -13,6 +13,7 @@ Ctrl-C or SIGTERM stops it and frees the port.
 
 import argparse
 import os
+import queue
 import signal
 import subprocess
 import sys
@@ -103,15 +104,26 @@ def main(argv=None):
 
     signal.signal(signal.SIGTERM, finish)
     signal.signal(signal.SIGINT, finish)
+    # Watch before the first build, so that no edit made during it is missed.
+    changes = queue.Queue()
+
+    def watch():
+        for batch in watchfiles.watch(*watched(args.content, args.settings), watch_filter=only_sources,
+                                      debounce=300, step=50, stop_event=stop, raise_interrupt=False):
+            changes.put(batch)
+        changes.put(None)
+
+    threading.Thread(target=watch, daemon=True).start()
     try:
-        problems = builder.build()
-        if server is not None:
-            server.problems = problems
-        for _ in watchfiles.watch(*watched(args.content, args.settings), watch_filter=only_sources,
-                                  debounce=300, step=50, stop_event=stop, raise_interrupt=False):
+        while not stop.is_set():
             problems = builder.build()
             if server is not None:
                 server.problems = problems
+            if changes.get() is None:
+                break
+            while not changes.empty():  # one build for a burst of saves
+                if changes.get_nowait() is None:
+                    stop.set()
     finally:
         if server is not None:
             server.shutdown()
