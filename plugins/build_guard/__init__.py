@@ -27,8 +27,10 @@ class BuildRefused(Exception):
     """The build logged warnings or errors; the message lists them."""
 
 
-# Pelican's line for a file its reader refused; the reader has already said
-# why, naming the file, so this line only repeats it.
+# Pelican's line for a file its reader refused (its message text, in
+# pelican/generators.py: not an API); the reader has already said why,
+# naming the file, so this line only repeats it. If Pelican rewords it, the
+# line comes back: tests/test_bad_content.py's one-build test fails.
 COULD_NOT_PROCESS = "Could not process %s"
 # "content/2021/x.md:12: …" or "content/2021/x.md: …"
 PLACE = re.compile(r"^(\S+?\.\w+)(?::(\d+))?: ")
