@@ -12,7 +12,13 @@ from .structure import PHOTO
 
 def place_photos(item):
     """Point the photos' addresses at the photos' folder: relative to the
-    page where the site's links are, absolute in production (feeds too)."""
+    page where the site's links are, absolute in production (feeds too).
+
+    Content._content is Pelican's private copy of the rendered HTML (no
+    public setter exists); changing it here, before Pelican first renders
+    links, is what content_object_init allows. If Pelican renames it,
+    tests/test_corpus.py (photos responsive…) and test_portability.py
+    (photos show from disk) fail."""
     if PHOTO not in getattr(item, "_content", ""):
         return
     if item.settings["RELATIVE_URLS"]:

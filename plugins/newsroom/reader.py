@@ -26,10 +26,9 @@ from markupsafe import Markup
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import get_date, set_date_tzinfo
 
-from . import checks
+from . import checks, safety
 from .plain_text import plain_text
 from .quotations import QuotationExtension, shorten
-from . import safety
 from .raw_html import RawHtmlAsText
 from .speakers import SpeakerError, parse_speakers
 from .structure import StructureExtension
@@ -87,7 +86,7 @@ class NewsroomReader(MarkdownReader):
             self.refuse([*problems, (1, "is nested too deeply (lists or quotations inside one another "
                                         "hundreds of levels down) for any reader: flatten it")])
         meta = getattr(body, "Meta", {})
-        problems += safety.fields(meta, lambda name: checks.field_line(text, name), self.is_article(source_path))
+        problems += safety.fields(meta, lambda name: checks.field_line(text, name))
         problems += [(line_of(url, text), message) for url, message in safety.take_link_problems(body)]
         problems += [(line_of(e.markup, text), str(e)) for e in self.quoting.take_problems()]
         problems += [(line_of(markup, text), message) for markup, message in body.content_problems]
@@ -171,8 +170,11 @@ class NewsroomReader(MarkdownReader):
         return Correction(date, Markup(html), plain_text(html))
 
     def inline(self, text):
-        """``text`` (a title) as inline HTML: no paragraph, list or heading."""
-        html = self.fields.reset().convert("\\" + text if text[:1] in "#>-+*0123456789" else text)
+        """``text`` (a title) as inline HTML: never a list, heading or quote
+        block, whatever it starts with ("1. ", "# ", "> ", "- ")."""
+        text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
+        text = re.sub(r"^([#>+*-])", r"\\\1", text)
+        html = self.fields.reset().convert(text)
         return html.removeprefix("<p>").removesuffix("</p>")
 
     def markdown(self, *extensions):

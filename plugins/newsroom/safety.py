@@ -52,7 +52,7 @@ def characters(text, line_at):
     return problems
 
 
-def fields(meta, field_line, is_article):
+def fields(meta, field_line):
     """The header's fields: invisible, oversized, ill-formed or unsafe values."""
     problems = []
 

@@ -40,3 +40,15 @@ def test_every_problem_of_a_file_in_one_read(read):
     messages = read("many.md", HEAD.replace("Summary: One.", "Summary: He said “no”.")
                     + "She said “yes”.\n\n[a](vbscript:x)\n")
     assert len(messages) == 3, messages
+
+
+@pytest.mark.parametrize("title, html", [
+    ("2022 Winter Olympics boycott", "2022 Winter Olympics boycott"),
+    ("1. The first point", "1. The first point"),
+    ("# Not a heading", "# Not a heading"),
+    ("- Not a list", "- Not a list"),
+    ("> Not a quotation", "&gt; Not a quotation"),
+])
+def test_a_headline_is_always_a_line_of_text(tmp_path, title, html):
+    reader = NewsroomReader(read_settings(override={"PATH": str(tmp_path)}))
+    assert reader.inline(title) == html
