@@ -215,7 +215,7 @@ def lighthouse(page, root):
         )
         if result.returncode or not report.exists():
             return f"not run: lighthouse failed: {result.stderr.strip()[-200:]}"
-        data = json.loads(report.read_text())
+        data = json.loads(report.read_text(encoding="utf-8"))
     audits = data["audits"]
     return {
         "performance": round(data["categories"]["performance"]["score"] * 100),

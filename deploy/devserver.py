@@ -47,7 +47,8 @@ class Builder:
         """Build once; the problems, or None."""
         started = time.monotonic()
         self.process = subprocess.Popen(self.command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                        text=True, env={**os.environ, "COLUMNS": "200"})
+                                        encoding="utf-8", errors="replace",
+                                        env={**os.environ, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"})
         stdout, stderr = self.process.communicate()
         result = subprocess.CompletedProcess(self.command, self.process.returncode, stdout, stderr)
         self.process = None

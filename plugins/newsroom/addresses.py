@@ -57,9 +57,10 @@ def refuse_overwrites(generators):
     files, folders = made_by_the_build(generators[0].settings)
     for generator in generators:
         for item in checks.contents(generator):
-            if item.save_as and (item.save_as in files or item.save_as.startswith(tuple(folders))):
+            saved = checks.saved_as(item)
+            if saved and (saved in files or saved.startswith(tuple(folders))):
                 logger.error("%s: would be published as %s, which the build makes itself: give it another "
-                             "Slug, or remove its Save_as", os.path.relpath(item.source_path), item.save_as)
+                             "Slug, or remove its Save_as", os.path.relpath(item.source_path), saved)
 
 
 def remember_addresses(generator):

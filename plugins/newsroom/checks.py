@@ -156,11 +156,17 @@ def contents(generator):
         yield from getattr(generator, kind, [])
 
 
+def saved_as(item):
+    """Where ``item`` is written: worked out once (addresses.py), as Pelican
+    recomputes ``save_as`` from its pattern at every use."""
+    return getattr(item, "output", None) or item.save_as
+
+
 def collisions(generators):
     """Pairs of files that would be written to the same output path."""
     published = {}
     for generator in generators:
         for item in contents(generator):
-            if item.save_as:  # drafts in production are not written at all
-                published.setdefault(item.save_as, []).append(item.source_path)
+            if saved_as(item):  # drafts in production are not written at all
+                published.setdefault(saved_as(item), []).append(item.source_path)
     return {path: sorted(set(sources)) for path, sources in published.items() if len(set(sources)) > 1}

@@ -30,6 +30,6 @@ def place_photos(item):
 
 
 def write_photos(generator, writer):
-    published = [item for item in checks.contents(generator) if item.save_as]
+    published = [item for item in checks.contents(generator) if checks.saved_as(item)]
     found = {photo.key: photo for item in published for photo in getattr(item, "photos", [])}
     photos.write_variants(found.values(), generator.output_path, generator.settings["CACHE_PATH"])
