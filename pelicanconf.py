@@ -61,8 +61,13 @@ TAGS_URL = TAGS_SAVE_AS = "tags.html"
 CATEGORIES_URL = CATEGORIES_SAVE_AS = "categories.html"
 AUTHORS_URL = AUTHORS_SAVE_AS = "authors.html"
 CORRECTIONS_URL = CORRECTIONS_SAVE_AS = "corrections.html"
+# A page for everyone quoted, and the list of them (plugins/speaker_pages).
+PERSON_URL = PERSON_SAVE_AS = "people/{slug}.html"
+PEOPLE_URL = PEOPLE_SAVE_AS = "people.html"
+PERSON_FEED_ATOM = None
 
 DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "person": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}.html", "{base_name}/page/{number}.html"),
@@ -97,7 +102,7 @@ PLUGIN_PATHS = ["plugins"]
 # Always explicit: left unset, Pelican loads every plugin installed.
 # build_guard fails the build on any warning from any of them, whatever
 # their order: it looks last by signal (see plugins/build_guard).
-PLUGINS = ["newsroom", "inline_css", "compact_json", "build_guard"]
+PLUGINS = ["newsroom", "speaker_pages", "inline_css", "compact_json", "build_guard"]
 
 # No feeds in development: they need absolute URLs (see publishconf.py).
 FEED_ALL_ATOM = FEED_ALL_RSS = None

@@ -29,5 +29,6 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
 CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
+PERSON_FEED_ATOM = "feeds/people/{slug}.atom.xml"
 # Full text in feeds, as readers of news expect.
 RSS_FEED_SUMMARY_ONLY = False

@@ -43,6 +43,9 @@ PAGE_TYPES = {
     "authors": "authors.html",
     "archives": "archives.html",
     "404": "404.html",
+    "person": "people/fujibiao.html",
+    "people": "people.html",
+    "corrections": "corrections.html",
 }
 NODE_TOOLS = ROOT / "node_modules"
 
@@ -254,4 +257,5 @@ def corpus_mirror(corpus_dev_site, tmp_path_factory):
 def browser_pages(site):
     """What the browser tests open in a build: one page of each type, and
     every report (each may hold photos, tables, footnotes, any language)."""
-    return sorted({*PAGE_TYPES.values(), *site.reports(), "corrections.html"})
+    people = [n for n in site.html_files() if n.startswith("people/")]
+    return sorted({*PAGE_TYPES.values(), *site.reports(), *people})

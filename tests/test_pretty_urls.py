@@ -19,6 +19,8 @@ PRETTY = {
     **{f"{kind}_{part}": f"{kind.lower()}/{suffix}"
        for kind in ("ARCHIVES", "TAGS", "CATEGORIES", "AUTHORS", "CORRECTIONS")
        for part, suffix in (("URL", ""), ("SAVE_AS", "index.html"))},
+    "PERSON_URL": "people/{slug}/", "PERSON_SAVE_AS": "people/{slug}/index.html",
+    "PEOPLE_URL": "people/", "PEOPLE_SAVE_AS": "people/index.html",
     "PAGINATION_PATTERNS": [[1, "{url}", "{save_as}"],
                             [2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"]],
 }

@@ -77,7 +77,9 @@ def test_every_quotation_is_there_with_its_speaker(news, people):
 def test_the_lawyer_is_one_person_with_three_spellings(people):
     [lawyer] = [p for p in people.values() if p["name"] == "Fujibiao"]
     assert {"Fujimiao", "Fujimoto"} <= set(lawyer["alternateName"])
-    assert lawyer["description"] == "Chinese human rights lawyer"
+    # The role they spoke in then; who they are is on their own page.
+    assert lawyer["jobTitle"] == "Chinese human rights lawyer"
+    assert lawyer["@id"] == "https://rightsdesk.example.org/people/fujibiao.html#id"
     assert len(people) == 3
 
 

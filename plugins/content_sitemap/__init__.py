@@ -31,14 +31,23 @@ def last_change(item):
     return getattr(item, "modified", None) or item.date
 
 
+def paginated(context):
+    """The page of a paginated listing being written (``articles_page``,
+    or any other ``…_page`` a plugin paginates), or None."""
+    pages = [v for k, v in context.items() if k.endswith("_page") and hasattr(v, "object_list")
+             and not k.endswith(("_previous_page", "_next_page"))]
+    return pages[0] if pages else None
+
+
 def address(path, context):
     """The page's URL as Pelican names it (``url``, ``*_URL``), never its
     file path: with pretty URLs the two differ."""
     item = context.get("article") or context.get("page")
     if item is not None:
         return item.url
-    if context.get("articles_page") is not None:
-        return context["articles_page"].url
+    listing = paginated(context)
+    if listing is not None:
+        return listing.url
     saved = os.path.relpath(path, context["OUTPUT_PATH"]).replace(os.sep, "/")
     named = {context[k]: context[k.removesuffix("SAVE_AS") + "URL"] for k in context
              if k.endswith("_SAVE_AS") and isinstance(context[k], str) and k.removesuffix("SAVE_AS") + "URL" in context}
@@ -53,11 +62,13 @@ def queue(path, context):
         if item.status != "published":
             return
         dated = [item] if hasattr(item, "date") else context["articles"]
+    elif context.get("lastmod") is not None:  # a page that says how new it is
+        dated = []
     elif context.get("articles_page") is not None:
         dated = context["articles_page"].object_list
     else:
         dated = context["articles"]
-    lastmod = max((last_change(a) for a in dated), default=None)
+    lastmod = context.get("lastmod") or max((last_change(a) for a in dated), default=None)
     queued[address(path, context)] = lastmod
 
 

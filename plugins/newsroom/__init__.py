@@ -24,7 +24,7 @@ changes (`cache_guard.py`); templates get the report's language's chrome
 
 from pelican import signals
 
-from . import addresses, cache_guard, contract, embargo, feeds, languages, photo_output, translations
+from . import addresses, cache_guard, contract, embargo, feeds, languages, people, photo_output, translations
 from .reader import NewsroomReader
 
 
@@ -47,6 +47,8 @@ def register():
     signals.content_object_init.connect(photo_output.place_photos)
     # Once the articles, and the pages, are read and sorted.
     signals.article_generator_finalized.connect(embargo.report_held_back)
+    # Before any later generator (speaker_pages) reads who said what.
+    signals.article_generator_finalized.connect(people.resolve)
     signals.article_generator_finalized.connect(addresses.remember_addresses)
     signals.page_generator_finalized.connect(addresses.remember_addresses)
     # all_generators_finalized: every article and page is read, none written.

@@ -6,7 +6,7 @@ and the fields every article and page has from this plugin."""
 DEFAULTS = {
     "editor_note": None, "editor_note_text": "", "summary_text": "", "source": None,
     "source_lang": None, "corrections": [], "original": None, "translated_as": [],
-    "photos": [], "quotations": [], "speakers": [], "tags": [],
+    "photos": [], "quotations": [], "speakers": [], "tags": [], "people": {},
 }
 
 
@@ -36,4 +36,4 @@ def check_settings(pelican):
 def give_defaults(item):
     for name, value in DEFAULTS.items():
         if not hasattr(item, name):
-            setattr(item, name, list(value) if isinstance(value, list) else value)
+            setattr(item, name, value.copy() if isinstance(value, (list, dict)) else value)

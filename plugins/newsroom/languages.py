@@ -36,6 +36,7 @@ LABELS = {
         "footer": "{site} publishes reports as they reach us, every quotation attributed to its speaker.",
         "follow": "Follow by ", "or": " or ", "sources": "Sources", "sections": "Sections",
         "og_locale": "en_US", "photo_credit": "Photo: {credit}",
+        "quoted_here": "Quoted in this report", "people": "People",
     },
     "zh-Hans": {
         "skip": "跳到正文", "sections_nav": "栏目", "latest": "最新",
@@ -47,6 +48,7 @@ LABELS = {
         "footer": "{site} 按原样发布报道，每句引语都注明出处。",
         "follow": "订阅：", "or": "或", "sources": "来源", "sections": "栏目",
         "og_locale": "zh_CN", "photo_credit": "图片：{credit}",
+        "quoted_here": "本文引述", "people": "人物",
     },
     "zh-Hant": {
         "skip": "跳到正文", "sections_nav": "欄目", "latest": "最新",
@@ -58,6 +60,7 @@ LABELS = {
         "footer": "{site} 按原樣發佈報道，每句引語都註明出處。",
         "follow": "訂閱：", "or": "或", "sources": "來源", "sections": "欄目",
         "og_locale": "zh_TW", "photo_credit": "圖片：{credit}",
+        "quoted_here": "本文引述", "people": "人物",
     },
 }
 # Reading speed: 230 words a minute in English, 400 characters in Chinese.

@@ -71,8 +71,13 @@ class QuotationError(ValueError):
 
 @dataclass(frozen=True)
 class Quotation:
+    """``text``: the words, without the marks around them; ``printed``: as
+    the page shows them, marks and all (paragraphs apart by a blank line);
+    ``anchor``: the id of its first element in the report, where given."""
     speaker: Speaker
     text: str
+    printed: str = ""
+    anchor: str = ""
 
     @property
     def schema(self):
@@ -117,9 +122,10 @@ class QuotationExtension(Extension):
     """``speakers``: the map `parse_speakers` makes; left None, they are
     read from the document's own ``Speakers`` field when first needed."""
 
-    def __init__(self, speakers=None):
+    def __init__(self, speakers=None, anchors=False):
         super().__init__()
         self.given = speakers
+        self.anchors = anchors  # an id on every q and blockquote: q1, q2…
         self.problems = []
 
     def extendMarkdown(self, md):
@@ -348,7 +354,7 @@ class QuotationCheck(Treeprocessor):
         self.pending = []
 
     def run(self, root):
-        self.pending = []
+        self.pending, self.count, self.first = [], 0, ""
         self.visit(root, claimed=False)
 
     def visit(self, element, claimed):
@@ -364,18 +370,24 @@ class QuotationCheck(Treeprocessor):
                 self.check(child.tail)
 
     def collect(self, element, speaker):
+        if self.extension.anchors:
+            self.count += 1
+            element.set("id", f"q{self.count}")
+            self.first = self.first or element.get("id")
         if element.tag == "blockquote":  # keeps the marks as printed
-            paragraphs = [printed(p).strip() for p in element] or [""]
-            paragraphs = [p[1:] if p[:1] in marks.OPENING else p for p in paragraphs]
+            shown = [printed(p).strip() for p in element] or [""]
+            paragraphs = [p[1:] if p[:1] in marks.OPENING else p for p in shown]
             last = paragraphs[-1]
             paragraphs[-1] = last[:-1] if last[-1:] in "".join(marks.PAIRS.values()) else last
-            self.pending.extend(paragraphs)
+            self.pending.extend(zip(paragraphs, shown))
         else:
-            self.pending.append(printed(element, outer=True).strip())
+            words = printed(element, outer=True).strip()
+            self.pending.append((words, element.get("data-open", "") + words + element.get("data-close", "")))
         if "continued" not in (element.get("class") or "").split():
-            words = "\n\n".join(self.pending)
-            self.md.quotations.append(Quotation(self.extension.speakers[speaker], words))
-            self.pending = []
+            text = "\n\n".join(words for words, _ in self.pending)
+            shown = "\n\n".join(shown for _, shown in self.pending)
+            self.md.quotations.append(Quotation(self.extension.speakers[speaker], text, shown, self.first))
+            self.pending, self.first = [], ""
 
     def check(self, text):
         if not text:

@@ -58,7 +58,7 @@ class NewsroomReader(MarkdownReader):
         super().__init__(*args, **kwargs)
         # Markdown instances made once and reset between files: making one
         # costs as much as converting an article.
-        self.quoting = QuotationExtension()
+        self.quoting = QuotationExtension(anchors=True)
         self.structure = StructureExtension(self.settings["PATH"])
         self.body = self.markdown(self.quoting, self.structure)
         self.field_quoting = QuotationExtension(speakers={})

@@ -11,10 +11,15 @@ the editor's note as ``backstory``, corrections as CorrectionComment, the
 original it translates or its translations, the report it is based on),
 a BreadcrumbList, and each speaker once, as a Person or an Organization.
 
+A speaker's page is a ProfilePage whose mainEntity is that Person or
+Organization; the same ``@id`` (their page's address, ``#id``) is the
+creator of their quotations on every report.
+
 It reads, from other plugins: ``article.share_images`` and ``SITE_LOGO``
-(share_images); ``article.quotations``, ``speakers``, ``summary_text``,
-``editor_note_text``, ``corrections``, ``original``, ``translated_as`` and
-``href`` (newsroom). Settings: ``STRUCTURED_DATA`` (below).
+(share_images); ``article.quotations``, ``speakers``, ``people``,
+``summary_text``, ``editor_note_text``, ``corrections``, ``original``,
+``translated_as`` (newsroom); ``person`` on speaker pages (speaker_pages);
+``PERSON_URL``. Settings: ``STRUCTURED_DATA`` (below).
 """
 
 import jinja2
@@ -76,7 +81,7 @@ def news_article(context, article, page_url, words):
         "publisher": {"@id": home + "#publisher"},
         "image": [image(siteurl, picture) for picture in article.share_images],
         "isAccessibleForFree": True,
-        "hasPart": [quotation.schema for quotation in getattr(article, "quotations", [])],
+        "hasPart": [quotation_node(context, article, page_url, q) for q in getattr(article, "quotations", [])],
     }
     if getattr(article, "editor_note", None):
         news["backstory"] = article.editor_note_text
@@ -90,6 +95,45 @@ def news_article(context, article, page_url, words):
         news["isBasedOn"] = {"@type": "NewsArticle", "inLanguage": article.source_lang,
                              "datePublished": article.date.date().isoformat(), "publisher": authors[0]}
     return news
+
+
+def person_id(context, person):
+    """One @id for a person or organisation on every page of the site: their
+    page's address, ``#id``."""
+    return f"{context['SITEURL']}/{context['PERSON_URL'].format(slug=person.slug)}#id"
+
+
+def person_node(context, person):
+    node = {"@type": "Organization" if person.kind == "organisation" else "Person",
+            "@id": person_id(context, person), "name": person.name}
+    if person.description:
+        node["description"] = person.description
+    if person.other_names:
+        node["alternateName"] = list(person.other_names)
+    if person.same_as:
+        node["sameAs"] = list(person.same_as)
+    return node
+
+
+def speaker_node(context, article, speaker):
+    """A report's speaker: the register's person, in the role they spoke in
+    then; an unnamed source, by description, with a node of this page."""
+    person = getattr(article, "people", {}).get(speaker.name)
+    if person is None:
+        return speaker.schema
+    node = person_node(context, person)
+    if speaker.role:
+        node["jobTitle" if node["@type"] == "Person" else "description"] = speaker.role
+    return node
+
+
+def quotation_node(context, article, page_url, quotation):
+    person = getattr(article, "people", {}).get(quotation.speaker.name)
+    creator = person_id(context, person) if person is not None else quotation.speaker.schema_id
+    node = {"@type": "Quotation", "text": quotation.text, "creator": {"@id": creator}}
+    if quotation.anchor:
+        node["url"] = f"{page_url}#{quotation.anchor}"
+    return node
 
 
 def breadcrumbs(context, article, page_url):
@@ -107,7 +151,12 @@ def structured_data(context, page_url, words=0):
     article = context.get("article")
     if article is not None:
         graph += [news_article(context, article, page_url, words), breadcrumbs(context, article, page_url)]
-        graph += [speaker.schema for speaker in getattr(article, "speakers", [])]
+        graph += [speaker_node(context, article, speaker) for speaker in getattr(article, "speakers", [])]
+    person = context.get("person")
+    if person is not None:
+        graph.append({"@type": "ProfilePage", "@id": page_url, "url": page_url, "name": person.name,
+                      "isPartOf": {"@id": context["SITEURL"] + "/#website"},
+                      "mainEntity": person_node(context, person)})
     return {"@context": "https://schema.org", "@graph": graph}
 
 

@@ -1,0 +1,132 @@
+"""One register of the people and organisations our reports quote.
+
+Every file named ``people.txt`` under content/ is part of the register (a
+newsroom keeps one; the test corpus adds its own). One line a speaker::
+
+    # Name | kind | description | other names | links
+    Antony Blinken | person | U.S. Secretary of State, 2021–2025 | Blinken, John Blinken | https://www.wikidata.org/wiki/Q…
+
+The name to publish; ``person`` or ``organisation``; what they are, in a
+few words; other spellings reports use, separated by commas; and links that
+identify them (``sameAs``: Wikidata, an official page), separated by spaces.
+
+A report's ``Speakers`` names someone by any of those spellings and gives
+their role at the time of the report (`speakers.py`): each of its speakers
+is matched to one person of the register here, once all reports are read,
+so a changed register needs no report read again. A speaker the register
+does not know still gets a page of their own, and the build says how to add
+them; unnamed sources get none. A spelling given to two people of the
+register, or a report's speaker who matches two, is refused naming the line.
+"""
+
+import logging
+import os
+from dataclasses import dataclass, field
+
+from pelican.log import console
+from pelican.utils import slugify
+
+from . import checks
+
+logger = logging.getLogger(__name__)
+NAME = "people.txt"
+KINDS = {"person": "person", "organisation": "organisation", "organization": "organisation"}
+FORMAT = "'Name | kind | description | other names | links'"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    kind: str = "person"
+    description: str = ""
+    other_names: tuple[str, ...] = field(default=())
+    same_as: tuple[str, ...] = field(default=())
+    slug: str = ""
+    registered: bool = True
+
+    @property
+    def names(self):
+        return (self.name, *self.other_names)
+
+
+def register_files(content):
+    for folder, _, files in sorted(os.walk(content)):
+        if NAME in files:
+            yield os.path.join(folder, NAME)
+
+
+def read_register(content, settings):
+    """Everyone in every people.txt, by each of their names; problems as
+    (file, line, message)."""
+    by_name, problems = {}, []
+    for path in register_files(content):
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        for number, line in enumerate(lines, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            name, kind, description, others, links, *extra = [p.strip() for p in line.split("|")] + [""] * 4
+            if not name or any(extra) or (kind or "person").lower() not in KINDS:
+                problems.append((path, number, f"register line {line.strip()!r} is not {FORMAT} "
+                                 "(kind: person or organisation)"))
+                continue
+            person = Person(name, KINDS[(kind or "person").lower()], description,
+                            tuple(n.strip() for n in others.split(",") if n.strip()), tuple(links.split()),
+                            slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])))
+            for alias in person.names:
+                if alias in by_name and by_name[alias] != person:
+                    problems.append((path, number, f"{alias!r} is already {by_name[alias].name}'s: give each "
+                                     "spelling to one person, and write the full name in reports"))
+                by_name.setdefault(alias, person)
+    return by_name, problems
+
+
+def unregistered(speaker, settings):
+    return Person(speaker.name, "organisation" if speaker.kind in ("organisation", "organization") else "person",
+                  speaker.role, speaker.other_names, (), slugify(speaker.name, regex_subs=settings.get(
+                      "SLUG_REGEX_SUBSTITUTIONS", [])), registered=False)
+
+
+def speakers_line(item, speaker):
+    with open(item.source_path, encoding="utf-8") as f:
+        text = f.read()
+    at = text.find(speaker.name + " ")
+    at = at if at >= 0 else text.find(speaker.name)
+    return checks.line_at(text, at) if at >= 0 else checks.field_line(text, "speakers")
+
+
+def resolve(generator):
+    """Give every report ``people``: each named speaker's `Person`, by the
+    name the report gives them (once the articles are read, before any
+    other generator reads them), and the context ``PEOPLE``: everyone."""
+    settings = generator.settings
+    register, problems = read_register(settings["PATH"], settings)
+    for path, number, message in problems:
+        logger.error("%s:%d: %s", os.path.relpath(path), number, message)
+    people = {}
+    for item in checks.contents(generator):
+        item.people = {}
+        for speaker in getattr(item, "speakers", []):
+            if not speaker.named:
+                continue
+            found = list(dict.fromkeys(register[n] for n in (speaker.name, *speaker.other_names) if n in register))
+            where = f"{os.path.relpath(item.source_path)}:{speakers_line(item, speaker)}"
+            if len(found) > 1:
+                logger.error("%s: Speakers %r matches %s in the register: give the report's speaker "
+                             "only the spellings of one of them", where, speaker.name,
+                             " and ".join(p.name for p in found))
+                continue
+            person = found[0] if found else people.get(speaker.name) or unregistered(speaker, settings)
+            if not found and speaker.name not in people:
+                console.print(f"{where}: {speaker.name} is not in the register: add a line to "
+                              f"content/{NAME}: {speaker.name} | {person.kind} | what they are | "
+                              f"{', '.join(speaker.other_names)} |")
+            people[speaker.name if not found else person.name] = person
+            item.people[speaker.name] = person
+    generator.context["PEOPLE"] = sorted(set(people.values()), key=lambda p: p.name.lower())
+    slugs = {}
+    for person in generator.context["PEOPLE"]:
+        if person.slug in slugs and slugs[person.slug] != person:
+            logger.error("%s and %s would share the page people/%s: give one of them its full name",
+                         person.name, slugs[person.slug].name, person.slug)
+        slugs[person.slug] = person

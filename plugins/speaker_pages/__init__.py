@@ -1,0 +1,100 @@
+"""A page for every person and organisation our reports quote.
+
+``people/<slug>.html`` (``PERSON_SAVE_AS``): the name, what they are, the
+links that identify them, then every quotation, newest first, each with its
+date, the role they spoke in, the words as published and a link to the
+quotation's place in its report; paginated like the other listings.
+``people.html`` (``PEOPLE_SAVE_AS``) lists everyone quoted, with counts. With
+``PERSON_FEED_ATOM`` (production), an Atom feed of each one's quotations.
+
+Reads newsroom's ``article.quotations`` (each with ``anchor`` and
+``printed``), ``article.people`` and the context's ``PEOPLE``. Gives
+templates ``person`` and ``quotations`` (list of `Quoted`), and sets
+``person.url`` for the reports' "Quoted in this report" and JSON-LD.
+"""
+
+import os
+from dataclasses import dataclass
+
+from feedgenerator import Atom1Feed
+from pelican import signals
+from pelican.generators import Generator
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One quotation on a speaker's page: the words and where they were said."""
+    quotation: object
+    article: object
+    role: str
+
+    @property
+    def date(self):
+        return self.article.date
+
+    @property
+    def href(self):
+        return f"{self.article.url}#{self.quotation.anchor}" if self.quotation.anchor else self.article.url
+
+
+def published(context):
+    return [*context.get("articles", []), *context.get("translations", [])]
+
+
+class SpeakerPagesGenerator(Generator):
+    def generate_context(self):
+        self.people = list(self.context.get("PEOPLE", []))
+        self.quoted = {person: [] for person in self.people}
+        for article in published(self.context):
+            for quotation in article.quotations:
+                person = article.people.get(quotation.speaker.name)
+                if person is not None:
+                    self.quoted[person].append(Quoted(quotation, article, quotation.speaker.role))
+        for person in self.people:
+            self.quoted[person].sort(key=lambda q: q.date, reverse=True)  # stable: report order kept
+        self.people = [p for p in self.people if self.quoted[p]]
+        self.context["PEOPLE_QUOTED"] = [(p, len(self.quoted[p])) for p in self.people]
+        self.context["person_url"] = self.url_of
+
+    def url_of(self, person):
+        return self.settings["PERSON_URL"].format(slug=person.slug)
+
+    def generate_output(self, writer):
+        template = self.get_template("person")
+        for person in self.people:
+            save_as = self.settings["PERSON_SAVE_AS"].format(slug=person.slug)
+            writer.write_file(save_as, template, self.context, self.settings["RELATIVE_URLS"],
+                              paginated={"quotations": self.quoted[person]}, template_name="person",
+                              url=self.url_of(person), person=person,
+                              lastmod=self.quoted[person][0].date, page_name=save_as.rsplit(".", 1)[0])
+            self.feed(person)
+        writer.write_file(self.settings["PEOPLE_SAVE_AS"], self.get_template("people"), self.context,
+                          self.settings["RELATIVE_URLS"], template_name="people")
+
+    def feed(self, person):
+        pattern = self.settings.get("PERSON_FEED_ATOM")
+        if not pattern:
+            return
+        site = self.settings["SITEURL"]
+        path = pattern.format(slug=person.slug)
+        feed = Atom1Feed(title=f"{person.name}: quoted on {self.settings['SITENAME']}",
+                         link=f"{site}/{self.url_of(person)}", feed_url=f"{site}/{path}",
+                         description=person.description)
+        for quoted in self.quoted[person]:
+            words = quoted.quotation.printed.replace("\n\n", " ")
+            feed.add_item(title=words if len(words) <= 120 else words[:119] + "…",
+                          link=f"{site}/{quoted.href}", unique_id=f"{site}/{quoted.href}",
+                          pubdate=quoted.date, description=f"{words} ({quoted.role}; {quoted.article.title})")
+        target = os.path.join(self.output_path, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as f:
+            feed.write(f, "utf-8")
+
+
+def add_generator(pelican):
+    return SpeakerPagesGenerator
+
+
+def register():
+    # get_generators: ours runs after the articles are read and people resolved.
+    signals.get_generators.connect(add_generator)

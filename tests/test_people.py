@@ -1,0 +1,127 @@
+"""Who said what: every quotation of every report on its speaker's page,
+once, linked to its place in the report; one @id for a person on every
+page; the register's spellings resolved, its ambiguities refused."""
+
+import json
+from collections import Counter
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+import pytest
+
+from conftest import build, content_with
+
+
+def graph(site, name):
+    script = site.page(name).find("script", type="application/ld+json")
+    return json.loads(script.string)["@graph"] if script else []
+
+
+def person_pages(site):
+    return [n for n in site.html_files() if n.startswith("people/")]
+
+
+def entries(site):
+    """(person page, report page, anchor) for every quotation listed on every
+    speaker's page, every page of it."""
+    found = []
+    for name in person_pages(site):
+        for link in site.page(name).select(".quoted-list figcaption a"):
+            url = urlsplit(urljoin(f"{site.url}/{name}", link["href"]))
+            report = url.path.removeprefix(urlsplit(site.url).path).lstrip("/")
+            found.append((name.split("/page/")[0].removesuffix(".html"), report, url.fragment))
+    return found
+
+
+def test_every_quotation_is_on_its_speakers_page_once_and_links_back(corpus_prod_site):
+    site = corpus_prod_site
+    listed = Counter(entries(site))
+    assert listed and max(listed.values()) == 1, "a quotation listed twice"
+    pages = {}
+    for name in person_pages(site):
+        for node in graph(site, name):
+            if node["@type"] == "ProfilePage":
+                pages[node["mainEntity"]["@id"]] = name.split("/page/")[0].removesuffix(".html")
+    expected = set()
+    for report in filter(site.listed, site.reports()):
+        page = site.page(report)
+        news = next(n for n in graph(site, report) if n["@type"] == "NewsArticle")
+        for quotation in news["hasPart"]:
+            anchor = quotation["url"].split("#")[1]
+            assert page.find(id=anchor).name in ("q", "blockquote"), (report, anchor)
+            creator = quotation["creator"]["@id"]
+            if creator in pages:  # a named speaker: on their page, linking here
+                expected.add((pages[creator], report, anchor))
+    assert set(listed) == expected
+
+
+def test_one_id_for_a_person_on_their_page_and_in_every_report(corpus_prod_site):
+    site = corpus_prod_site
+    ids = {}
+    for name in person_pages(site):
+        [profile] = [n for n in graph(site, name) if n["@type"] == "ProfilePage"]
+        ids[profile["mainEntity"]["@id"]] = profile["mainEntity"]["name"]
+    assert "https://rightsdesk.example.org/people/fujibiao.html#id" in ids
+    for name in filter(site.listed, site.reports()):
+        nodes = graph(site, name)
+        news = next(n for n in nodes if n["@type"] == "NewsArticle")
+        people = {n["@id"]: n for n in nodes if n["@type"] in ("Person", "Organization")}
+        for quotation in news["hasPart"]:
+            creator = quotation["creator"]["@id"]
+            assert creator in people, (name, creator)
+            if "name" in people[creator]:  # named: the same @id as on their page
+                assert ids[creator] == people[creator]["name"], (name, creator)
+            assert quotation["url"].startswith(f"{site.url}/{name}#q")
+
+
+def test_the_lawyers_three_spellings_are_one_person(corpus_dev_site):
+    counts = Counter(person for person, _, _ in entries(corpus_dev_site))
+    assert counts["people/fujibiao"] == 5, "four in content/, one in the corpus under another spelling"
+    assert counts["people/anna-varga"] == 2, "English and traditional Chinese spellings, one person"
+
+
+def test_the_people_index_counts_each_ones_quotations(corpus_dev_site):
+    counts = Counter(person for person, _, _ in entries(corpus_dev_site))
+    index = corpus_dev_site.page("people.html")
+    for item in index.select("main li"):
+        link = item.a["href"].removesuffix(".html").lstrip("./")
+        assert item.select_one(".count").get_text() == f"({counts[link]})", link
+
+
+def test_each_speaker_has_an_atom_feed_of_their_quotations(corpus_prod_site):
+    site = corpus_prod_site
+    for name in (n for n in person_pages(site) if "/page/" not in n):
+        feed = feedparser.parse(site.text(f"feeds/people/{name.removeprefix('people/').removesuffix('.html')}.atom.xml"))
+        assert not feed.bozo and feed.entries, name
+        assert all(e.link.startswith(f"{site.url}/") and "#q" in e.link for e in feed.entries)
+
+
+def with_register(tmp_path, register, report=None):
+    content = content_with(tmp_path)
+    (content / "people.txt").write_text(register, encoding="utf-8")
+    if report:
+        (content / "2021" / "report.md").write_text(report, encoding="utf-8")
+    return build(tmp_path / "output", content=content)
+
+
+def test_a_spelling_given_to_two_people_is_refused_by_line(tmp_path):
+    result = with_register(tmp_path, "Lee Ann | person | a lawyer | Lee |\nLee Min | person | a judge | Lee |\n")
+    assert result.returncode != 0
+    assert "people.txt:2: 'Lee' is already Lee Ann's: give each spelling to one person" in result.stderr
+
+
+def test_a_speaker_matching_two_people_is_refused_by_line(tmp_path):
+    report = ("Title: Two Lees\nDate: 2021-04-21\nCategory: Tests\nAuthor: Desk\nSummary: One.\n"
+              "Speakers: Lee | a lawyer | Lee Ann, Lee Min\n\n[“No.”]{speaker=Lee}\n")
+    result = with_register(tmp_path, "Lee Ann | person | a lawyer | |\nLee Min | person | a judge | |\n", report)
+    assert result.returncode != 0
+    assert "report.md:6: Speakers 'Lee' matches Lee Ann and Lee Min in the register" in result.stderr
+
+
+def test_a_speaker_not_in_the_register_gets_a_page_and_the_build_says_how_to_add_them(tmp_path):
+    report = ("Title: New voice\nDate: 2021-04-21\nCategory: Tests\nAuthor: Desk\nSummary: One.\n"
+              "Speakers: Sun Wei | a witness\n\n[“I saw it.”]{speaker=Sun Wei}\n")
+    result = with_register(tmp_path, "", report)
+    assert result.returncode == 0, result.stderr
+    assert "Sun Wei is not in the register: add a line to content/people.txt: Sun Wei | person" in " ".join(result.stdout.split())
+    assert (tmp_path / "output" / "people" / "sun-wei.html").is_file()
