@@ -16,6 +16,19 @@ PUBLISHCONF = $(BASEDIR)/publishconf.py
 SERVER ?= 127.0.0.1
 PORT ?= 8000
 
+# Deploying (see README, "Deploying"): quickstart's names.
+SSH_HOST ?= localhost
+SSH_PORT ?= 22
+SSH_USER ?= root
+SSH_TARGET_DIR ?= /srv/rightsdesk
+# Extra ssh options, such as -i key or -o UserKnownHostsFile=…
+SSH_OPTS ?=
+KEEP_RELEASES ?= 5
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_REMOTE ?= origin
+# A custom domain for GitHub Pages, written as CNAME; empty for none.
+GITHUB_CNAME ?=
+
 DEBUG ?= 0
 ifeq ($(DEBUG), 1)
 	PELICANOPTS += -D
@@ -36,6 +49,9 @@ help:
 	@echo '   make test-fast    the plugins'"'"' unit tests only, in seconds'
 	@echo '   make screenshots  every report as readers see it, into screenshots/'
 	@echo '   make bench        measure build times and page weight'
+	@echo '   make rsync_upload publish, upload as a new release over SSH, switch to it'
+	@echo '   make rollback     switch the server back to the previous release'
+	@echo '   make github       publish, then push output/ to the gh-pages branch'
 	@echo '   make lock         remake the hashed locks from pyproject.toml'
 	@echo
 	@echo 'Set DEBUG=1 for debugging output, PORT=N for another port.'
@@ -78,6 +94,25 @@ html: venv
 publish: venv
 	$(PYTHON) deploy/build.py "$(OUTPUTDIR)" \
 		"$(INPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+
+# A new release beside the live one on the server, hard-linking what did not
+# change, then `current` switched to it in one rename; the last
+# KEEP_RELEASES kept (deploy/release.py). `make rollback` goes back one.
+rsync_upload: publish
+	SSH_OPTS="$(SSH_OPTS)" $(PYTHON) deploy/release.py upload "$(OUTPUTDIR)" \
+		"$(SSH_HOST)" "$(SSH_PORT)" "$(SSH_USER)" "$(SSH_TARGET_DIR)" --keep $(KEEP_RELEASES)
+
+rollback: venv
+	SSH_OPTS="$(SSH_OPTS)" $(PYTHON) deploy/release.py rollback \
+		"$(SSH_HOST)" "$(SSH_PORT)" "$(SSH_USER)" "$(SSH_TARGET_DIR)"
+
+# output/ onto the gh-pages branch of GITHUB_REPO (this checkout), with
+# .nojekyll and, with GITHUB_CNAME, a CNAME; pushed to GITHUB_REMOTE. For a
+# project site, build for its address: SITEURL=https://user.github.io/repo.
+GITHUB_REPO ?= $(BASEDIR)
+github: publish
+	cd "$(GITHUB_REPO)" && "$(abspath $(VENV))/bin/ghp-import" -n -p -f -m "Publish the site" \
+		-b $(GITHUB_PAGES_BRANCH) -r $(GITHUB_REMOTE) $(if $(GITHUB_CNAME),-c $(GITHUB_CNAME)) "$(OUTPUTDIR)"
 
 clean:
 	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/output-production" "$(BASEDIR)/cache"
@@ -122,4 +157,4 @@ ARTICLE ?=
 screenshots: tools
 	$(PYTHON) tests/screenshots.py screenshots $(if $(CORPUS),--corpus) $(ARTICLE)
 
-.PHONY: help venv lock tools html publish clean regenerate serve serve-production devserver test test-fast bench screenshots
+.PHONY: help venv lock tools html publish rsync_upload rollback github clean regenerate serve serve-production devserver test test-fast bench screenshots

@@ -11,7 +11,9 @@ assumes which reports exist."""
 
 import json
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -214,6 +216,38 @@ def content_with(folder, *names):
     for name in names:
         shutil.copy(DATA / name, content / "2021" / name)
     return content
+
+
+def free_port():
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+NGINX_INSTALL = "apt-get install nginx-light libnginx-mod-http-brotli-static"
+
+
+def configured(folder, root, port):
+    """nginx.conf and its includes in ``folder``, serving ``root`` on ``port``."""
+    site = (ROOT / "deploy" / "nginx.conf").read_text()
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
+    site = re.sub(r"root [^;]+;", f"root {root};", site)
+    shutil.copy(ROOT / "deploy" / "security-headers.conf", folder)
+    (folder / "site.conf").write_text(site)
+    temp = "".join(f"{kind}_temp_path {folder}/{kind};\n" for kind in
+                   ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (folder / "nginx.conf").write_text(
+        ("user root;\n" if os.geteuid() == 0 else "")
+        + f"daemon off;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
+        + f"load_module {BROTLI};\n"
+        + "events {}\nhttp {\ninclude /etc/nginx/mime.types;\naccess_log off;\n"
+        + temp + f"include {folder}/site.conf;\n}}\n"
+    )
+    return folder / "nginx.conf"
+
+
 
 
 def need(present, message):

@@ -14,16 +14,10 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT, build, content_with
+from conftest import ROOT, content_with, free_port
 
 REPORT = "2021/blinken-human-rights-defenders.md"
 PAGE = "2021/04/blinken-human-rights-defenders.html"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url):

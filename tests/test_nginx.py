@@ -3,23 +3,17 @@ build: every page and asset reachable from the home page is served with the
 right status, type, charset, headers and compression, and a missing page
 gets our 404 page with status 404."""
 
-import os
 import re
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, need
+from conftest import BROTLI, NGINX_INSTALL as INSTALL, configured, free_port, need
 
-DEPLOY = ROOT / "deploy"
-BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
-INSTALL = "apt-get install nginx-light libnginx-mod-http-brotli-static"
 IMAGE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
 HEADERS = {
     "Content-Security-Policy": "frame-ancestors 'none'",
@@ -30,35 +24,10 @@ HEADERS = {
 }
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def prod_site(corpus_prod_site):
     """The corpus's production build: photos, Chinese, every kind of report."""
     return corpus_prod_site
-
-
-def configured(folder, root, port):
-    """nginx.conf and its includes in ``folder``, serving ``root`` on ``port``."""
-    site = (DEPLOY / "nginx.conf").read_text()
-    site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    site = re.sub(r"root [^;]+;", f"root {root};", site)
-    shutil.copy(DEPLOY / "security-headers.conf", folder)
-    (folder / "site.conf").write_text(site)
-    temp = "".join(f"{kind}_temp_path {folder}/{kind};\n" for kind in
-                   ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (folder / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")
-        + f"daemon off;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
-        + f"load_module {BROTLI};\n"
-        + "events {}\nhttp {\ninclude /etc/nginx/mime.types;\naccess_log off;\n"
-        + temp + f"include {folder}/site.conf;\n}}\n"
-    )
-    return folder / "nginx.conf"
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
-import pytest
 
 from conftest import build, content_with
 

@@ -1,0 +1,176 @@
+"""Publishing where static sites live, against the real thing on loopback:
+an OpenSSH server with a key made for the test (rsync releases, atomic
+switch, a killed upload, rollback, nginx serving `current` throughout), and
+ghp-import into a bare git repository."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import BROTLI, NGINX_INSTALL, ROOT, build, configured, free_port, need
+
+SSH_INSTALL = "apt-get install openssh-server openssh-client rsync"
+
+
+@pytest.fixture(scope="module")
+def sshd(tmp_path_factory):
+    """An sshd on 127.0.0.1 that lets this user in with a key made here;
+    yields the environment `make rsync_upload` needs to reach it."""
+    need(all(shutil.which(t) for t in ("/usr/sbin/sshd", "ssh", "ssh-keygen", "rsync")),
+         f"OpenSSH or rsync is not installed; {SSH_INSTALL}")
+    folder = tmp_path_factory.mktemp("sshd")
+    for key in ("host", "user"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(folder / key)], check=True)
+    shutil.copy(folder / "user.pub", folder / "authorized_keys")
+    port, user = free_port(), os.environ.get("USER") or subprocess.check_output(["id", "-un"], text=True).strip()
+    (folder / "sshd_config").write_text(
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {folder / 'host'}\nPidFile {folder / 'sshd.pid'}\n"
+        f"AuthorizedKeysFile {folder / 'authorized_keys'}\nPasswordAuthentication no\n"
+        "KbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\nPermitRootLogin prohibit-password\n"
+        f"AllowUsers {user}\n")
+    (folder / "known_hosts").write_text(f"[127.0.0.1]:{port} {(folder / 'host.pub').read_text()}")
+    Path("/run/sshd").mkdir(exist_ok=True)  # sshd's privilege separation folder
+    server = subprocess.Popen(["/usr/sbin/sshd", "-D", "-e", "-f", str(folder / "sshd_config")],
+                              stderr=subprocess.PIPE)
+    options = (f"-i {folder / 'user'} -o IdentitiesOnly=yes -o UserKnownHostsFile={folder / 'known_hosts'} "
+               "-o StrictHostKeyChecking=yes")
+    env = {"SSH_HOST": "127.0.0.1", "SSH_PORT": str(port), "SSH_USER": user, "SSH_OPTS": options}
+    for _ in range(50):
+        ok = subprocess.run(["ssh", "-p", str(port), "-o", "BatchMode=yes", *options.split(),
+                             f"{user}@127.0.0.1", "true"], capture_output=True).returncode == 0
+        if ok:
+            break
+        time.sleep(0.1)
+    else:
+        server.kill()
+        pytest.fail(f"sshd did not start: {server.stderr.read().decode()}")
+    yield env
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def release(command, env, *args, target, **extra):
+    return subprocess.run(
+        [sys.executable, "deploy/release.py", command, *args, env["SSH_HOST"], env["SSH_PORT"],
+         env["SSH_USER"], str(target)], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "SSH_OPTS": env["SSH_OPTS"], **extra})
+
+
+def site_of(tmp_path, name, marker):
+    """A production build, with a file that says which one it is."""
+    output = tmp_path / name
+    assert build(output, "publishconf.py").returncode == 0
+    (output / "release.txt").write_text(marker)
+    return output
+
+
+@pytest.fixture
+def nginx_current(tmp_path):
+    """nginx (our deploy/nginx.conf) serving TARGET/current, as documented."""
+    need(shutil.which("nginx") is not None and BROTLI.exists(), f"nginx is not installed; {NGINX_INSTALL}")
+    target, port = tmp_path / "srv", free_port()
+    target.mkdir()
+    (tmp_path / "nginx").mkdir()
+    config = configured(tmp_path / "nginx", target / "current", port)
+    server = subprocess.Popen(["nginx", "-p", str(tmp_path / "nginx"), "-c", str(config)], stderr=subprocess.PIPE)
+    yield target, f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def served(base, path="/release.txt"):
+    try:
+        with urllib.request.urlopen(base + path, timeout=5) as response:
+            return response.read().decode()
+    except OSError as error:
+        return f"error: {error}"
+
+
+def test_make_rsync_upload_publishes_a_release_and_switches_current(sshd, tmp_path):
+    target = tmp_path / "srv"
+    result = subprocess.run(["make", "rsync_upload", f"OUTPUTDIR={tmp_path / 'output'}",
+                             f"SSH_TARGET_DIR={target}", *(f"{k}={v}" for k, v in sshd.items())],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "make rollback" in result.stdout
+    assert (target / "current").is_symlink()
+    assert (target / "current" / "index.html").is_file()
+    assert (target / "current" / "2021/04/blinken-human-rights-defenders.html").is_file()
+
+
+def test_releases_share_unchanged_files_switch_atomically_and_roll_back(sshd, tmp_path, nginx_current):
+    target, base = nginx_current
+    first, second = site_of(tmp_path, "first", "first"), site_of(tmp_path, "second", "second")
+
+    assert release("upload", sshd, str(first), target=target).returncode == 0
+    assert served(base) == "first" and "Rights Desk" in served(base, "/")
+    time.sleep(1.1)  # release names are to the second
+    assert release("upload", sshd, str(second), target=target).returncode == 0
+    assert served(base) == "second"
+    releases = sorted((target / "releases").iterdir())
+    assert len(releases) == 2
+    unchanged = "2021/04/blinken-human-rights-defenders.html"
+    assert (releases[0] / unchanged).stat().st_ino == (releases[1] / unchanged).stat().st_ino, "hard-linked"
+
+    # An upload killed half-way: the live release stays, whole.
+    third = site_of(tmp_path, "third", "third")
+    (third / "big.bin").write_bytes(os.urandom(2_000_000))
+    time.sleep(1.1)
+    slow = subprocess.Popen(
+        [sys.executable, "deploy/release.py", "upload", str(third), sshd["SSH_HOST"], sshd["SSH_PORT"],
+         sshd["SSH_USER"], str(target)], cwd=ROOT, start_new_session=True,
+        env={**os.environ, "SSH_OPTS": sshd["SSH_OPTS"], "RSYNC_OPTS": "--bwlimit=200"})
+    deadline = time.monotonic() + 20
+    while not list((target / "releases").glob("*.partial")) and time.monotonic() < deadline:
+        assert served(base) == "second"
+        time.sleep(0.05)
+    os.killpg(slow.pid, signal.SIGKILL)
+    slow.wait()
+    assert served(base) == "second" and "Rights Desk" in served(base, "/")
+    assert os.readlink(target / "current") == f"releases/{releases[1].name}"
+
+    # Roll back to the first; the leftover partial is gone with the next upload.
+    result = release("rollback", sshd, target=target)
+    assert result.returncode == 0 and "Rolled back" in result.stdout
+    assert served(base) == "first"
+    time.sleep(1.1)
+    assert release("upload", sshd, str(second), target=target).returncode == 0
+    assert not list((target / "releases").glob("*.partial"))
+
+
+def test_only_the_newest_releases_are_kept(sshd, tmp_path):
+    site, target = site_of(tmp_path, "site", "x"), tmp_path / "srv"
+    for _ in range(3):
+        assert release("upload", sshd, str(site), "--keep", "2", target=target).returncode == 0
+        time.sleep(1.1)
+    assert len(list((target / "releases").iterdir())) == 2
+
+
+def test_github_pages_branch_holds_exactly_the_site(tmp_path):
+    need(shutil.which("git") is not None, "git is not installed; apt-get install git")
+    bare, repo = tmp_path / "pages.git", tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "remote", "add", "origin", str(bare)], check=True)
+    output = tmp_path / "output"
+    env = {**os.environ, "SITEURL": "https://user.github.io/rights-desk", "GIT_AUTHOR_NAME": "Desk",
+           "GIT_AUTHOR_EMAIL": "desk@example.org", "GIT_COMMITTER_NAME": "Desk",
+           "GIT_COMMITTER_EMAIL": "desk@example.org"}
+    result = subprocess.run(["make", "github", f"OUTPUTDIR={output}", f"GITHUB_REPO={repo}",
+                             "GITHUB_CNAME=news.example.org"], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    files = subprocess.run(["git", "--git-dir", str(bare), "ls-tree", "-r", "--name-only", "gh-pages"],
+                           capture_output=True, text=True, check=True).stdout.split()
+    built = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
+    assert sorted(files) == sorted([*built, ".nojekyll", "CNAME"])
+    cname = subprocess.run(["git", "--git-dir", str(bare), "show", "gh-pages:CNAME"], capture_output=True, text=True)
+    assert cname.stdout.strip() == "news.example.org"
+    index = (output / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://user.github.io/rights-desk/' in index, "every link under the project's sub-path"
