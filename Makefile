@@ -28,6 +28,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_REMOTE ?= origin
 # A custom domain for GitHub Pages, written as CNAME; empty for none.
 GITHUB_CNAME ?=
+S3_BUCKET ?=
 
 DEBUG ?= 0
 ifeq ($(DEBUG), 1)
@@ -52,6 +53,7 @@ help:
 	@echo '   make rsync_upload publish, upload as a new release over SSH, switch to it'
 	@echo '   make rollback     switch the server back to the previous release'
 	@echo '   make github       publish, then push output/ to the gh-pages branch'
+	@echo '   make s3_upload    publish, then sync output/ to S3_BUCKET'
 	@echo '   make lock         remake the hashed locks from pyproject.toml'
 	@echo
 	@echo 'Set DEBUG=1 for debugging output, PORT=N for another port.'
@@ -114,6 +116,12 @@ github: publish
 	cd "$(GITHUB_REPO)" && "$(abspath $(VENV))/bin/ghp-import" -n -p -f -m "Publish the site" \
 		-b $(GITHUB_PAGES_BRANCH) -r $(GITHUB_REMOTE) $(if $(GITHUB_CNAME),-c $(GITHUB_CNAME)) "$(OUTPUTDIR)"
 
+# output/ to an S3-compatible bucket: media types, gzip encoding, cache
+# lifetimes as deploy/nginx.conf; stale objects deleted last. AWS settings
+# as usual; S3_ENDPOINT_URL for another S3-compatible host.
+s3_upload: publish
+	$(PYTHON) deploy/s3_upload.py "$(OUTPUTDIR)" "$(S3_BUCKET)"
+
 clean:
 	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/output-production" "$(BASEDIR)/cache"
 
@@ -157,4 +165,4 @@ ARTICLE ?=
 screenshots: tools
 	$(PYTHON) tests/screenshots.py screenshots $(if $(CORPUS),--corpus) $(ARTICLE)
 
-.PHONY: help venv lock tools html publish rsync_upload rollback github clean regenerate serve serve-production devserver test test-fast bench screenshots
+.PHONY: help venv lock tools html publish rsync_upload rollback github s3_upload clean regenerate serve serve-production devserver test test-fast bench screenshots

@@ -1,7 +1,8 @@
 """Publishing where static sites live, against the real thing on loopback:
 an OpenSSH server with a key made for the test (rsync releases, atomic
-switch, a killed upload, rollback, nginx serving `current` throughout), and
-ghp-import into a bare git repository."""
+switch, a killed upload, rollback, nginx serving `current` throughout),
+ghp-import into a bare git repository, and an S3-compatible server (moto's,
+from PyPI)."""
 
 import os
 import shutil
@@ -174,3 +175,54 @@ def test_github_pages_branch_holds_exactly_the_site(tmp_path):
     assert cname.stdout.strip() == "news.example.org"
     index = (output / "index.html").read_text(encoding="utf-8")
     assert 'href="https://user.github.io/rights-desk/' in index, "every link under the project's sub-path"
+
+
+@pytest.fixture
+def s3(tmp_path):
+    """moto's S3-compatible server on 127.0.0.1 (moto[server], from the
+    test lock), with an empty bucket; yields the environment to reach it."""
+    import boto3
+
+    port = free_port()
+    server = subprocess.Popen([str(Path(sys.executable).parent / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {"S3_ENDPOINT_URL": f"http://127.0.0.1:{port}", "AWS_ACCESS_KEY_ID": "test",
+           "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1"}
+    client = boto3.client("s3", endpoint_url=env["S3_ENDPOINT_URL"], aws_access_key_id="test",
+                          aws_secret_access_key="test", region_name="us-east-1")
+    for _ in range(100):
+        try:
+            client.create_bucket(Bucket="site")
+            break
+        except Exception:
+            time.sleep(0.1)
+    yield client, env
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_s3_upload_sends_types_encodings_and_lifetimes_then_deletes_what_is_gone(s3, tmp_path):
+    import gzip
+
+    client, env = s3
+    client.put_object(Bucket="site", Key="old/gone.html", Body=b"from an older site")
+    output = tmp_path / "output"
+    result = subprocess.run(["make", "s3_upload", f"OUTPUTDIR={output}", "S3_BUCKET=site"],
+                            cwd=ROOT, capture_output=True, text=True, env={**os.environ, **env})
+    assert result.returncode == 0, result.stdout + result.stderr
+    keys = {o["Key"] for o in client.list_objects_v2(Bucket="site")["Contents"]}
+    built = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file() and p.suffix not in (".gz", ".br")}
+    assert keys == built, "exactly the site: no .gz/.br files, nothing stale"
+
+    page = client.get_object(Bucket="site", Key="index.html")
+    assert page["ContentType"] == "text/html; charset=utf-8" and page["ContentEncoding"] == "gzip"
+    assert page["CacheControl"] == "no-cache"
+    assert gzip.decompress(page["Body"].read()) == (output / "index.html").read_bytes()
+    feed = client.head_object(Bucket="site", Key="feeds/all.atom.xml")
+    assert feed["ContentType"] == "application/atom+xml; charset=utf-8"
+    [card] = [k for k in keys if k.startswith("images/share/")][:1]
+    assert "immutable" in client.head_object(Bucket="site", Key=card)["CacheControl"]
+
+    again = subprocess.run([sys.executable, "deploy/s3_upload.py", str(output), "site"],
+                           cwd=ROOT, capture_output=True, text=True, env={**os.environ, **env})
+    assert "0 sent" in again.stdout, "unchanged files are not sent again"
