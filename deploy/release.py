@@ -31,10 +31,13 @@ KEEP = 5
 
 
 def ssh_command(host, port, user):
-    """ssh as make runs it: batch mode (never a password prompt), plus any
-    options in SSH_OPTS (an identity file, a known-hosts file…)."""
+    """ssh as make runs it: the options in SSH_OPTS (an identity file, a
+    known-hosts file…) first, as ssh keeps the first value it is given; then
+    batch mode (never a prompt, which would hang a script) and a server's
+    key trusted on first use, refused if it ever changes."""
     extra = shlex.split(os.environ.get("SSH_OPTS", ""))
-    return ["ssh", "-p", str(port), "-o", "BatchMode=yes", *extra, f"{user}@{host}" if user else host]
+    return ["ssh", "-p", str(port), *extra, "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
+            f"{user}@{host}" if user else host]
 
 
 def remote(args, script):
