@@ -66,6 +66,16 @@ PERSON_URL = PERSON_SAVE_AS = "people/{slug}.html"
 PEOPLE_URL = PEOPLE_SAVE_AS = "people.html"
 PERSON_FEED_ATOM = None
 
+def newest_first(article):
+    """Reports newest first; those of the same moment by file, so that every
+    build lists them in one order. (Pelican gathers files in a set and its
+    own "reversed-date" leaves ties in that order: two builds of a site with
+    two reports a day differed.)"""
+    return (-article.date.timestamp(), article.source_path)
+
+
+ARTICLE_ORDER_BY = newest_first
+
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "person": None}
 PAGINATION_PATTERNS = (

@@ -18,10 +18,11 @@ DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = ""
 
 # Share images and the sitemap need absolute addresses: production only.
-# precompress (pelican-plugins) writes .gz and .br beside every text file for
-# servers that serve them as they are (nginx gzip_static, brotli_static).
-PLUGINS = [*PLUGINS, "share_images", "structured_data", "content_sitemap", "precompress"]
-PRECOMPRESS_TEXT_EXTENSIONS = {".html", ".xml", ".txt", ".css", ".svg"}
+# compress_cache writes .gz and .br beside every text file for servers that
+# serve them as they are (nginx gzip_static, brotli_static), compressing
+# only the files an earlier build did not.
+PLUGINS = [*PLUGINS, "share_images", "structured_data", "content_sitemap", "compress_cache"]
+COMPRESS = {"EXTENSIONS": {".html", ".xml", ".txt", ".css", ".svg"}}
 DIRECT_TEMPLATES = [*DIRECT_TEMPLATES, "robots"]
 ROBOTS_SAVE_AS = "robots.txt"
 

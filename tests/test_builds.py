@@ -23,6 +23,14 @@ def same_bytes(a, b):
     return mismatch + errors
 
 
+def test_two_builds_of_reports_of_one_day_are_identical(corpus_prod_site, corpus_content, tmp_path):
+    # The corpus has two reports of the same day: listed in one order, always.
+    output = tmp_path / "output"
+    result = build(output, "publishconf.py", corpus_content, CACHE_PATH=str(tmp_path / "cache"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert same_bytes(corpus_prod_site.path, output) == []
+
+
 def test_two_builds_in_different_folders_are_identical(prod_site, tmp_path):
     # Another checkout, another time: the content copied elsewhere, and no
     # cache from the first build.
@@ -64,7 +72,7 @@ def test_a_development_build_with_an_absolute_siteurl_builds(tmp_path):
 
 
 def test_production_settings_without_their_plugins_say_what_is_missing(tmp_path):
-    plugins = ["newsroom", "inline_css", "compact_json", "build_guard", "content_sitemap", "precompress"]
+    plugins = ["newsroom", "speaker_pages", "inline_css", "compact_json", "build_guard", "content_sitemap", "compress_cache"]
     result = build(tmp_path / "output", "publishconf.py", PLUGINS=plugins)
     assert result.returncode != 0
     assert "MACHINE_METADATA is on but PLUGINS lacks share_images, structured_data" in result.stderr
