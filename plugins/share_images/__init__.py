@@ -17,6 +17,7 @@ Templates get ``article.share_images`` and ``SITE_SHARE_IMAGES`` (lists of
 
 import functools
 import hashlib
+import multiprocessing
 import os
 import re
 import shutil
@@ -189,29 +190,40 @@ def cropped(card):
         return ImageOps.fit(photo, (card.width, card.height), Image.LANCZOS)
 
 
-def save(cache, output_path, card, style):
-    cached = os.path.join(cache, f"{card.key}{os.path.splitext(card.url)[1]}")
-    if not os.path.exists(cached):
-        os.makedirs(cache, exist_ok=True)
-        if card.photo:
-            cropped(card).save(cached + ".tmp", "JPEG", quality=82, optimize=True, progressive=True)
-        else:
-            draw_card((card.width, card.height), card.text, card.footer, card.face, style).save(
-                cached + ".tmp", "PNG", bits=4)
-        os.replace(cached + ".tmp", cached)
-    target = os.path.join(output_path, card.url)
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    shutil.copyfile(cached, target)
+def make(job):
+    """Draw (or crop) one card into the cache (in a worker process)."""
+    card, cached, style = job
+    if card.photo:
+        cropped(card).save(cached + ".tmp", "JPEG", quality=82, optimize=True, progressive=True)
+    else:
+        draw_card((card.width, card.height), card.text, card.footer, card.face, style).save(
+            cached + ".tmp", "PNG", bits=4)
+    os.replace(cached + ".tmp", cached)
 
 
 def write(generator, writer):
+    """Every card into output/, through the cache: the cards no earlier
+    build made are drawn first, on every core."""
     cache = os.path.join(generator.settings["CACHE_PATH"], "share-images")
-    context = generator.context
+    os.makedirs(cache, exist_ok=True)
+    context, style = generator.context, config(generator.settings)
     written = [*generator.articles, *generator.translations, *generator.hidden_articles,
                *generator.hidden_translations]
     cards = [card for article in written for card in article.share_images]
-    for card in [*cards, *context["SITE_SHARE_IMAGES"], context["SITE_LOGO"]]:
-        save(cache, generator.output_path, card, config(generator.settings))
+    cards = [*cards, *context["SITE_SHARE_IMAGES"], context["SITE_LOGO"]]
+    cached = {card.key: os.path.join(cache, f"{card.key}{os.path.splitext(card.url)[1]}") for card in cards}
+    missing = {card.key: (card, cached[card.key], style) for card in cards if not os.path.exists(cached[card.key])}
+    if len(missing) > 1:
+        with multiprocessing.Pool() as pool:
+            for _ in pool.imap_unordered(make, missing.values(), chunksize=4):
+                pass
+    else:
+        for job in missing.values():
+            make(job)
+    for card in cards:
+        target = os.path.join(generator.output_path, card.url)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(cached[card.key], target)
 
 
 def register():
