@@ -16,6 +16,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -248,6 +249,18 @@ def configured(folder, root, port):
     return folder / "nginx.conf"
 
 
+
+
+def started(server, ready, what):
+    """Wait (5 s at most) until ``ready()`` is true of a server just
+    started as ``server`` (a Popen with stderr piped); else stop it and fail
+    with what it said."""
+    for _ in range(50):
+        if ready():
+            return
+        time.sleep(0.1)
+    server.kill()
+    pytest.fail(f"{what} did not start: {server.stderr.read().decode()}")
 
 
 def need(present, message):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BROTLI, NGINX_INSTALL, ROOT, build, configured, free_port, need
+from conftest import BROTLI, NGINX_INSTALL, ROOT, build, configured, free_port, need, started
 
 SSH_INSTALL = "apt-get install openssh-server openssh-client rsync"
 
@@ -43,15 +43,8 @@ def sshd(tmp_path_factory):
     options = (f"-i {folder / 'user'} -o IdentitiesOnly=yes -o UserKnownHostsFile={folder / 'known_hosts'} "
                "-o StrictHostKeyChecking=yes")
     env = {"SSH_HOST": "127.0.0.1", "SSH_PORT": str(port), "SSH_USER": user, "SSH_OPTS": options}
-    for _ in range(50):
-        ok = subprocess.run(["ssh", "-p", str(port), "-o", "BatchMode=yes", *options.split(),
-                             f"{user}@127.0.0.1", "true"], capture_output=True).returncode == 0
-        if ok:
-            break
-        time.sleep(0.1)
-    else:
-        server.kill()
-        pytest.fail(f"sshd did not start: {server.stderr.read().decode()}")
+    started(server, lambda: subprocess.run(["ssh", "-p", str(port), "-o", "BatchMode=yes", *options.split(),
+                                            f"{user}@127.0.0.1", "true"], capture_output=True).returncode == 0, "sshd")
     yield env
     server.terminate()
     server.wait(timeout=10)

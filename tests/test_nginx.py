@@ -6,13 +6,12 @@ gets our 404 page with status 404."""
 import re
 import shutil
 import subprocess
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-from conftest import BROTLI, NGINX_INSTALL as INSTALL, configured, free_port, need
+from conftest import BROTLI, NGINX_INSTALL as INSTALL, configured, free_port, need, started
 
 IMAGE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
 HEADERS = {
@@ -40,15 +39,7 @@ def nginx(prod_site, tmp_path_factory):
     server = subprocess.Popen(["nginx", "-p", str(folder), "-c", str(config)],
                               stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(50):
-        try:
-            urllib.request.urlopen(base + "/robots.txt", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        server.kill()
-        pytest.fail(f"nginx did not start: {server.stderr.read().decode()}")
+    started(server, lambda: answers(base + "/robots.txt"), "nginx")
     yield base
     server.terminate()
     server.wait(timeout=10)
@@ -61,6 +52,13 @@ def get(url, encoding="identity"):
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
+
+
+def answers(url):
+    try:
+        return get(url)[0] == 200
+    except OSError:  # not listening yet
+        return False
 
 
 def local(url, prod_site, base):
