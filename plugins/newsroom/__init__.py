@@ -24,7 +24,8 @@ changes (`cache_guard.py`); templates get the report's language's chrome
 
 from pelican import signals
 
-from . import addresses, cache_guard, contract, embargo, feeds, languages, people, photo_output, translations
+from . import (addresses, cache_guard, contract, embargo, feeds, languages, listings, people, photo_output,
+               translations)
 from .reader import NewsroomReader
 
 
@@ -47,6 +48,7 @@ def register():
     signals.content_object_init.connect(photo_output.place_photos)
     # Once the articles, and the pages, are read and sorted.
     signals.article_generator_finalized.connect(embargo.report_held_back)
+    signals.article_generator_finalized.connect(listings.linear_term_pages)
     # Before any later generator (speaker_pages) reads who said what.
     signals.article_generator_finalized.connect(people.resolve)
     signals.article_generator_finalized.connect(addresses.remember_addresses)
