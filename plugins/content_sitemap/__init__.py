@@ -5,7 +5,10 @@ pelican-plugins/sitemap gives every listing page the time of the build as
 its ``lastmod``: crawlers are told the whole site changed at each build, and
 two builds of the same content differ. Here an article or page is as new as
 its ``Modified`` or ``Date``, and a listing as new as the newest article it
-lists. Hidden pages (the 404 page) are left out.
+lists. Hidden pages (the 404 page) are left out. Past sitemaps.org's limits
+(50,000 addresses or 50 MB a file; ``SITEMAP = {"MAX_URLS": …, "MAX_BYTES":
+…}``), ``sitemap.xml`` becomes a sitemap index of ``sitemap-1.xml``,
+``sitemap-2.xml``…
 """
 
 import os
@@ -18,6 +21,10 @@ from pelican.plugins import granular_signals
 HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
 ENTRY = "<url><loc>{loc}</loc><lastmod>{lastmod}</lastmod></url>\n"
 FOOTER = "</urlset>\n"
+INDEX_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+INDEX_FOOTER = "</sitemapindex>\n"
+# SITEMAP, in the settings, overrides these: sitemaps.org's limits per file.
+DEFAULTS = {"MAX_URLS": 50_000, "MAX_BYTES": 50_000_000}
 
 # The pages of the run under way: emptied when a run starts.
 queued = {}
@@ -72,16 +79,45 @@ def queue(path, context):
     queued[address(path, context)] = lastmod
 
 
+def parts(entries, max_urls, max_bytes):
+    """The entries, in files of at most ``max_urls`` entries and
+    ``max_bytes`` bytes each (sitemaps.org: 50,000 and 50 MB)."""
+    part, size = [], len(HEADER) + len(FOOTER)
+    for entry, lastmod in entries:
+        if part and (len(part) == max_urls or size + len(entry.encode()) > max_bytes):
+            yield part
+            part, size = [], len(HEADER) + len(FOOTER)
+        part.append((entry, lastmod))
+        size += len(entry.encode())
+    yield part
+
+
 def write(pelican):
     settings = pelican.settings
-    lines = []
+    limits = {**DEFAULTS, **settings.get("SITEMAP", {})}
+    entries = []
     for url, lastmod in sorted(queued.items()):
         loc = escape(f"{settings['SITEURL']}/{url}")
         date = lastmod.isoformat() if lastmod else ""
-        lines.append(ENTRY.format(loc=loc, lastmod=date) if date else f"<url><loc>{loc}</loc></url>\n")
-    with open(os.path.join(pelican.output_path, "sitemap.xml"), "w", encoding="utf-8") as f:
-        f.write(HEADER + "".join(lines) + FOOTER)
+        entries.append((ENTRY.format(loc=loc, lastmod=date) if date else f"<url><loc>{loc}</loc></url>\n", lastmod))
+    files = list(parts(entries, limits["MAX_URLS"], limits["MAX_BYTES"]))
+    if len(files) == 1:
+        save(pelican.output_path, "sitemap.xml", HEADER + "".join(e for e, _ in files[0]) + FOOTER)
+    else:
+        index = []
+        for number, part in enumerate(files, 1):
+            name = f"sitemap-{number}.xml"
+            save(pelican.output_path, name, HEADER + "".join(e for e, _ in part) + FOOTER)
+            newest = max((m for _, m in part if m), default=None)
+            index.append(f"<sitemap><loc>{escape(settings['SITEURL'])}/{name}</loc>"
+                         + (f"<lastmod>{newest.isoformat()}</lastmod>" if newest else "") + "</sitemap>\n")
+        save(pelican.output_path, "sitemap.xml", INDEX_HEADER + "".join(index) + INDEX_FOOTER)
     queued.clear()
+
+
+def save(output, name, text):
+    with open(os.path.join(output, name), "w", encoding="utf-8") as f:
+        f.write(text)
 
 
 def register():

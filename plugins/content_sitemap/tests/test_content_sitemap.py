@@ -34,3 +34,19 @@ def test_a_report_is_as_new_as_its_last_change_and_a_listing_as_its_newest(pelic
 def test_two_runs_make_the_same_sitemap(pelican_site, tmp_path):
     first = sitemap(pelican_site, tmp_path)
     assert sitemap(pelican_site, tmp_path) == first
+
+
+def test_past_the_limit_the_sitemap_becomes_an_index_of_files(pelican_site, tmp_path):
+    pelican_site(["content_sitemap"], {"a.md": EARLIER, "b.md": LATER}, SITEMAP={"MAX_URLS": 2}, **SETTINGS).run()
+    output = tmp_path / "output"
+    index = ET.parse(output / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    files = [s.find("s:loc", NS).text for s in index.findall("s:sitemap", NS)]
+    assert len(files) >= 2
+    urls = []
+    for loc in files:
+        part = ET.parse(output / loc.removeprefix("https://news.example/")).getroot()
+        found = part.findall("s:url", NS)
+        assert 1 <= len(found) <= 2
+        urls += [u.find("s:loc", NS).text for u in found]
+    assert "https://news.example/a-report/" in urls and len(urls) == len(set(urls))
