@@ -57,6 +57,9 @@ PAGE_LANG_URL = PAGE_LANG_SAVE_AS = PAGE_URL
 # The home page as links name it: from disk a folder does not open its index.
 INDEX_URL = "index.html"
 ARCHIVES_URL = ARCHIVES_SAVE_AS = "archives.html"
+# archives.html lists the years; each year's reports are on a page of its
+# own (at 10,000 reports one page of them all was 2 MB).
+YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
 TAGS_URL = TAGS_SAVE_AS = "tags.html"
 CATEGORIES_URL = CATEGORIES_SAVE_AS = "categories.html"
 AUTHORS_URL = AUTHORS_SAVE_AS = "authors.html"

@@ -45,6 +45,7 @@ PAGE_TYPES = {
     "author": "author/voice-of-america.html",
     "authors": "authors.html",
     "archives": "archives.html",
+    "year": "2021/index.html",
     "404": "404.html",
     "person": "people/fujibiao.html",
     "people": "people.html",

@@ -19,6 +19,7 @@ PRETTY = {
     **{f"{kind}_{part}": f"{kind.lower()}/{suffix}"
        for kind in ("ARCHIVES", "TAGS", "CATEGORIES", "AUTHORS", "CORRECTIONS")
        for part, suffix in (("URL", ""), ("SAVE_AS", "index.html"))},
+    "YEAR_ARCHIVE_URL": "{date:%Y}/", "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/index.html",
     "PERSON_URL": "people/{slug}/", "PERSON_SAVE_AS": "people/{slug}/index.html",
     "PEOPLE_URL": "people/", "PEOPLE_SAVE_AS": "people/index.html",
     "PAGINATION_PATTERNS": [[1, "{url}", "{save_as}"],

@@ -55,6 +55,9 @@ def address(path, context):
     listing = paginated(context)
     if listing is not None:
         return listing.url
+    if context.get("period") is not None:  # a year's (month's, day's) archive
+        granularity = ("YEAR", "MONTH", "DAY")[len(context["period"]) - 1]
+        return context[f"{granularity}_ARCHIVE_URL"].format(date=context["dates"][0].date)
     saved = os.path.relpath(path, context["OUTPUT_PATH"]).replace(os.sep, "/")
     named = {context[k]: context[k.removesuffix("SAVE_AS") + "URL"] for k in context
              if k.endswith("_SAVE_AS") and isinstance(context[k], str) and k.removesuffix("SAVE_AS") + "URL" in context}
@@ -71,6 +74,8 @@ def queue(path, context):
         dated = [item] if hasattr(item, "date") else context["articles"]
     elif context.get("lastmod") is not None:  # a page that says how new it is
         dated = []
+    elif context.get("period") is not None:  # a year's archive: its reports
+        dated = context["dates"]
     elif context.get("articles_page") is not None:
         dated = context["articles_page"].object_list
     else:
