@@ -146,7 +146,8 @@ def test_a_folder_is_redirected_relatively_or_missing_never_forbidden(nginx):
     except urllib.error.HTTPError as error:
         status, headers = error.code, error.headers
     assert status == 301 and headers["Location"] == "/2025/"
-    assert get(f"{nginx}/2025/")[0] == 404
+    assert get(f"{nginx}/2025/")[0] == 200, "the year's archive"
+    assert get(f"{nginx}/2025/03/")[0] == 404, "a folder without an index is missing, not forbidden"
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
