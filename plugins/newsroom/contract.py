@@ -1,12 +1,16 @@
 """What the theme may rely on: settings checked before anything is read,
 and the fields every article and page has from this plugin."""
 
+from types import MappingProxyType
+
 # What every article and page has from this plugin, whether or not its file
 # gives it: templates read these without asking (StrictUndefined).
+# Empty and shared: tuples, and a mapping nothing writes to (the plugins
+# give an item a list or dict of its own when it has something to hold).
 DEFAULTS = {
     "editor_note": None, "editor_note_text": "", "summary_text": "", "source": None,
-    "source_lang": None, "corrections": [], "original": None, "translated_as": [],
-    "photos": [], "quotations": [], "speakers": [], "tags": [], "people": {},
+    "source_lang": None, "corrections": (), "original": None, "translated_as": (),
+    "photos": (), "quotations": (), "speakers": (), "tags": (), "people": MappingProxyType({}),
 }
 
 
@@ -36,4 +40,4 @@ def check_settings(pelican):
 def give_defaults(item):
     for name, value in DEFAULTS.items():
         if not hasattr(item, name):
-            setattr(item, name, value.copy() if isinstance(value, (list, dict)) else value)
+            setattr(item, name, value)

@@ -41,6 +41,7 @@ no quotation reaches readers unattributed. The quotations found are left on
 
 import collections
 import re
+from sys import intern
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
@@ -73,11 +74,19 @@ class QuotationError(ValueError):
 class Quotation:
     """``text``: the words, without the marks around them; ``printed``: as
     the page shows them, marks and all (paragraphs apart by a blank line);
-    ``anchor``: the id of its first element in the report, where given."""
+    ``anchor``: the id of its first element in the report, where given.
+    A site holds tens of thousands: the printed form is kept only where it
+    is more than the words between their two marks."""
     speaker: Speaker
     text: str
-    printed: str = ""
+    shown: str = ""
     anchor: str = ""
+    opening: str = ""
+    closing: str = ""
+
+    @property
+    def printed(self):
+        return self.shown or self.opening + self.text + self.closing
 
     @property
     def schema(self):
@@ -386,7 +395,13 @@ class QuotationCheck(Treeprocessor):
         if "continued" not in (element.get("class") or "").split():
             text = "\n\n".join(words for words, _ in self.pending)
             shown = "\n\n".join(shown for _, shown in self.pending)
-            self.md.quotations.append(Quotation(self.extension.speakers[speaker], text, shown, self.first))
+            opening, closing = intern(shown[:1]), intern(shown[-1:]) if shown != text else ""
+            if opening + text + closing != shown:
+                opening, closing = "", ""
+            else:
+                shown = ""
+            self.md.quotations.append(
+                Quotation(self.extension.speakers[speaker], text, shown, self.first, opening, closing))
             self.pending, self.first = [], ""
 
     def check(self, text):

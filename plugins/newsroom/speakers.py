@@ -14,6 +14,7 @@ and readers and machines are given the description). A quotation may name
 its speaker by any of the names; it is always published under the first.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -75,6 +76,13 @@ class Speaker:
         return node
 
 
+@functools.lru_cache(maxsize=4096)
+def interned(*fields):
+    """One `Speaker` for one declaration, however many reports repeat it
+    (a site quotes the same people thousands of times)."""
+    return Speaker(*fields)
+
+
 def parse_speakers(lines):
     """Map every name a speaker goes by to its `Speaker`."""
     by_name = {}
@@ -88,7 +96,7 @@ def parse_speakers(lines):
                 f"Speakers line {line!r} gives the kind {kind!r}: write person, organisation or unnamed",
                 line,
             )
-        speaker = Speaker(name, role, tuple(n.strip() for n in others.split(",") if n.strip()), kind)
+        speaker = interned(name, role, tuple(n.strip() for n in others.split(",") if n.strip()), kind)
         if not speaker.schema_id.removeprefix("#speaker-"):
             raise SpeakerError(f"Speakers line {line!r} names nobody: write the name in words", line)
         same = [s for s in by_name.values() if s.schema_id == speaker.schema_id and s != speaker]

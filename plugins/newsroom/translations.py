@@ -21,4 +21,4 @@ def link_translations(generators):
                          "the Slug of the original", os.path.relpath(article.source_path), slug)
             continue
         article.original = original
-        original.translated_as.append(article)
+        original.translated_as = [*original.translated_as, article]
