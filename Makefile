@@ -153,8 +153,10 @@ test-fast: venv
 	$(PYTHON) -m pytest plugins
 
 # Build times against Pelican's default theme, and page weight: see bench/run.py.
+# SCALE="10000 100000" adds one development build each at those sizes.
+SCALE ?=
 bench: tools
-	$(PYTHON) bench/run.py
+	$(PYTHON) bench/run.py $(if $(SCALE),--scale $(SCALE))
 
 # Reports at phone and desktop widths, light and dark, and as printed, into
 # screenshots/ (git-ignored): ARTICLE=content/2021/x.md (several, space

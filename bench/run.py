@@ -1,6 +1,6 @@
 """Build times and page weight, ours against Pelican's default theme.
 
-    python bench/run.py [--sizes 1 100 1000] [--repeat 3] [--json FILE]
+    python bench/run.py [--sizes 1 100 1000] [--repeat 3] [--scale N ...] [--json FILE]
 
 For each corpus size N it writes N synthetic articles made from our report
 (varied titles, dates, sections and tags, quotations marked up as ours are)
@@ -11,6 +11,10 @@ warmer machine, builds it again and again:
   cold (a fresh cache folder each time);
 - default: Pelican's notmyidea theme with a minimal configuration
   (bench/default_settings.py), no plugins.
+
+With ``--scale 10000 100000`` (not in CI) it adds one development build
+each, ours and the default theme's, at those sizes: time, ms per report,
+peak memory, files and bytes written.
 
 It also times ours from a warm content cache after one article is edited
 (what `make devserver` does on each save), and the production build
@@ -251,10 +255,42 @@ def table(results):
     return "\n".join(lines)
 
 
+def scale(count, work):
+    """One development build of ``count`` reports, ours and the default
+    theme's, alternating: time, peak memory, files and bytes written."""
+    content = corpus(work, count)
+    row = {"articles": count}
+    for name in ("ours", "default"):
+        output = work / f"out-{name}"
+        command = ours(content, output, work / "cache-scale") if name == "ours" else default(content, output)
+        seconds, peak = run(command)
+        files = [p for p in output.rglob("*") if p.is_file()]
+        row[name] = {"s": round(seconds, 2), "peak_mib": round(peak), "files": len(files),
+                     "bytes": sum(p.stat().st_size for p in files), "ms_per_article": round(1000 * seconds / count, 2)}
+        shutil.rmtree(output)
+    return row
+
+
+def scale_table(rows):
+    lines = ["", "At scale (one development build each; --scale)",
+             f"{'articles':>8} {'':8} {'seconds':>8} {'ms/art':>7} {'peak MiB':>9} {'files':>8} {'MB':>8}"]
+    for row in rows:
+        for name in ("ours", "default"):
+            r = row[name]
+            lines.append(f"{row['articles']:>8} {name:8} {r['s']:>8.1f} {r['ms_per_article']:>7.2f} "
+                         f"{r['peak_mib']:>9} {r['files']:>8} {r['bytes'] / 1e6:>8.1f}")
+        lines.append(f"{'':>8} {'ratio':8} {row['ours']['s'] / row['default']['s']:>8.2f} {'':>7} "
+                     f"{row['ours']['peak_mib'] / row['default']['peak_mib']:>9.2f}")
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000])
     parser.add_argument("--repeat", type=int, default=3)
+    # Not in CI: 100,000 reports take a quarter of an hour a build here.
+    parser.add_argument("--scale", type=int, nargs="*", default=[],
+                        help="also one development build each at these sizes, e.g. --scale 10000 100000")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -271,7 +307,15 @@ def main():
             results["builds"].append(builds(count, args.repeat, folder))
             print(f"  {count} articles done", file=sys.stderr)
         results["page"] = page_weight(work)
+        results["scale"] = []
+        for count in args.scale:
+            folder = work / f"scale{count}"
+            folder.mkdir()
+            results["scale"].append(scale(count, folder))
+            print(f"  {count} articles at scale done", file=sys.stderr)
     print(table(results))
+    if results["scale"]:
+        print(scale_table(results["scale"]))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwritten to {args.json}")
