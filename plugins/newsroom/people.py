@@ -72,7 +72,7 @@ def read_register(content, settings):
                 continue
             person = Person(name, KINDS[(kind or "person").lower()], description,
                             tuple(n.strip() for n in others.split(",") if n.strip()), tuple(links.split()),
-                            slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])))
+                            slug_of(name, settings))
             for alias in person.names:
                 if alias in by_name and by_name[alias] != person:
                     problems.append((path, number, f"{alias!r} is already {by_name[alias].name}'s: give each "
@@ -81,18 +81,25 @@ def read_register(content, settings):
     return by_name, problems
 
 
+def slug_of(name, settings):
+    """The name as the last part of its page's address, as Pelican slugifies."""
+    return slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+
+
 def unregistered(speaker, settings):
     return Person(speaker.name, "organisation" if speaker.kind in ("organisation", "organization") else "person",
-                  speaker.role, speaker.other_names, (), slugify(speaker.name, regex_subs=settings.get(
-                      "SLUG_REGEX_SUBSTITUTIONS", [])), registered=False)
+                  speaker.role, speaker.other_names, (), slug_of(speaker.name, settings), registered=False)
 
 
-def speakers_line(item, speaker):
+def where(item, speaker):
+    """``file:line`` of the speaker's Speakers line, for a message: the file
+    is read again only then, never for a speaker all is well with."""
     with open(item.source_path, encoding="utf-8") as f:
         text = f.read()
     at = text.find(speaker.name + " ")
     at = at if at >= 0 else text.find(speaker.name)
-    return checks.line_at(text, at) if at >= 0 else checks.field_line(text, "speakers")
+    line = checks.line_at(text, at) if at >= 0 else checks.field_line(text, "speakers")
+    return f"{os.path.relpath(item.source_path)}:{line}"
 
 
 def resolve(generator):
@@ -110,15 +117,14 @@ def resolve(generator):
             if not speaker.named:
                 continue
             found = list(dict.fromkeys(register[n] for n in (speaker.name, *speaker.other_names) if n in register))
-            where = f"{os.path.relpath(item.source_path)}:{speakers_line(item, speaker)}"
             if len(found) > 1:
                 logger.error("%s: Speakers %r matches %s in the register: give the report's speaker "
-                             "only the spellings of one of them", where, speaker.name,
+                             "only the spellings of one of them", where(item, speaker), speaker.name,
                              " and ".join(p.name for p in found))
                 continue
             person = found[0] if found else people.get(speaker.name) or unregistered(speaker, settings)
             if not found and speaker.name not in people:
-                console.print(f"{where}: {speaker.name} is not in the register: add a line to "
+                console.print(f"{where(item, speaker)}: {speaker.name} is not in the register: add a line to "
                               f"content/{NAME}: {speaker.name} | {person.kind} | what they are | "
                               f"{', '.join(speaker.other_names)} |")
             people[speaker.name if not found else person.name] = person
