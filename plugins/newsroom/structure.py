@@ -32,7 +32,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from . import photos
+from . import checks, photos
 from .languages import chrome
 
 IMAGE_LINE = re.compile(r"^!\[[^\]\n]*\]\([^)\n]*\)\s*$")
@@ -197,8 +197,7 @@ class Structure(Treeprocessor):
         path = unquote(LINK_PREFIX.sub("", src))
         base = self.extension.content_path if path.startswith("/") else os.path.dirname(self.extension.source_path)
         file = os.path.normpath(os.path.join(base, path.lstrip("/")))
-        root = os.path.realpath(self.extension.content_path or base)
-        if not os.path.realpath(file).startswith(root + os.sep):
+        if not checks.inside(file, self.extension.content_path or base):
             self.problem(where, f"photo {src!r} is outside content/: keep photos in content/images/")
             return None
         if not os.path.isfile(file):
