@@ -10,9 +10,9 @@ import re
 from urllib.parse import unquote
 
 from pelican.urlwrappers import Author, Category, Tag
+from pelican.utils import get_date
 
 from .safety import LIMITS
-from pelican.utils import get_date
 
 # The fields an article cannot go out without, and how to supply each.
 ARTICLE_FIELDS = {
@@ -27,6 +27,9 @@ LINK = re.compile(r"\{(filename|static|attach)\}([^)\"'\s>#?]+)")
 # Where Pelican's generators keep their articles and pages.
 CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
                  "hidden_translations", "pages", "hidden_pages", "draft_pages", "draft_translations")
+# How a Date or Modified is written, and the years a report may carry.
+DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+YEARS = range(1900, 2201)
 # A field's first line in the file's header: "Name: value".
 FIELD = re.compile(r"^([A-Za-z][\w-]*)\s*:", re.MULTILINE)
 TERM_LINK = re.compile(r"\{(tag|category|author)\}([^)\"'\s>#?]+)")
@@ -66,7 +69,9 @@ def is_date(value):
 
 
 def metadata(meta, text, is_article):
-    """Required fields present, dates real, Modified not before Date."""
+    """Required fields present and given once; dates written YYYY-MM-DD[
+    HH:MM] (other forms are ambiguous), real, within the years a site can
+    publish, and Modified not before Date."""
     problems = []
     required = ARTICLE_FIELDS if is_article else PAGE_FIELDS
     for name, fix in required.items():
@@ -79,14 +84,22 @@ def metadata(meta, text, is_article):
                          "keep one (a long value goes on, indented, on the lines below)"))
     dates = {}
     for name in ("date", "modified"):
-        if meta.get(name):
-            value = meta[name][0]
-            try:
-                dates[name] = get_date(value)
-            except (ValueError, OverflowError):
-                problems.append(
-                    (field_line(text, name), f"{name.capitalize()} '{value}' is not a real date: write YYYY-MM-DD")
-                )
+        if not meta.get(name):
+            continue
+        value, field = meta[name][0].strip(), name.capitalize()
+        form = DATE.match(value)
+        if not form:
+            problem = (f"{field} '{value}' is not written YYYY-MM-DD (a time may follow: YYYY-MM-DD HH:MM): "
+                       "other forms are ambiguous")
+        elif not is_date(value):
+            problem = f"{field} '{value}' is not a real date: write YYYY-MM-DD"
+        elif int(form.group(1)) not in YEARS:
+            problem = (f"{field} '{value}' is not a year this site can publish: write a year from "
+                       f"{YEARS.start} to {YEARS.stop - 1}")
+        else:
+            dates[name] = get_date(value)
+            continue
+        problems.append((field_line(text, name), problem))
     if "date" in dates and "modified" in dates and dates["modified"] < dates["date"]:
         problems.append(
             (field_line(text, "modified"), "Modified is earlier than Date: an update cannot precede publication")

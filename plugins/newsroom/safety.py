@@ -8,7 +8,7 @@ problems as ``(line, message)``, like `checks.py`.
   relative path, a link or photo that resolves outside content/ (symlinks
   followed);
 - a Template that is not one of the theme's templates for content;
-- a Lang that is not a BCP 47 tag, a date that is ambiguous or absurd;
+- a Lang that is not a BCP 47 tag (dates: `checks.metadata`);
 - links whose scheme could run code (javascript:, vbscript:, data:…): only
   http, https, mailto, relative and fragment links are published;
 - content big enough to make the build pathologically slow (`LIMITS`).
@@ -29,8 +29,6 @@ BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 SLUG = re.compile(r"^\w[\w-]*$")
 PATH = re.compile(r"^(?!/)(?!.*(?:^|/)\.\.?(?:/|$))[\w./-]+$")
 LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*$", re.I)
-DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?$")
-YEARS = range(1900, 2201)
 TEMPLATES = {"article", "page"}
 SCHEMES = {"http", "https", "mailto"}
 SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
@@ -91,15 +89,6 @@ def fields(meta, field_line):
     for value in meta.get("lang", []):
         if not LANG.match(value.strip()):
             refuse("lang", f"Lang {value.strip()!r} is not a language tag: write en, zh, zh-Hant, fr…")
-    for name in ("date", "modified"):
-        for value in meta.get(name, []):
-            match = DATE.match(value.strip())
-            if not match:
-                refuse(name, f"{name.capitalize()} {value.strip()!r} is not written YYYY-MM-DD (a time may "
-                       "follow: YYYY-MM-DD HH:MM): other forms are ambiguous")
-            elif int(match.group(1)) not in YEARS:
-                refuse(name, f"{name.capitalize()} {value.strip()!r} is not a year this site can publish: "
-                       f"write a year from {YEARS.start} to {YEARS.stop - 1}")
     return problems
 
 
