@@ -163,14 +163,18 @@ def crop(style, slug, size, photo, alt):
                       photo=photo.source)
 
 
+def written(generator):
+    """Every article the site has a page for: listed, hidden, and the
+    translations of both."""
+    return [*generator.articles, *generator.translations, *generator.hidden_articles,
+            *generator.hidden_translations]
+
+
 def announce(generator):
     """Give every article its images' addresses, before any page is written."""
     site, style = generator.settings["SITENAME"], config(generator.settings)
     sizes = [tuple(size) for size in style["SIZES"]]
-    # Every article written: listed, hidden, and translations of both.
-    written = [*generator.articles, *generator.translations, *generator.hidden_articles,
-               *generator.hidden_translations]
-    for article in written:
+    for article in written(generator):
         lead = (getattr(article, "photos", None) or [None])[0]
         if lead is not None:
             alt = lead.alt
@@ -207,9 +211,7 @@ def write(generator, writer):
     cache = os.path.join(generator.settings["CACHE_PATH"], "share-images")
     os.makedirs(cache, exist_ok=True)
     context, style = generator.context, config(generator.settings)
-    written = [*generator.articles, *generator.translations, *generator.hidden_articles,
-               *generator.hidden_translations]
-    cards = [card for article in written for card in article.share_images]
+    cards = [card for article in written(generator) for card in article.share_images]
     cards = [*cards, *context["SITE_SHARE_IMAGES"], context["SITE_LOGO"]]
     cached = {card.key: os.path.join(cache, f"{card.key}{os.path.splitext(card.url)[1]}") for card in cards}
     missing = {card.key: (card, cached[card.key], style) for card in cards if not os.path.exists(cached[card.key])}
