@@ -87,10 +87,10 @@ def unsafe_output(output, settings, project):
     return None
 
 
-def build(arguments):
-    """Pelican's own command line, less the traceback on a refused build:
-    the error says what is wrong with the content (-D shows the traceback)."""
-    args = parse_arguments(arguments)
+def build(args):
+    """Pelican's own command line (``args``, as Pelican parses it), less
+    the traceback on a refused build: the error says what is wrong with the
+    content (-D shows the traceback)."""
     # As pelican.main sets logging up, so every logging option works.
     init_logging(level=args.verbosity, fatal=args.fatal, name="pelican",
                  handler=LOG_HANDLERS[args.log_handler],
@@ -133,7 +133,7 @@ def main(argv):
     os.makedirs(os.path.dirname(output), exist_ok=True)
     with locked(output):
         shutil.rmtree(staging, ignore_errors=True)
-        if not build([*arguments, "-o", staging]):
+        if not build(args):
             shutil.rmtree(staging, ignore_errors=True)
             sys.exit(f"Build failed: {os.path.relpath(argv[0])}/ is left as it was.")
         replace(staging, output)
