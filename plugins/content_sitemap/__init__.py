@@ -84,6 +84,18 @@ def queue(path, context):
     queued[address(path, context)] = lastmod
 
 
+def config(settings):
+    """SITEMAP over DEFAULTS; a name this plugin does not know fails."""
+    given = settings.get("SITEMAP", {})
+    if set(given) - set(DEFAULTS):
+        raise ValueError(f"SITEMAP has {sorted(set(given) - set(DEFAULTS))}: content_sitemap knows {list(DEFAULTS)}")
+    return {**DEFAULTS, **given}
+
+
+def check(pelican):
+    config(pelican.settings)
+
+
 def parts(entries, max_urls, max_bytes):
     """The entries, in files of at most ``max_urls`` entries and
     ``max_bytes`` bytes each (sitemaps.org: 50,000 and 50 MB)."""
@@ -99,7 +111,7 @@ def parts(entries, max_urls, max_bytes):
 
 def write(pelican):
     settings = pelican.settings
-    limits = {**DEFAULTS, **settings.get("SITEMAP", {})}
+    limits = config(settings)
     entries = []
     for url, lastmod in sorted(queued.items()):
         loc = escape(f"{settings['SITEURL']}/{url}")
@@ -127,6 +139,8 @@ def save(output, name, text):
 
 def register():
     granular_signals.register()
+    # Before anything is read: an unknown setting fails now.
+    signals.initialized.connect(check)
     signals.get_generators.connect(start)
     # content_written fires for every file Pelican writes, with the context
     # that made it: what the page shows, so how new it is.

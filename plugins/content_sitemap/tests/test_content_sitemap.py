@@ -3,6 +3,10 @@ Pelican names it, and the date of what it shows."""
 
 import xml.etree.ElementTree as ET
 
+import pytest
+
+import content_sitemap
+
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 EARLIER = "Title: A report\nDate: 2021-04-20\nCategory: News\nAuthor: Desk\nSummary: One.\n\nText.\n"
 LATER = "Title: Later\nDate: 2021-05-01\nModified: 2021-06-02\nCategory: News\nAuthor: Desk\nSummary: Two.\n\nMore.\n"
@@ -50,3 +54,8 @@ def test_past_the_limit_the_sitemap_becomes_an_index_of_files(pelican_site, tmp_
         assert 1 <= len(found) <= 2
         urls += [u.find("s:loc", NS).text for u in found]
     assert "https://news.example/a-report/" in urls and len(urls) == len(set(urls))
+
+
+def test_unknown_settings_fail():
+    with pytest.raises(ValueError, match="content_sitemap knows"):
+        content_sitemap.config({"SITEMAP": {"LIMIT": 5}})
