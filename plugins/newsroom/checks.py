@@ -180,6 +180,7 @@ def collisions(generators):
     published = {}
     for generator in generators:
         for item in contents(generator):
-            if saved_as(item):  # drafts in production are not written at all
-                published.setdefault(saved_as(item), []).append(item.source_path)
+            path = saved_as(item)
+            if path:  # drafts in production are not written at all
+                published.setdefault(path, []).append(item.source_path)
     return {path: sorted(set(sources)) for path, sources in published.items() if len(set(sources)) > 1}

@@ -103,11 +103,8 @@ class NewsroomReader(MarkdownReader):
         metadata = self.parse_fields(
             {k: v for k, v in meta.items() if k not in ("date", "modified") or checks.is_date(v[0])}
         )
-        problems += [(line_of(e.markup, text), str(e)) for e in self.field_quoting.take_problems()]
-        problems += [(line_of(url, text), message) for url, message in safety.take_link_problems(self.fields)]
         if meta.get("title"):
             title = self.inline(" ".join(meta["title"]))
-            problems += [(line_of(e.markup, text), str(e)) for e in self.field_quoting.take_problems()]
             metadata["title"], metadata["title_html"] = plain_text(title), Markup(title)
         corrections = []
         for line in meta.get("correction", []):
@@ -115,7 +112,10 @@ class NewsroomReader(MarkdownReader):
                 corrections.append(self.correction(line))
             except ValueError as error:
                 problems.append((line_of(line, text), str(error)))
+        # Every field is converted: what the quotation markup and the links
+        # of all of them found (kept until taken, so none leaks to a file).
         problems += [(line_of(e.markup, text), str(e)) for e in self.field_quoting.take_problems()]
+        problems += [(line_of(url, text), message) for url, message in safety.take_link_problems(self.fields)]
         if problems:
             self.refuse(problems)
 

@@ -52,3 +52,9 @@ def test_every_problem_of_a_file_in_one_read(read):
 def test_a_headline_is_always_a_line_of_text(tmp_path, title, html):
     reader = NewsroomReader(read_settings(override={"PATH": str(tmp_path)}))
     assert reader.inline(title) == html
+
+
+def test_a_link_in_a_headline_is_refused_there_and_not_blamed_on_the_next_file(read):
+    title = read("title.md", HEAD.replace("Title: A", "Title: A [link](javascript:alert(1))"))
+    assert any("title.md:1: links to 'javascript:alert(1)'" in m for m in title)
+    assert read("clean.md", HEAD + "Text.\n") == []
