@@ -125,7 +125,7 @@ def test_the_lead_photo_is_the_share_image(corpus_prod_site):
     page = corpus_prod_site.page(PHOTO)
     assert page.find("meta", property="og:image:type")["content"] == "image/jpeg"
     images = json_ld(corpus_prod_site, PHOTO)["NewsArticle"]["image"]
-    assert {(i["width"], i["height"]) for i in images} == {(1200, 630), (1200, 675), (1200, 900), (1200, 1200)}
+    assert {(i["width"], i["height"]) for i in images} == {(1200, 675), (1200, 900), (1200, 1200)}
 
 
 def test_a_correction_is_shown_dated_and_given_to_machines(corpus_prod_site):

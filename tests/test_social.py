@@ -36,7 +36,7 @@ def test_every_tag_is_an_article_tag(prod_site):
 
 def test_share_image_is_absolute_sized_and_described(og, prod_site):
     assert og["og:image"].startswith(prod_site.url + "/")
-    assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
+    assert (og["og:image:width"], og["og:image:height"]) == ("1200", "675")
     assert og["og:image:alt"] == "Blinken holds meeting with human rights defenders, Rights Desk"
     assert (prod_site.path / og["og:image"].removeprefix(prod_site.url + "/")).is_file()
 

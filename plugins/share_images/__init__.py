@@ -1,18 +1,18 @@
 """Share images: the headline and the site name on a card, for link previews.
 
 Social networks and search engines show an image beside a shared link. Each
-article gets a 1200×630 card (Open Graph's size) and the 16:9, 4:3 and 1:1
-versions Google asks for; the site gets a card of its own for every other
+article gets a card in the 16:9, 4:3 and 1:1 shapes Google asks for (the
+16:9 one is also Open Graph's and X's); the site gets a card of its own for every other
 page, and a square logo for the publisher in structured data. They are drawn
 at build time with Pillow and Noto Sans CJK (Debian's ``fonts-noto-cjk``,
 which `make` and CI install), which draws every title: Latin with
 diacritics, dashes and the euro sign, and simplified and traditional
 Chinese alike. A card is drawn once and kept in Pelican's cache folder under
 a hash of what it shows. An article with a photo shares its lead photo
-instead, cropped to the same four shapes (JPEG).
+instead, cropped to the same shapes (JPEG).
 
 Templates get ``article.share_images`` and ``SITE_SHARE_IMAGES`` (lists of
-`ShareImage`, the Open Graph size first) and ``SITE_LOGO``.
+`ShareImage`, the Open Graph one first) and ``SITE_LOGO``.
 """
 
 import functools
@@ -21,13 +21,14 @@ import multiprocessing
 import os
 import re
 import shutil
+import zlib
 from dataclasses import dataclass
 
 from pelican import signals
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
 # Changing the drawing code? Change this too, so cached cards are redrawn.
-VERSION = "3"
+VERSION = "4"
 # Faces in the collection: simplified Chinese by default, traditional where
 # the report is (the two write some characters differently).
 FACES = {"sc": 2, "tc": 3}
@@ -35,8 +36,11 @@ INSTALL = "apt-get install fonts-noto-cjk (Debian's package; `make` installs it 
 CJK = re.compile(r"[⺀-鿿豈-﫿＀-￯]")
 # SHARE_IMAGES, in the settings, overrides any of these.
 DEFAULTS = {
-    # Open Graph's size first, then the 16:9, 4:3 and 1:1 Google asks for.
-    "SIZES": [(1200, 630), (1200, 675), (1200, 900), (1200, 1200)],
+    # The 16:9, 4:3 and 1:1 Google asks for; the first is also Open Graph's
+    # and X's. They show it at 1.91:1 and 2:1, cutting 23 and 38 pixels
+    # from its top and bottom: inside the card's 80-pixel margin, so a
+    # 1200x630 card of its own would add a quarter to the drawing for nothing.
+    "SIZES": [(1200, 675), (1200, 900), (1200, 1200)],
     "LOGO_SIZE": (512, 512),
     "FOLDER": "images/share",
     "BACKGROUND": "#a4161a",
@@ -44,6 +48,9 @@ DEFAULTS = {
     "FONT": "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
 }
 MARGIN = 80
+# Shades from background to foreground: enough for anti-aliased text, and
+# PNG then stores 4 bits a pixel.
+STEPS = 16
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,7 @@ def face_for(lang):
     return "tc" if lang.startswith(("zh-hant", "zh-tw", "zh-hk", "zh-mo")) else "sc"
 
 
-def palette(background, foreground, steps=16):
+def palette(background, foreground, steps=STEPS):
     """From the background to the foreground colour in ``steps``: all a card
     of flat colour and anti-aliased text needs, so PNG stores 4 bits a pixel."""
     bg, fg = ImageColor.getrgb(background), ImageColor.getrgb(foreground)
@@ -107,41 +114,52 @@ def units(text):
                       r"|[^\s\u2e80-\u9fff\uf900-\ufaff]+)", text)
 
 
-def wrap(draw, text, font, width):
+@functools.lru_cache(maxsize=64)
+def wrap(text, font, width):
+    """``text`` in lines no wider than ``width`` (kept for the card's other
+    shapes, which are drawn one after another)."""
     lines, line = [], ""
     for unit in units(text):
         trial = line + unit if line else unit.lstrip()
-        if line and draw.textlength(trial, font=font) > width:
+        if line and font.getlength(trial) > width:
             lines.append(line)
             line = unit.lstrip()
         else:
             line = trial
-    return lines + [line]
+    return tuple(lines + [line])
+
+
+@functools.lru_cache(maxsize=8)
+def title_block(text, font, width):
+    """The title's lines drawn once as coverage (0 to 15, the palette's
+    steps): every shape of a card that fits it at this size pastes it."""
+    text, spacing = "\n".join(wrap(text, font, width)), font.size // 4
+    bottom = ImageDraw.Draw(Image.new("L", (1, 1))).multiline_textbbox((0, 0), text, font=font, spacing=spacing)[3]
+    block = Image.new("L", (width, bottom), 0)
+    ImageDraw.Draw(block).multiline_text((0, 0), text, font=font, fill=STEPS - 1, spacing=spacing)
+    return block
 
 
 def draw_card(size, title, footer, face="sc", style=None):
-    """The card: ``title`` as large as fits, ``footer`` at the foot."""
+    """The card: ``title`` as large as fits, ``footer`` at the foot. Drawn
+    straight in the palette's indices (coverage 0 to 15 is the palette's
+    background-to-foreground ramp), so nothing is converted."""
     style = style or DEFAULTS
     width, height = size
-    # Text is drawn as coverage (0 to 255) and mapped onto the palette.
-    mask = Image.new("L", size, 0)
-    draw = ImageDraw.Draw(mask)
     for font_size in (84, 72, 64, 56, 48, 40):
-        lines = wrap(draw, title, font(style["FONT"], font_size, face), width - 2 * MARGIN)
-        block = len(lines) * font_size * 1.25
+        typeface = font(style["FONT"], font_size, face)
+        block = len(wrap(title, typeface, width - 2 * MARGIN)) * font_size * 1.25
         if block <= height - 3 * MARGIN - 40:
             break
+    card = Image.new("L", size, 0)
     top = (height - 40 - MARGIN - block) / 2
-    draw.multiline_text(
-        (MARGIN, top), "\n".join(lines), font=font(style["FONT"], font_size, face), fill=255,
-        spacing=font_size // 4
-    )
+    card.paste(title_block(title, typeface, width - 2 * MARGIN), (MARGIN, round(top)))
     if footer:
+        draw = ImageDraw.Draw(card)
         foot = height - MARGIN - 40
-        draw.rectangle((MARGIN, foot - 16, MARGIN + 64, foot - 10), fill=255)
-        draw.text((MARGIN, foot), footer, font=font(style["FONT"], 40, face), fill=255)
-    card = Image.frombytes("P", size, mask.point([v * 15 // 255 for v in range(256)]).tobytes())
-    card.putpalette(palette(style["BACKGROUND"], style["FOREGROUND"]))
+        draw.rectangle((MARGIN, foot - 16, MARGIN + 64, foot - 10), fill=STEPS - 1)
+        draw.text((MARGIN, foot), footer, font=font(style["FONT"], 40, face), fill=STEPS - 1)
+    card.putpalette(palette(style["BACKGROUND"], style["FOREGROUND"]))  # now mode P
     return card
 
 
@@ -195,34 +213,45 @@ def cropped(card):
 
 
 def make(job):
-    """Draw (or crop) one card into the cache (in a worker process)."""
-    card, cached, style = job
-    if card.photo:
-        cropped(card).save(cached + ".tmp", "JPEG", quality=82, optimize=True, progressive=True)
-    else:
-        draw_card((card.width, card.height), card.text, card.footer, card.face, style).save(
-            cached + ".tmp", "PNG", bits=4)
-    os.replace(cached + ".tmp", cached)
+    """Draw (or crop) one article's cards into the cache, in a worker: its
+    shapes one after another, so they share the title's drawing."""
+    style, cards = job
+    for card, cached in cards:
+        if card.photo:
+            cropped(card).save(cached + ".tmp", "JPEG", quality=82, optimize=True, progressive=True)
+        else:
+            # Run-length coding suits flat colour: against zlib's default,
+            # 2.8 times as fast for 10% more bytes (a 1200x675 card, 20 KB).
+            draw_card((card.width, card.height), card.text, card.footer, card.face, style).save(
+                cached + ".tmp", "PNG", bits=4, compress_type=zlib.Z_RLE)
+        os.replace(cached + ".tmp", cached)
 
 
 def write(generator, writer):
     """Every card into output/, through the cache: the cards no earlier
-    build made are drawn first, on every core."""
+    build made are drawn first, on every core, an article's cards together."""
     cache = os.path.join(generator.settings["CACHE_PATH"], "share-images")
     os.makedirs(cache, exist_ok=True)
     context, style = generator.context, config(generator.settings)
-    cards = [card for article in written(generator) for card in article.share_images]
-    cards = [*cards, *context["SITE_SHARE_IMAGES"], context["SITE_LOGO"]]
-    cached = {card.key: os.path.join(cache, f"{card.key}{os.path.splitext(card.url)[1]}") for card in cards}
-    missing = {card.key: (card, cached[card.key], style) for card in cards if not os.path.exists(cached[card.key])}
-    if len(missing) > 1:
+    groups = [article.share_images for article in written(generator)]
+    groups += [context["SITE_SHARE_IMAGES"], [context["SITE_LOGO"]]]
+    cached = {card.key: os.path.join(cache, f"{card.key}{os.path.splitext(card.url)[1]}")
+              for group in groups for card in group}
+    jobs, queued = [], set()
+    for group in groups:
+        missing = [(card, cached[card.key]) for card in group
+                   if card.key not in queued and not os.path.exists(cached[card.key])]
+        queued.update(card.key for card, _ in missing)
+        if missing:
+            jobs.append((style, missing))
+    if len(jobs) > 1:
         with multiprocessing.Pool() as pool:
-            for _ in pool.imap_unordered(make, missing.values(), chunksize=4):
+            for _ in pool.imap_unordered(make, jobs, chunksize=4):
                 pass
     else:
-        for job in missing.values():
+        for job in jobs:
             make(job)
-    for card in cards:
+    for card in (card for group in groups for card in group):
         target = os.path.join(generator.output_path, card.url)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         shutil.copyfile(cached[card.key], target)

@@ -5,7 +5,8 @@ links that identify them, then every quotation, newest first, each with its
 date, the role they spoke in, the words as published and a link to the
 quotation's place in its report; paginated like the other listings.
 ``people.html`` (``PEOPLE_SAVE_AS``) lists everyone quoted, with counts. With
-``PERSON_FEED_ATOM`` (production), an Atom feed of each one's quotations.
+``PERSON_FEED_ATOM`` (production), an Atom feed of each one's newest quotations
+(``FEED_MAX_ITEMS`` of them, as Pelican's feeds).
 
 Reads newsroom's ``article.quotations`` (each with ``anchor`` and
 ``printed``), ``article.people`` and the context's ``PEOPLE``. Gives
@@ -80,7 +81,8 @@ class SpeakerPagesGenerator(Generator):
         feed = Atom1Feed(title=f"{person.name}: quoted on {self.settings['SITENAME']}",
                          link=f"{site}/{self.url_of(person)}", feed_url=f"{site}/{path}",
                          description=person.description)
-        for quoted in self.quoted[person]:
+        # The newest, FEED_MAX_ITEMS of them, as Pelican's own feeds.
+        for quoted in self.quoted[person][: self.settings["FEED_MAX_ITEMS"]]:
             words = quoted.quotation.printed.replace("\n\n", " ")
             feed.add_item(title=words if len(words) <= 120 else words[:119] + "…",
                           link=f"{site}/{quoted.href}", unique_id=f"{site}/{quoted.href}",

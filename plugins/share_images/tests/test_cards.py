@@ -48,10 +48,10 @@ def test_chinese_titles_break_between_characters_and_keep_closing_marks_on_the_l
 
 
 def test_a_long_chinese_title_wraps_inside_the_card():
-    card = draw_card((1200, 630), "家屬在拘留中心外舉行燭光守夜" * 3, "Rights Desk", "tc")
-    assert card.size == (1200, 630)
+    card = draw_card((1200, 675), "家屬在拘留中心外舉行燭光守夜" * 3, "Rights Desk", "tc")
+    assert card.size == (1200, 675)
     # Nothing drawn in the right-hand margin.
-    margin = card.convert("L").crop((1200 - 60, 0, 1200, 630))
+    margin = card.convert("L").crop((1200 - 60, 0, 1200, 675))
     assert margin.getextrema()[0] == margin.getextrema()[1]
 
 
@@ -63,5 +63,5 @@ def test_settings_override_the_defaults_and_unknown_names_fail():
 
 def test_the_colours_are_the_cards(tmp_path):
     style = {**share_images.DEFAULTS, "BACKGROUND": "#000000", "FOREGROUND": "#ffffff"}
-    card = draw_card((1200, 630), "A", "B", "sc", style).convert("RGB")
+    card = draw_card((1200, 675), "A", "B", "sc", style).convert("RGB")
     assert card.getpixel((5, 5)) == (0, 0, 0)
