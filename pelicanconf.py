@@ -115,7 +115,7 @@ PLUGIN_PATHS = ["plugins"]
 # Always explicit: left unset, Pelican loads every plugin installed.
 # build_guard fails the build on any warning from any of them, whatever
 # their order: it looks last by signal (see plugins/build_guard).
-PLUGINS = ["newsroom", "speaker_pages", "inline_css", "compact_json", "build_guard"]
+PLUGINS = ["newsroom", "speaker_pages", "inline_css", "compact_json", "page_cache", "build_guard"]
 
 # No feeds in development: they need absolute URLs (see publishconf.py).
 FEED_ALL_ATOM = FEED_ALL_RSS = None

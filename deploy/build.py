@@ -126,6 +126,9 @@ def main(argv):
     staging = os.path.join(os.path.dirname(output), f".{os.path.basename(output)}-new")
     # Nothing is made, not even a lock, before the output folder is known safe.
     args = parse_arguments([*arguments, "-o", staging])
+    # The pages the last build left are in the live output (page_cache).
+    overrides = args.overrides = args.overrides or {}
+    overrides["PAGE_CACHE"] = {**overrides.get("PAGE_CACHE", {}), "PREVIOUS_OUTPUT": output}
     settings = read_settings(args.settings, override=get_config(args))
     why = unsafe_output(output, settings, os.path.dirname(os.path.abspath(args.settings or "pelicanconf.py")))
     if why:

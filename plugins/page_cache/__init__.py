@@ -1,0 +1,352 @@
+"""A rebuild renders only the pages whose inputs changed.
+
+Pelican renders and writes every page on every build; its content cache
+saves only the reading. After one report is edited, a development rebuild
+of 10,000 reports spent four fifths of its time rendering 16,000 pages that
+came out as they were. Here each page Pelican writes is given a key, a hash
+of all it is made from:
+
+- the build: the theme's files, the plugins' code, the settings, the
+  versions of the packages that render; the site's pages (every page's
+  navigation lists them), the register of people, and every report's and
+  page's address (a report's text may link to any of them);
+- the page: its template, file, address, and what Pelican hands that
+  template: the report or page in full; the reports a listing lists, as a
+  listing shows them (everything but their text); the tag, section, person…
+- a page handed nothing of its own (the index of tags, the archives, the
+  corrections…): every report as a listing shows it.
+
+Where the last build recorded the same key for that file, and the file it
+left is still as it was (size and modification time), that file is linked
+into the new output (``deploy/build.py`` builds beside the live site) or,
+building in place, kept; nothing is rendered. Everything else is rendered as
+ever, and Pelican's signals fire for every page alike (the sitemap hears of
+each). Anything the keys cannot tell apart from run to run (an object
+without a stable description) makes its page render every time: a miss,
+never a stale page.
+
+On with the content cache (``LOAD_CONTENT_CACHE``): development builds, not
+``make publish``, whose every page is rendered afresh.
+
+Keys: ``CACHE_PATH/pages.json``. Settings, ``PAGE_CACHE``:
+``PREVIOUS_OUTPUT``, where the last build's pages are (default: the output
+folder itself; ``deploy/build.py`` names the live site).
+"""
+
+import dataclasses
+import datetime
+import enum
+import hashlib
+import json
+import logging
+import marshal
+import os
+import shutil
+from importlib.metadata import version
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {"PREVIOUS_OUTPUT": None}
+STORE = "pages.json"
+# What renders a page besides our own code and the theme.
+PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "minify-html")
+# Settings that say where things are, not what they are.
+PLACES = {"OUTPUT_PATH", "CACHE_PATH", "PAGE_CACHE"}
+# What a listing shows of a report or page besides its metadata.
+FACE = ("url", "save_as", "status", "lang", "href", "output", "title_html", "summary", "summary_text",
+        "quotations", "people", "photos", "corrections", "editor_note", "translations", "original",
+        "translated_as", "share_images")
+
+
+def config(settings):
+    """PAGE_CACHE over DEFAULTS; a name this plugin does not know fails."""
+    given = settings.get("PAGE_CACHE", {})
+    if set(given) - set(DEFAULTS):
+        raise ValueError(f"PAGE_CACHE has {sorted(set(given) - set(DEFAULTS))}: page_cache knows {list(DEFAULTS)}")
+    return {**DEFAULTS, **given}
+
+
+PLAIN = {str, int, float, bool, type(None)}
+
+
+class Unstable(Exception):
+    """A value whose description changes from run to run."""
+
+
+def mention(item):
+    """A report or page named inside another's description: its address,
+    title and language (its own description would name the first again)."""
+    return f"<{type(item).__name__} {item.url} {item.title} {item.lang}>"
+
+
+class Describer:
+    """Descriptions of values that are the same in every run for the same
+    value: what the keys are hashed from. ``content`` describes a report or
+    page met on the way. Anything but a plain value is described once, the
+    first time: nothing changes while pages are written (Pelican has read,
+    sorted and linked everything before it makes the writer)."""
+
+    def __init__(self, content=mention):
+        self.content = content
+        self.known = {}  # id -> (value, description): the value kept, so its id is not reused
+        self.fieldwise = set()  # dataclasses whose repr is not stable: described field by field
+
+    def __call__(self, value):
+        if type(value) in PLAIN:
+            return repr(value)
+        known = self.known.get(id(value))
+        if known is None:
+            described = self.describe(value)
+            if len(described) > 100:  # kept short: a listing's is made of its items'
+                described = "#" + hashlib.sha256(described.encode()).hexdigest()
+            known = self.known[id(value)] = (value, described)
+        return known[1]
+
+    def describe(self, value):
+        if value is None or isinstance(value, (str, int, float, bool, datetime.date, datetime.tzinfo, enum.Enum)):
+            return repr(value)
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(map(self, value)) + "]"
+        if isinstance(value, (set, frozenset)):
+            return "{" + ",".join(sorted(map(self, value))) + "}"
+        if isinstance(value, dict) or hasattr(value, "items"):
+            return "{" + ",".join(sorted(f"{self(k)}:{self(v)}" for k, v in value.items())) + "}"
+        if isinstance(value, Content):
+            return self.content(value)
+        if isinstance(value, URLWrapper):  # a tag, section or author
+            return f"<{type(value).__name__} {value.name} {value.url}>"
+        if dataclasses.is_dataclass(value):
+            if type(value) not in self.fieldwise:
+                described = repr(value)  # a dataclass's own: every field's, in order
+                if " at 0x" not in described:
+                    return described
+                self.fieldwise.add(type(value))  # it holds something without a stable repr
+            fields = (self(getattr(value, f.name)) for f in dataclasses.fields(value))
+            return f"{type(value).__name__}({','.join(fields)})"
+        if hasattr(value, "__code__"):  # a function: what it does
+            return hashlib.sha256(marshal.dumps(value.__code__)).hexdigest()
+        if isinstance(value, type):
+            return f"{value.__module__}.{value.__qualname__}"
+        described = repr(value)
+        if " at 0x" in described:
+            raise Unstable(described)
+        return described
+
+
+def files_hash(digest, folders, pattern):
+    for folder in folders:
+        for path in sorted(Path(folder).rglob(pattern)):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(f"{path.relative_to(folder)}\n".encode())
+                digest.update(path.read_bytes())
+
+
+class Keys:
+    """The keys of one build's pages."""
+
+    def __init__(self, settings, context):
+        self.context = context
+        self._site = None
+        # Inside a report's description, another report is only mentioned.
+        self.inside, self.listed = Describer(), Describer(self.face)
+        try:
+            self.build = self.built(settings, context)
+        except Unstable as error:
+            logger.warning("page_cache: every page renders: the settings hold %s, which differs in every run",
+                           error)
+            self.build = None
+
+    def built(self, settings, context):
+        """What every page is made from."""
+        digest = hashlib.sha256()
+        for package in PACKAGES:
+            digest.update(f"{package} {version(package)}\n".encode())
+        digest.update(self.inside({k: v for k, v in settings.items() if k not in PLACES}).encode())
+        files_hash(digest, [settings["THEME"]], "*")
+        files_hash(digest, settings["PLUGIN_PATHS"], "*.py")
+        everything = [*context.get("articles", ()), *context.get("translations", ()),
+                      *context.get("hidden_articles", ()), *context.get("drafts", ()),
+                      *context.get("pages", ()), *context.get("hidden_pages", ()),
+                      *context.get("draft_pages", ())]
+        digest.update(self.inside(sorted((i.source_path, i.url) for i in everything)).encode())
+        digest.update(self.listed(list(context.get("pages", ()))).encode())
+        digest.update(self.inside(context.get("PEOPLE", ())).encode())
+        return digest.hexdigest()
+
+    def face(self, item):
+        """A report or page as a listing shows it, all but its text, hashed
+        (a listing of thousands is described by thousands of hashes)."""
+        shown = self.inside({"metadata": item.metadata, **{name: getattr(item, name, None) for name in FACE}})
+        return hashlib.sha256(shown.encode()).hexdigest()
+
+    def whole(self, item):
+        body = hashlib.sha256(item._content.encode()).hexdigest()  # as read, before links are resolved
+        return self.listed(item) + body
+
+    def site(self):
+        """Every report and page as a listing shows it."""
+        if self._site is None:
+            items = [*self.context.get("articles", ()), *self.context.get("translations", ()),
+                     *self.context.get("pages", ())]
+            self._site = hashlib.sha256(self.listed(items).encode()).hexdigest()
+        return self._site
+
+    def of(self, name, template_name, url, relative_urls, override, paginated, kwargs):
+        """The key of the page(s) one call to the writer makes, or None."""
+        if self.build is None:
+            return None
+        handed = {**(paginated or {}), **kwargs}
+        whole = {k: v for k, v in handed.items() if isinstance(v, Content)}
+        try:
+            mine = self.listed({k: v for k, v in handed.items() if k not in whole})
+            own = "".join(f"{k}={self.whole(v)}" for k, v in sorted(whole.items()))
+            site = self.site() if not handed else ""
+        except Unstable as error:
+            logger.debug("page_cache: %s always renders: %s", name, error)
+            return None
+        text = f"{self.build}|{name}|{template_name}|{url}|{relative_urls}|{override}|{own}|{mine}|{site}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+class Reusing:
+    """A template that, for a page whose key and last file are unchanged,
+    hands back nothing and has the writer link the file instead."""
+
+    def __init__(self, template, writer, key):
+        self.template, self.writer, self.key = template, writer, key
+
+    def __getattr__(self, name):
+        return getattr(self.template, name)
+
+    def render(self, context):
+        if self.writer.reusable(context["output_file"], self.key):
+            return ""
+        self.writer.rendering(context["output_file"], self.key)
+        return self.template.render(context)
+
+
+class NullFile:
+    def write(self, text):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class PageCacheWriter(Writer):
+    """Pelican's writer, which renders only pages whose key changed. Pelican
+    makes it once every report is read and linked, before any page is
+    written."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        self.keys = Keys(self.settings, build["context"])
+        build["writer"] = self
+        self.store = Path(self.settings["CACHE_PATH"]) / STORE
+        try:
+            self.last = json.loads(self.store.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.last = {}
+        self.previous = os.path.abspath(config(self.settings)["PREVIOUS_OUTPUT"] or output_path)
+        self.made, self.linking, self.reused = {}, set(), 0
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        if name:
+            key = self.keys.of(name, template_name, url, relative_urls, override_output, paginated, kwargs)
+            if key is not None:
+                template = Reusing(template, self, key)
+        return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                  override_output, url, **kwargs)
+
+    def reusable(self, name, key):
+        """Whether the last build made ``name`` from ``key`` and left it as
+        it was (a file this build writes twice is left to Pelican's rules)."""
+        entry, target = self.last.get(name), os.path.join(self.output_path, name)
+        if not entry or entry[0] != key or target in self._written_files or target in self._overridden_files:
+            return False
+        try:
+            stat = os.stat(os.path.join(self.previous, name))
+        except OSError:
+            return False
+        if [stat.st_size, stat.st_mtime_ns] != entry[1:]:
+            return False
+        self.linking.add(target)
+        self.made[name] = key
+        return True
+
+    def rendering(self, name, key):
+        self.made[name] = key
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename not in self.linking:
+            if filename in self._written_files and os.path.exists(filename):
+                os.unlink(filename)  # written again: never through a link into the last build's file
+            return super()._open_w(filename, encoding, override)
+        self.linking.discard(filename)
+        self._written_files.add(filename)
+        if override:
+            self._overridden_files.add(filename)
+        self.reused += 1
+        source = os.path.join(self.previous, os.path.relpath(filename, self.output_path))
+        if os.path.abspath(source) != os.path.abspath(filename):
+            try:
+                os.link(source, filename)
+            except OSError:  # another file system
+                shutil.copy2(source, filename)
+        return NullFile()
+
+    def save(self):
+        entries = {}
+        for name, key in self.made.items():
+            try:
+                stat = os.stat(os.path.join(self.output_path, name))
+            except OSError:
+                continue
+            entries[name] = [key, stat.st_size, stat.st_mtime_ns]
+        self.store.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.store.with_suffix(".tmp")
+        partial.write_text(json.dumps(entries, separators=(",", ":")), encoding="utf-8")
+        os.replace(partial, self.store)
+        if self.made:
+            logger.info("page_cache: %d of %d pages unchanged, not rendered", self.reused, len(self.made))
+
+
+# The build under way: its context (once every report is read) and writer.
+build = {}
+
+
+def remember_context(generators):
+    build.clear()
+    build["context"] = generators[0].context
+
+
+def get_writer(pelican):
+    return PageCacheWriter if pelican.settings.get("LOAD_CONTENT_CACHE") and "context" in build else None
+
+
+def save(pelican):
+    writer = build.pop("writer", None)
+    if writer is not None and pelican.settings.get("CACHE_CONTENT"):
+        writer.save()
+    build.clear()
+
+
+def check(pelican):
+    config(pelican.settings)
+
+
+def register():
+    signals.initialized.connect(check)
+    signals.all_generators_finalized.connect(remember_context)
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(save)

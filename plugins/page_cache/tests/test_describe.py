@@ -1,0 +1,54 @@
+"""What page keys are hashed from: the same description in every run for
+the same value, and a refusal (so the page renders) where there is none."""
+
+import dataclasses
+import datetime
+
+import pytest
+
+from page_cache import Describer, Unstable, config
+
+
+@dataclasses.dataclass(frozen=True)
+class Said:
+    words: str
+    by: object
+
+
+def test_values_are_described_by_what_they_hold():
+    describe = Describer()
+    when = datetime.datetime(2025, 3, 11, 9, 30)
+    assert describe({"b": [1, "two"], "a": (when, None)}) == describe({"a": (when, None), "b": [1, "two"]})
+    assert describe(Said("Free them", "Lin")) == describe(Said("Free them", "Lin"))
+    assert describe(Said("Free them", "Lin")) != describe(Said("Free them all", "Lin"))
+    assert describe({"x", "y"}) == describe({"y", "x"})
+
+
+def test_a_function_is_described_by_its_code():
+    def newest(item):
+        return item.date
+
+    def oldest(item):
+        return -item.date
+
+    assert Describer()(newest) != Describer()(oldest)
+    assert Describer()(newest) == Describer()(newest)
+
+
+def test_a_value_without_a_stable_description_is_refused():
+    with pytest.raises(Unstable):
+        Describer()(object())
+    # Inside a record, too; the record is then described field by field.
+    with pytest.raises(Unstable):
+        Describer()(Said("Free them", object()))
+
+
+def test_long_descriptions_are_kept_as_hashes():
+    described = Describer()(["a quotation of some length"] * 100)
+    assert described.startswith("#") and len(described) == 65
+
+
+def test_settings_unknown_to_the_plugin_fail():
+    assert config({"PAGE_CACHE": {"PREVIOUS_OUTPUT": "/srv/site"}})["PREVIOUS_OUTPUT"] == "/srv/site"
+    with pytest.raises(ValueError, match="page_cache knows"):
+        config({"PAGE_CACHE": {"FROM": "/srv/site"}})

@@ -1,0 +1,136 @@
+"""A development rebuild renders only the pages whose inputs changed, and
+the site it makes is byte for byte the site a fresh build makes.
+
+Each test builds content/ with the corpus through deploy/build.py (as
+`make html` and `make devserver` do), changes one thing, builds again, and
+looks at which pages were rendered anew: an unchanged page is linked from
+the last build, so it keeps its inode; a rendered one is a new file."""
+
+import filecmp
+import shutil
+
+import pytest
+
+from conftest import ROOT, build
+
+
+def pages(folder):
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*.html")}
+
+
+def rendered(before, after):
+    """The pages of ``after`` that are not ``before``'s files."""
+    return {name for name, inode in after.items() if before.get(name) != inode}
+
+
+def identical(a, b):
+    files = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(a, b, files, shallow=False)
+    return mismatch + errors
+
+
+@pytest.fixture
+def project(tmp_path, corpus_content):
+    """A copy of the content, theme and plugins, so each can change."""
+    for name in ("theme", "plugins"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "tests"))
+    shutil.copytree(corpus_content, tmp_path / "content")
+    return tmp_path
+
+
+def built(project, output="output", **overrides):
+    settings = {"THEME": str(project / "theme"), "PLUGIN_PATHS": [str(project / "plugins")],
+                "CACHE_PATH": str(project / f"{output}-cache"), **overrides}
+    result = build(project / output, "pelicanconf.py", project / "content", **settings)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return pages(project / output)
+
+
+def fresh(project, **overrides):
+    """A build from nothing (no cache) of the project as it is now."""
+    shutil.rmtree(project / "fresh", ignore_errors=True)
+    shutil.rmtree(project / "fresh-cache", ignore_errors=True)
+    built(project, "fresh", **overrides)
+    return project / "fresh"
+
+
+def a_report(project):
+    """A report of the corpus, and its page."""
+    source = sorted((project / "content" / "corpus").glob("*.md"))[0]
+    slug = next(line.split(": ", 1)[1] for line in source.read_text(encoding="utf-8").splitlines()
+                if line.startswith("Slug: "))
+    return source, next(name for name in pages(project / "output") if name.endswith(f"/{slug}.html"))
+
+
+def test_a_rebuild_with_nothing_changed_renders_nothing(project):
+    first = built(project)
+    assert rendered(first, built(project)) == set()
+
+
+def test_an_edit_to_a_reports_text_renders_that_report_alone(project):
+    first = built(project)
+    source, page = a_report(project)
+    source.write_text(source.read_text(encoding="utf-8") + "\nA sentence the editor added.\n", encoding="utf-8")
+    assert rendered(first, built(project)) == {page}
+    assert "A sentence the editor added." in (project / "output" / page).read_text(encoding="utf-8")
+    assert identical(project / "output", fresh(project)) == []
+
+
+def test_an_edit_to_a_headline_renders_the_pages_that_list_it(project):
+    first = built(project)
+    source, page = a_report(project)
+    text = source.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("Title: "))
+    source.write_text(text.replace(title, title + " (updated)", 1), encoding="utf-8")
+    again = built(project)
+    assert {page, "index.html", "archives.html"} <= rendered(first, again) < set(again)
+    assert identical(project / "output", fresh(project)) == []
+
+
+@pytest.mark.parametrize("change", ["template", "plugin", "setting"])
+def test_a_change_to_what_every_page_is_made_from_renders_every_page(project, change):
+    first = built(project)
+    overrides = {}
+    if change == "template":
+        footer = project / "theme" / "templates" / "partials" / "site_footer.html"
+        footer.write_text(footer.read_text(encoding="utf-8").replace("</footer>", "<p>Changed.</p></footer>"),
+                          encoding="utf-8")
+    elif change == "plugin":
+        code = project / "plugins" / "newsroom" / "languages.py"
+        code.write_text(code.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    else:
+        overrides["SITENAME"] = "Another Desk"
+    again = built(project, **overrides)
+    assert rendered(first, again) == set(again)
+    assert identical(project / "output", fresh(project, **overrides)) == []
+
+
+def test_a_change_to_the_register_shows_where_it_should(project):
+    built(project)
+    register = project / "content" / "corpus" / "people.txt"
+    text = register.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line and not line.startswith("#"))
+    name, kind, description, *_ = line.split(" | ")
+    register.write_text(text.replace(f"{name} | {kind} | {description}", f"{name} | {kind} | Described anew", 1),
+                        encoding="utf-8")
+    again = built(project)
+    assert any("Described anew" in (project / "output" / page).read_text(encoding="utf-8") for page in again)
+    assert identical(project / "output", fresh(project)) == []
+
+
+def test_a_page_changed_by_hand_in_the_output_is_rendered_again(project):
+    first = built(project)
+    _, page = a_report(project)
+    (project / "output" / page).write_text("tampered", encoding="utf-8")
+    assert page in rendered(first, built(project))
+    assert identical(project / "output", fresh(project)) == []
+
+
+def test_a_removed_report_leaves_with_its_page(project):
+    built(project)
+    source, page = a_report(project)
+    source.unlink()
+    again = built(project)
+    assert page not in again
+    assert identical(project / "output", fresh(project)) == []
