@@ -83,7 +83,7 @@ def word_count(text):
     return len(CJK.findall(text)) + len(CJK.sub(" ", text).split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chrome:
     lang: str
 

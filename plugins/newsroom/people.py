@@ -34,7 +34,7 @@ KINDS = {"person": "person", "organisation": "organisation", "organization": "or
 FORMAT = "'Name | kind | description | other names | links'"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     name: str
     kind: str = "person"

@@ -33,7 +33,7 @@ class PhotoError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Photo:
     source: str  # the file in content/
     width: int

@@ -70,7 +70,7 @@ class QuotationError(ValueError):
         self.markup = markup
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quotation:
     """``text``: the words, without the marks around them; ``printed``: as
     the page shows them, marks and all (paragraphs apart by a blank line);

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from markdown import Markdown
 from markupsafe import Markup
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
+from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_date, set_date_tzinfo
 
 from . import checks, safety
@@ -37,7 +38,7 @@ logger = logging.getLogger(__name__)
 CORRECTION = re.compile(r"^\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)\s*:\s*(\S.*)$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Correction:
     """A dated correction: when it was made, and what it says."""
     date: datetime.datetime
@@ -65,6 +66,21 @@ class NewsroomReader(MarkdownReader):
         self.fields = self.markdown(self.field_quoting)
         # A field's text is never metadata: "Note: …" in a standfirst is words.
         self.fields.preprocessors.deregister("meta")
+        # One tag, section or author object per name (see process_metadata).
+        self.named = {}
+
+    def process_metadata(self, name, value):
+        """Pelican's, except that every report naming a tag, section or
+        author shares one object for it: Pelican makes one per mention, and
+        saving the content cache gives each its own dictionary (about 60 MB
+        at 10,000 reports)."""
+        processed = super().process_metadata(name, value)
+        if isinstance(processed, URLWrapper):
+            return self.named.setdefault((type(processed), processed.name), processed)
+        if isinstance(processed, list):
+            return [self.named.setdefault((type(p), p.name), p) if isinstance(p, URLWrapper) else p
+                    for p in processed]
+        return processed
 
     def read(self, source_path):
         self._source_path = source_path

@@ -35,7 +35,7 @@ class SpeakerError(ValueError):
         self.line = line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Speaker:
     name: str
     role: str = ""

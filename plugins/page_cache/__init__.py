@@ -58,8 +58,9 @@ STORE = "pages.json"
 PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "minify-html")
 # Settings that say where things are, not what they are.
 PLACES = {"OUTPUT_PATH", "CACHE_PATH", "PAGE_CACHE"}
-# What a listing shows of a report or page besides its metadata.
-FACE = ("url", "save_as", "status", "lang", "href", "output", "title_html", "summary", "summary_text",
+# What a listing shows of a report or page besides its metadata (its
+# address is in every page's key already: see Keys.built).
+FACE = ("status", "lang", "href", "output", "title_html", "summary", "summary_text",
         "quotations", "people", "photos", "corrections", "editor_note", "translations", "original",
         "translated_as", "share_images")
 
@@ -73,6 +74,8 @@ def config(settings):
 
 
 PLAIN = {str, int, float, bool, type(None)}
+# What many pages hand their templates: the same reports, the same lists.
+SHARED = (Content, list, tuple, URLWrapper)
 
 
 class Unstable(Exception):
@@ -88,12 +91,13 @@ def mention(item):
 class Describer:
     """Descriptions of values that are the same in every run for the same
     value: what the keys are hashed from. ``content`` describes a report or
-    page met on the way. Anything but a plain value is described once, the
-    first time: nothing changes while pages are written (Pelican has read,
-    sorted and linked everything before it makes the writer)."""
+    page met on the way. With ``remember``, what many pages share (reports,
+    lists of them) is described once, the first time: nothing changes while
+    pages are written (Pelican has read, sorted and linked everything before
+    it makes the writer)."""
 
-    def __init__(self, content=mention):
-        self.content = content
+    def __init__(self, content=mention, remember=True):
+        self.content, self.remember = content, remember
         self.known = {}  # id -> (value, description): the value kept, so its id is not reused
         self.fieldwise = set()  # dataclasses whose repr is not stable: described field by field
 
@@ -105,6 +109,8 @@ class Describer:
             described = self.describe(value)
             if len(described) > 100:  # kept short: a listing's is made of its items'
                 described = "#" + hashlib.sha256(described.encode()).hexdigest()
+            if not (self.remember and isinstance(value, SHARED)):
+                return described
             known = self.known[id(value)] = (value, described)
         return known[1]
 
@@ -153,8 +159,9 @@ class Keys:
     def __init__(self, settings, context):
         self.context = context
         self._site = None
-        # Inside a report's description, another report is only mentioned.
-        self.inside, self.listed = Describer(), Describer(self.face)
+        # Inside a report's description, another report is only mentioned;
+        # what is in one report is described once, so not remembered.
+        self.inside, self.listed = Describer(remember=False), Describer(self.face)
         try:
             self.build = self.built(settings, context)
         except Unstable as error:
@@ -182,7 +189,10 @@ class Keys:
     def face(self, item):
         """A report or page as a listing shows it, all but its text, hashed
         (a listing of thousands is described by thousands of hashes)."""
-        shown = self.inside({"metadata": item.metadata, **{name: getattr(item, name, None) for name in FACE}})
+        metadata = item.metadata
+        # An attribute that is its metadata (the quotations, the title) is described once.
+        shown = {name: value for name in FACE if (value := getattr(item, name, None)) is not metadata.get(name)}
+        shown = self.inside({"metadata": metadata, **shown})
         return hashlib.sha256(shown.encode()).hexdigest()
 
     def whole(self, item):

@@ -53,7 +53,7 @@ MARGIN = 80
 STEPS = 16
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ShareImage:
     url: str
     width: int

@@ -22,7 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quoted:
     """One quotation on a speaker's page: the words and where they were said."""
     quotation: object
