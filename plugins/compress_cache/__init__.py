@@ -8,7 +8,9 @@ it before, also sent every file's bytes to its worker processes even when
 it then skipped them. Here, after every page is written (the ``compress``
 stage of pelican-granular-signals), each text file is hashed; builds are
 reproducible, so an unchanged page has the same bytes, and the variants an
-earlier build made for them are copied from the cache. Only the rest are
+earlier build made for them are linked from the cache (hard links: a
+publish places thousands; output/ is never edited in place, by any build
+or deploy). Only the rest are
 compressed, on every core, each worker reading its own files, the slowest
 never holding up the others. New variants are kept; cache entries no file
 of this build used are removed. A variant no smaller than its file is not
@@ -88,7 +90,7 @@ def compress_site(pelican):
         used.update(f"{digest}{v}" for v in cached)
         if cached:  # made before (a variant never made was larger than the file)
             for variant in cached:
-                shutil.copyfile(cache / f"{digest}{variant}", path + variant)
+                place(cache / f"{digest}{variant}", path + variant)
         else:
             jobs.append((path, digest, str(cache), settings["BROTLI_QUALITY"], settings["GZIP_LEVEL"]))
     if jobs:
@@ -103,6 +105,18 @@ def compress_site(pelican):
 
 def check(pelican):
     config(pelican.settings)
+
+
+def place(cached, target):
+    """A cached file into the output: linked, not copied (a publish places
+    thousands); replacing what is there, never writing through it (an
+    earlier build's file may be a link to another cache entry)."""
+    partial = f"{target}.partial"
+    try:
+        os.link(cached, partial)
+    except OSError:  # another file system
+        shutil.copyfile(cached, partial)
+    os.replace(partial, target)
 
 
 def register():

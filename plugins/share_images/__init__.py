@@ -8,7 +8,7 @@ at build time with Pillow and Noto Sans CJK (Debian's ``fonts-noto-cjk``,
 which `make` and CI install), which draws every title: Latin with
 diacritics, dashes and the euro sign, and simplified and traditional
 Chinese alike. A card is drawn once and kept in Pelican's cache folder under
-a hash of what it shows. An article with a photo shares its lead photo
+a hash of what it shows, and linked from there into the output. An article with a photo shares its lead photo
 instead, cropped to the same shapes (JPEG).
 
 Templates get ``article.share_images`` and ``SITE_SHARE_IMAGES`` (lists of
@@ -254,7 +254,19 @@ def write(generator, writer):
     for card in (card for group in groups for card in group):
         target = os.path.join(generator.output_path, card.url)
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copyfile(cached[card.key], target)
+        place(cached[card.key], target)
+
+
+def place(cached, target):
+    """A cached file into the output: linked, not copied (a publish places
+    thousands); replacing what is there, never writing through it (an
+    earlier build's file may be a link to another cache entry)."""
+    partial = f"{target}.partial"
+    try:
+        os.link(cached, partial)
+    except OSError:  # another file system
+        shutil.copyfile(cached, partial)
+    os.replace(partial, target)
 
 
 def register():
