@@ -19,6 +19,7 @@ import datetime
 import logging
 import os
 import re
+import sys
 from dataclasses import dataclass
 
 from markdown import Markdown
@@ -162,7 +163,7 @@ class NewsroomReader(MarkdownReader):
         standfirst, editor's note) rendered with the quotation markup."""
         output = {}
         for name, values in meta.items():
-            name = name.lower()
+            name = sys.intern(name.lower())  # one string per field name, not one per report
             if name in self.settings["FORMATTED_FIELDS"]:
                 output[name] = self.process_metadata(name, self.fields.reset().convert("\n".join(values)))
             elif len(values) > 1 and DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):

@@ -146,9 +146,11 @@ class Describer:
 
 
 def files_hash(digest, folders, pattern):
+    """Every file of ``folders`` matching ``pattern``, names and bytes (not
+    the plugins' tests, which no page is made from)."""
     for folder in folders:
         for path in sorted(Path(folder).rglob(pattern)):
-            if path.is_file() and "__pycache__" not in path.parts:
+            if path.is_file() and not {"__pycache__", "tests"} & set(path.relative_to(folder).parts):
                 digest.update(f"{path.relative_to(folder)}\n".encode())
                 digest.update(path.read_bytes())
 
@@ -196,7 +198,11 @@ class Keys:
         return hashlib.sha256(shown.encode()).hexdigest()
 
     def whole(self, item):
-        body = hashlib.sha256(item._content.encode()).hexdigest()  # as read, before links are resolved
+        """A report or page in full: its face and its text. The text as read
+        (Pelican's private ``_content``: its ``content`` resolves links to
+        other items, whose addresses are in every key already, and costs a
+        rendering; tests/test_page_cache.py fails if it goes)."""
+        body = hashlib.sha256(item._content.encode()).hexdigest()
         return self.listed(item) + body
 
     def site(self):
