@@ -422,20 +422,27 @@ def main():
             folder = work / f"n{count}"
             folder.mkdir()
             results["builds"].append(builds(count, args.repeat, folder, not skipped))
+            save(args.json, results)  # so far: a long run stopped later keeps these
             print(f"  {count} articles done", file=sys.stderr)
         results["page"] = page_weight(work)
         results["scale"] = []
+        save(args.json, results)
         for count in args.scale:
             folder = work / f"scale{count}"
             folder.mkdir()
             results["scale"].append(scale(count, folder, not skipped))
+            save(args.json, results)
             print(f"  {count} articles at scale done", file=sys.stderr)
     print(table(results))
     if results["scale"]:
         print(scale_table(results["scale"]))
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(results, indent=2) + "\n")
+    save(args.json, results)
     print(f"\nwritten to {args.json}")
+
+
+def save(path, results):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2) + "\n")
 
 
 if __name__ == "__main__":
