@@ -55,7 +55,8 @@ def gzipped(data, level):
 
 
 def compress(job):
-    """One file's variants into the output and the cache (in a worker)."""
+    """One file's variants into the cache, and from there (linked, as a
+    later build's would be) into the output; in a worker."""
     path, digest, cache, quality, level = job
     data = Path(path).read_bytes()
     for variant, blob in ((".br", brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)),
@@ -63,9 +64,9 @@ def compress(job):
         cached = Path(cache) / f"{digest}{variant}"
         if len(blob) >= len(data):
             continue
-        Path(path + variant).write_bytes(blob)
         cached.with_suffix(".tmp" + variant).write_bytes(blob)
         os.replace(cached.with_suffix(".tmp" + variant), cached)
+        place(cached, path + variant)
     return path
 
 
