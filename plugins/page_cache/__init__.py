@@ -241,9 +241,10 @@ class Reusing:
         return getattr(self.template, name)
 
     def render(self, context):
-        if self.writer.reusable(context["output_file"], self.key):
+        name = context["output_file"]
+        self.writer.made[name] = self.key
+        if self.writer.reusable(name, self.key):
             return ""
-        self.writer.rendering(context["output_file"], self.key)
         return self.template.render(context)
 
 
@@ -297,11 +298,7 @@ class PageCacheWriter(Writer):
         if [stat.st_size, stat.st_mtime_ns] != entry[1:]:
             return False
         self.linking.add(target)
-        self.made[name] = key
         return True
-
-    def rendering(self, name, key):
-        self.made[name] = key
 
     def _open_w(self, filename, encoding, override=False):
         if filename not in self.linking:
