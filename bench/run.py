@@ -181,17 +181,25 @@ def edit(content, round_):
     os.utime(report, (later, later))
 
 
+def contenders(content, work, baseline):
+    """The development build of ``content`` by each contender, as a command
+    for an output and a cache folder (only ours has a cache): ours, the
+    default theme's and, where ``baseline``, Hugo with PaperMod's."""
+    commands = {"ours": lambda output, cache: ours(content, output, cache),
+                "default": lambda output, cache: default(content, output)}
+    if baseline:
+        site = hugo_corpus(content, work)
+        commands["hugo"] = lambda output, cache: hugo(site, output)
+    return commands
+
+
 def builds(count, repeat, work, baseline):
     """Ours, the default theme's and (where ``baseline``) Hugo with
     PaperMod's development builds of ``count`` reports, alternating; then
     ours after one edit, and our production build cold, warm, and warm
     after one edit."""
     content = corpus(work, count)
-    commands = {"ours": lambda output, cache: ours(content, output, cache),
-                "default": lambda output, cache: default(content, output)}
-    if baseline:
-        site = hugo_corpus(content, work)
-        commands["hugo"] = lambda output, cache: hugo(site, output)
+    commands = contenders(content, work, baseline)
     times = {name: [] for name in commands}
     memory = {name: 0.0 for name in commands}
     for round_ in range(repeat):
@@ -361,22 +369,18 @@ def scale(count, work, baseline):
     time, peak memory, files and bytes written; then ours again after one
     edit."""
     content = corpus(work, count)
-    commands = {"ours": lambda output: ours(content, output, work / "cache-scale"),
-                "default": lambda output: default(content, output)}
-    if baseline:
-        site = hugo_corpus(content, work)
-        commands["hugo"] = lambda output: hugo(site, output)
+    commands = contenders(content, work, baseline)
     row = {"articles": count}
     for name, command in commands.items():
         output = work / f"out-{name}"
-        seconds, peak = run(command(output))
+        seconds, peak = run(command(output, work / "cache-scale"))
         files = [p for p in output.rglob("*") if p.is_file()]
         row[name] = {"s": round(seconds, 2), "peak_mib": round(peak), "files": len(files),
                      "bytes": sum(p.stat().st_size for p in files), "ms_per_article": round(1000 * seconds / count, 2)}
         if name != "ours":
             shutil.rmtree(output)
     edit(content, 0)
-    row["ours"]["cached_rebuild_s"] = round(run(commands["ours"](work / "out-ours"))[0], 2)
+    row["ours"]["cached_rebuild_s"] = round(run(commands["ours"](work / "out-ours", work / "cache-scale"))[0], 2)
     return row
 
 
