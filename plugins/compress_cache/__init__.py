@@ -5,16 +5,17 @@ Static servers send these as they are (nginx ``brotli_static``,
 starts from an empty folder, so compressing every file on every publish
 was most of a warm publish of a large site; pelican-precompress, which did
 it before, also sent every file's bytes to its worker processes even when
-it then skipped them. Here, after every page is written (the ``compress``
-stage of pelican-granular-signals), each text file is hashed; builds are
-reproducible, so an unchanged page has the same bytes, and the variants an
-earlier build made for them are linked from the cache (hard links: a
-publish places thousands; output/ is never edited in place, by any build
-or deploy). Only the rest are
-compressed, on every core, each worker reading its own files, the slowest
-never holding up the others. New variants are kept; cache entries no file
-of this build used are removed. A variant no smaller than its file is not
-written (the server then sends the file itself).
+it then skipped them. Here each page and feed goes to a worker as soon
+as Pelican has written it, so compression runs on the cores rendering
+leaves idle; at the ``compress`` stage of pelican-granular-signals every
+text file is hashed as it stands, the few still missing (the sitemap,
+static files, anything changed after it was written) are compressed on
+every core, and each file's variants are linked from the cache (hard
+links: a publish places thousands; output/ is never edited in place, by
+any build or deploy). Builds are reproducible, so an unchanged page has
+the same bytes and a later publish finds its variants made. Cache entries
+no file of this build used are removed. A variant no smaller than its
+file is not written (the server then sends the file itself).
 
 Cache: ``CACHE_PATH/compressed/<sha256 of the file>.br|.gz``.
 Settings, ``COMPRESS`` (any of): ``EXTENSIONS``, ``BROTLI_QUALITY`` (11),
@@ -55,57 +56,100 @@ def gzipped(data, level):
 
 
 def compress(job):
-    """One file's variants into the cache, and from there (linked, as a
-    later build's would be) into the output; in a worker."""
-    path, digest, cache, quality, level = job
+    """One file's variants into the cache, unless an earlier build or job
+    made them; in a worker. The cache is keyed by the bytes read, so a
+    file that changes after it was sent costs a wasted job, never a stale
+    variant: the last pass hashes the file as it stands."""
+    path, cache, quality, level = job
     data = Path(path).read_bytes()
-    for variant, blob in ((".br", brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)),
-                          (".gz", gzipped(data, level))):
-        cached = Path(cache) / f"{digest}{variant}"
-        if len(blob) >= len(data):
-            continue
-        cached.with_suffix(".tmp" + variant).write_bytes(blob)
-        os.replace(cached.with_suffix(".tmp" + variant), cached)
-        place(cached, path + variant)
-    return path
+    digest = hashlib.sha256(data).hexdigest()
+    if any(os.path.exists(os.path.join(cache, digest + v)) for v in (".br", ".gz")):
+        return
+    for variant, make in ((".br", lambda: brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)),
+                          (".gz", lambda: gzipped(data, level))):
+        blob = make()
+        if len(blob) < len(data):
+            partial = os.path.join(cache, f"{digest}.{os.getpid()}.tmp{variant}")
+            Path(partial).write_bytes(blob)
+            os.replace(partial, os.path.join(cache, digest + variant))
 
 
 def text_files(output, settings):
     for folder, _, files in os.walk(output):
         for name in files:
             path = os.path.join(folder, name)
-            if os.path.splitext(name)[1] in settings["EXTENSIONS"] and os.path.getsize(path) >= settings["MIN_SIZE"]:
+            if wanted(path, settings):
                 yield path
 
 
-def compress_site(pelican):
-    settings = config(pelican.settings)
-    cache = Path(pelican.settings["CACHE_PATH"]) / "compressed"
-    cache.mkdir(parents=True, exist_ok=True)
-    have = {p.name for p in cache.iterdir()}
-    used, jobs = set(), []
-    for path in text_files(pelican.output_path, settings):
-        with open(path, "rb") as f:
-            digest = hashlib.sha256(f.read()).hexdigest()
-        cached = [v for v in (".br", ".gz") if f"{digest}{v}" in have]
-        used.update(f"{digest}{v}" for v in cached)
-        if cached:  # made before (a variant never made was larger than the file)
-            for variant in cached:
-                place(cache / f"{digest}{variant}", path + variant)
-        else:
-            jobs.append((path, digest, str(cache), settings["BROTLI_QUALITY"], settings["GZIP_LEVEL"]))
-    if jobs:
-        with multiprocessing.Pool() as pool:
-            for _ in pool.imap_unordered(compress, jobs, chunksize=8):
+def wanted(path, settings):
+    return os.path.splitext(path)[1] in settings["EXTENSIONS"] and os.path.getsize(path) >= settings["MIN_SIZE"]
+
+
+class Compression:
+    """One publish's compression: files sent as written, then the last pass."""
+
+    def __init__(self, pelican):
+        self.settings = config(pelican.settings)
+        self.output = pelican.output_path
+        self.cache = Path(pelican.settings["CACHE_PATH"]) / "compressed"
+        self.cache.mkdir(parents=True, exist_ok=True)
+        self.pool = None
+        self.sent = []
+
+    def job(self, path):
+        return path, str(self.cache), self.settings["BROTLI_QUALITY"], self.settings["GZIP_LEVEL"]
+
+    def written(self, path, **_):
+        """A file Pelican has written: to a worker now."""
+        if not wanted(path, self.settings):
+            return
+        if self.pool is None:
+            self.pool = multiprocessing.Pool()
+        self.sent.append(self.pool.apply_async(compress, (self.job(path),)))
+
+    def finish(self):
+        pool = self.pool or multiprocessing.Pool()
+        with pool:
+            for result in self.sent:
+                result.get()  # a worker's error is this build's error
+            digests = {}
+            for path in text_files(self.output, self.settings):
+                with open(path, "rb") as f:
+                    digests[path] = hashlib.sha256(f.read()).hexdigest()
+            have = {entry.name for entry in self.cache.iterdir()}
+            missing = [self.job(path) for path, digest in digests.items()
+                       if f"{digest}.br" not in have and f"{digest}.gz" not in have]
+            for _ in pool.imap_unordered(compress, missing, chunksize=8):
                 pass
-    used.update(f"{digest}{v}" for _, digest, *_ in jobs for v in (".br", ".gz"))
-    for entry in cache.iterdir():
-        if entry.name not in used:
-            entry.unlink()
+        have = {entry.name for entry in self.cache.iterdir()}
+        used = set()
+        for path, digest in digests.items():
+            for variant in (".br", ".gz"):  # a variant never made was larger than the file
+                if digest + variant in have:
+                    place(self.cache / (digest + variant), path + variant)
+                    used.add(digest + variant)
+        for name in have - used:
+            (self.cache / name).unlink()
 
 
-def check(pelican):
-    config(pelican.settings)
+BUILD = {}  # this process's publish in progress, from ``initialized`` to ``compress``
+
+
+def start(pelican):
+    unfinished = BUILD.pop("compression", None)  # a build that failed, in this process
+    if unfinished is not None and unfinished.pool is not None:
+        unfinished.pool.terminate()
+    BUILD["compression"] = Compression(pelican)
+
+
+def written(path, **_):
+    if "compression" in BUILD:
+        BUILD["compression"].written(path)
+
+
+def compress_site(pelican):
+    BUILD.pop("compression").finish()
 
 
 def place(cached, target):
@@ -122,6 +166,8 @@ def place(cached, target):
 
 def register():
     granular_signals.register()
-    signals.initialized.connect(check)
+    signals.initialized.connect(start)
+    signals.content_written.connect(written)
+    signals.feed_written.connect(written)
     # After the sitemap, before build_guard's last look (deploy).
     blinker.signal("compress").connect(compress_site)

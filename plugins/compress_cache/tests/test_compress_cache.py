@@ -17,6 +17,25 @@ def test_every_text_file_gets_smaller_variants_that_decompress_to_it(pelican_sit
         assert brotli.decompress(page.with_name(page.name + ".br").read_bytes()) == page.read_bytes()
 
 
+def test_a_file_changed_after_it_was_written_gets_variants_of_its_last_bytes(pelican_site, tmp_path):
+    """Files go to the workers as they are written; one a later stage
+    rewrites must not keep the variants of what it was."""
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "late_rewrite.py").write_text(
+        "import blinker, pathlib\n"
+        "def rewrite(pelican):\n"
+        "    for page in pathlib.Path(pelican.output_path).rglob('*.html'):\n"
+        "        page.write_text('<p>rewritten ' * 50, encoding='utf-8')\n"
+        "def register():\n"
+        "    blinker.signal('sitemap').connect(rewrite)\n", encoding="utf-8")
+    pelican_site(["compress_cache", "late_rewrite"]).run()
+    for page in (tmp_path / "output").rglob("*.html"):
+        assert brotli.decompress(page.with_name(page.name + ".br").read_bytes()) == page.read_bytes()
+        assert gzip.decompress(page.with_name(page.name + ".gz").read_bytes()) == page.read_bytes()
+    used = {p.stat().st_ino for p in (tmp_path / "output").rglob("*.br")}
+    assert {p.stat().st_ino for p in (tmp_path / "cache" / "compressed").glob("*.br")} == used, "the rest pruned"
+
+
 def test_variants_of_unchanged_files_come_from_the_cache_and_unused_ones_go(pelican_site, tmp_path):
     pelican_site(["compress_cache"]).run()
     cache = tmp_path / "cache" / "compressed"
