@@ -189,7 +189,8 @@ def written(generator):
 
 
 def announce(generator):
-    """Give every article its images' addresses, before any page is written."""
+    """Give every article its images' addresses, before any page is
+    written, and start drawing them."""
     site, style = generator.settings["SITENAME"], config(generator.settings)
     sizes = [tuple(size) for size in style["SIZES"]]
     for article in written(generator):
@@ -203,6 +204,7 @@ def announce(generator):
         article.share_images = [image(style, article.slug, size, article.title, site, alt, face) for size in sizes]
     generator.context["SITE_SHARE_IMAGES"] = [image(style, "site", size, site, "", site) for size in sizes]
     generator.context["SITE_LOGO"] = image(style, "logo", tuple(style["LOGO_SIZE"]), site, "", site)
+    draw(generator)
 
 
 def cropped(card):
@@ -227,9 +229,17 @@ def make(job):
         os.replace(cached + ".tmp", cached)
 
 
-def write(generator, writer):
-    """Every card into output/, through the cache: the cards no earlier
-    build made are drawn first, on every core, an article's cards together."""
+# This process's publish in progress: the cards being drawn, from
+# ``article_generator_finalized`` to ``finalized``.
+BUILD = {}
+
+
+def draw(generator):
+    """Start drawing the cards no earlier build made, on every core, an
+    article's cards together, while Pelican goes on rendering pages."""
+    unfinished = BUILD.pop("cards", None)  # a build that failed, in this process
+    if unfinished is not None and unfinished[3] is not None:
+        unfinished[3].terminate()
     cache = os.path.join(generator.settings["CACHE_PATH"], "share-images")
     os.makedirs(cache, exist_ok=True)
     context, style = generator.context, config(generator.settings)
@@ -244,15 +254,21 @@ def write(generator, writer):
         queued.update(card.key for card, _ in missing)
         if missing:
             jobs.append((style, missing))
-    if len(jobs) > 1:
-        with multiprocessing.Pool() as pool:
-            for _ in pool.imap_unordered(make, jobs, chunksize=4):
-                pass
-    else:
-        for job in jobs:
-            make(job)
+    pool = multiprocessing.Pool() if len(jobs) > 1 else None
+    drawing = pool.imap_unordered(make, jobs, chunksize=4) if pool else map(make, jobs)
+    BUILD["cards"] = (generator.output_path, groups, cached, pool, drawing)
+
+
+def write(pelican):
+    """Every card into output/, through the cache, once all are drawn."""
+    output, groups, cached, pool, drawing = BUILD.pop("cards")
+    for _ in drawing:
+        pass
+    if pool is not None:
+        pool.close()
+        pool.join()
     for card in (card for group in groups for card in group):
-        target = os.path.join(generator.output_path, card.url)
+        target = os.path.join(output, card.url)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         place(cached[card.key], target)
 
@@ -273,6 +289,6 @@ def register():
     # Before anything is read: a missing font or an unknown setting fails now.
     signals.initialized.connect(check)
     # After the articles are read and before pages are written, so templates
-    # can name the images; the images are drawn once the articles are out.
+    # can name the images; they are drawn while the pages are rendered.
     signals.article_generator_finalized.connect(announce)
-    signals.article_writer_finalized.connect(write)
+    signals.finalized.connect(write)
