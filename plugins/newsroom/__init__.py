@@ -41,6 +41,7 @@ def register():
     # readers_init fires after Pelican has listed its own readers and before
     # it makes instances of them: the one moment to swap in ours for .md.
     signals.readers_init.connect(use_our_reader)
+    signals.readers_init.connect(cache_guard.pack_bodies)
     # Each generator makes its own Jinja environment, before it renders.
     signals.generator_init.connect(languages.add_filters)
     # Each article and page once made, before its content is first rendered.

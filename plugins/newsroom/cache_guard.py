@@ -9,11 +9,19 @@ photo and share-image caches are keyed by what they hold and are kept. A
 cache file Pelican could not load (truncated by a full disk or an
 interrupted save) is removed too. Either way the build says so in one line
 and goes on: no build fails because of the cache.
+
+Each reading's body is kept in the cache compressed (``pack_bodies``).
+Pelican caches the very string the article then holds, and pickling a
+string that is not pure ASCII makes CPython keep a UTF-8 copy inside it for
+the rest of its life: saving the cache added a second copy of every body
+that has a curly quotation mark, 54 MiB at 10,000 reports. Compressed bytes
+pickle as they are, and take a fifth of that.
 """
 
 import gzip
 import hashlib
 import pickle
+import zlib
 from importlib.metadata import version
 from pathlib import Path
 
@@ -68,3 +76,21 @@ def drop_stale(pelican):
         console.print("Content cache made by other code or settings: discarded; the files are read afresh.")
     cache.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current)
+
+
+def pack_bodies(readers):
+    """Readers keep bodies in the cache as compressed UTF-8 (see above),
+    through the methods Pelican reads and fills its cache with."""
+    keep, find = readers.cache_data, readers.get_cached_data
+
+    def cache_data(path, data):
+        body, metadata = data
+        keep(path, (zlib.compress(body.encode(), 1) if isinstance(body, str) else body, metadata))
+
+    def get_cached_data(path, default=None):
+        found = find(path, default)
+        if found is default or not isinstance(found[0], bytes):
+            return found
+        return zlib.decompress(found[0]).decode(), found[1]
+
+    readers.cache_data, readers.get_cached_data = cache_data, get_cached_data

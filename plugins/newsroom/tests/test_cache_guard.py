@@ -40,3 +40,19 @@ def test_a_damaged_cache_is_discarded_and_the_build_goes_on(tmp_path, pelican_si
     cache.write_bytes(cache.read_bytes()[:20])  # as a full disk leaves it
     pelican_site(["newsroom"], CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, GZIP_CACHE=True).run()
     assert (tmp_path / "output" / "a-report.html").is_file()
+
+
+def test_cached_bodies_are_compressed_and_read_back_as_written(tmp_path, pelican_site):
+    """Pickling a body with a curly quote would keep a UTF-8 copy inside
+    the article's string: the cache holds compressed bytes instead."""
+    report = "Title: Quoted\nDate: 2021-04-20\nCategory: News\nTags: Courts\nAuthor: Desk\nSummary: One.\n\nSaid [“yes”]{term}, 是.\n"
+    settings = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "GZIP_CACHE": True}
+    pelican_site(["newsroom"], files={"report.md": report}, **settings).run()
+    page = (tmp_path / "output" / "quoted.html").read_bytes()
+    with gzip.open(tmp_path / "cache" / "ArticlesGenerator-Readers", "rb") as f:
+        [(_, (body, _))] = pickle.load(f).values()
+    assert isinstance(body, bytes)
+
+    (tmp_path / "output" / "quoted.html").unlink()
+    pelican_site(["newsroom"], files={"report.md": report}, **settings).run()
+    assert (tmp_path / "output" / "quoted.html").read_bytes() == page, "read back from the cache as written"
