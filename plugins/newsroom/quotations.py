@@ -381,7 +381,7 @@ class QuotationCheck(Treeprocessor):
     def collect(self, element, speaker):
         if self.extension.anchors:
             self.count += 1
-            element.set("id", f"q{self.count}")
+            element.set("id", intern(f"q{self.count}"))  # q1, q2…: one string each, site-wide
             self.first = self.first or element.get("id")
         if element.tag == "blockquote":  # keeps the marks as printed
             shown = [printed(p).strip() for p in element] or [""]

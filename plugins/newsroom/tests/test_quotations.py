@@ -108,3 +108,10 @@ def test_speakers_of_every_kind_become_the_right_schema_org_node():
 def test_a_speaker_after_a_quotation_with_no_brackets_says_where_the_brackets_go():
     _, _, problems = convert("He said, “We will.”]{speaker=Blinken} and left.")
     assert problems and "follows no quotation in brackets: put [ before" in problems[0]
+
+
+def test_quotations_in_a_report_are_anchored_q1_q2_in_reading_order():
+    """Speaker pages link to each quotation by its anchor."""
+    md = Markdown(extensions=[QuotationExtension(speakers=SPEAKERS, anchors=True)])
+    md.convert("[“One.”]{speaker=Blinken} Then [“two.”]{speaker=HRW}\n\n> “Three.” {speaker=Wang Yi}\n")
+    assert [(q.anchor, q.text) for q in md.quotations] == [("q1", "One."), ("q2", "two."), ("q3", "Three.")]
