@@ -10,12 +10,13 @@ cache file Pelican could not load (truncated by a full disk or an
 interrupted save) is removed too. Either way the build says so in one line
 and goes on: no build fails because of the cache.
 
-Each reading's body is kept in the cache compressed (``pack_bodies``).
+Each reading's body goes into the cache file compressed (``Body``).
 Pelican caches the very string the article then holds, and pickling a
 string that is not pure ASCII makes CPython keep a UTF-8 copy inside it for
 the rest of its life: saving the cache added a second copy of every body
-that has a curly quotation mark, 54 MiB at 10,000 reports. Compressed bytes
-pickle as they are, and take a fifth of that.
+that has a curly quotation mark, 54 MiB at 10,000 reports. A ``Body``
+holds the article's own string and compresses it only while the cache is
+saved; read back, it is decompressed once, for the article.
 """
 
 import gzip
@@ -78,19 +79,36 @@ def drop_stale(pelican):
     stamp.write_text(current)
 
 
+class Body:
+    """A cached body: the article's own string, pickled as compressed UTF-8
+    (``str.encode`` leaves no copy behind in the string)."""
+    __slots__ = ("text", "packed")
+
+    def __init__(self, text=None, packed=None):
+        self.text, self.packed = text, packed
+
+    def __reduce__(self):
+        return Body, (None, self.packed if self.text is None else zlib.compress(self.text.encode(), 1))
+
+    def unpacked(self):
+        return self.text if self.text is not None else zlib.decompress(self.packed).decode()
+
+
 def pack_bodies(readers):
-    """Readers keep bodies in the cache as compressed UTF-8 (see above),
-    through the methods Pelican reads and fills its cache with."""
+    """Readers keep bodies in the cache as ``Body`` (see above), through the
+    methods Pelican reads and fills its cache with."""
     keep, find = readers.cache_data, readers.get_cached_data
 
     def cache_data(path, data):
         body, metadata = data
-        keep(path, (zlib.compress(body.encode(), 1) if isinstance(body, str) else body, metadata))
+        keep(path, (Body(body) if isinstance(body, str) else body, metadata))
 
     def get_cached_data(path, default=None):
         found = find(path, default)
-        if found is default or not isinstance(found[0], bytes):
+        if found is default or not isinstance(found[0], Body):
             return found
-        return zlib.decompress(found[0]).decode(), found[1]
+        body = found[0].unpacked()
+        cache_data(path, (body, found[1]))  # the article's string, not the bytes, from now on
+        return body, found[1]
 
     readers.cache_data, readers.get_cached_data = cache_data, get_cached_data
