@@ -38,6 +38,7 @@ def register():
     # initialized: settings read, nothing else; the cache not yet opened.
     signals.initialized.connect(contract.check_settings)
     signals.initialized.connect(cache_guard.drop_stale)
+    signals.initialized.connect(photo_output.forget_used)
     # readers_init fires after Pelican has listed its own readers and before
     # it makes instances of them: the one moment to swap in ours for .md.
     signals.readers_init.connect(use_our_reader)
@@ -63,3 +64,4 @@ def register():
     # Once each generator's pages are written: their photos too.
     signals.article_writer_finalized.connect(photo_output.write_photos)
     signals.page_writer_finalized.connect(photo_output.write_photos)
+    signals.finalized.connect(photo_output.prune_unused)

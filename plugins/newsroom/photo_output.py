@@ -29,7 +29,21 @@ def place_photos(item):
     item._content = item._content.replace(PHOTO, prefix)
 
 
+# The cached variants this build has used so far (articles', then pages').
+used = set()
+
+
+def forget_used(pelican):
+    used.clear()
+
+
 def write_photos(generator, writer):
     published = [item for item in checks.contents(generator) if checks.saved_as(item)]
     found = {photo.key: photo for item in published for photo in getattr(item, "photos", [])}
-    photos.write_variants(found.values(), generator.output_path, generator.settings["CACHE_PATH"])
+    used.update(photos.write_variants(found.values(), generator.output_path, generator.settings["CACHE_PATH"]))
+
+
+def prune_unused(pelican):
+    """Once every item's photos are written: the cached variants of photos
+    no report shows any more go."""
+    photos.prune(pelican.settings["CACHE_PATH"], used)

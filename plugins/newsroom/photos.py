@@ -6,13 +6,16 @@ in `WIDTHS` it is at least as wide as (or its own width where it is
 narrower), never larger than it is. The hash is of the file's bytes and
 `VERSION`, so a changed photo gets new addresses and servers may cache
 every file for ever (deploy/nginx.conf). Variants are made into the build's
-cache folder and copied from there: a rebuild redoes none of them.
+cache folder (the photos no earlier build made on every core, each decoded
+once for all its variants) and linked from there: a rebuild redoes none of
+them. Cached variants no build of this site used are removed (`prune`).
 
 Reading an article needs only the photo's size (`measure`); the variants are
 made when the site is written (`write_variants`).
 """
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 from dataclasses import dataclass
@@ -23,6 +26,7 @@ from PIL import Image, ImageOps
 VERSION = "1"
 WIDTHS = (480, 800, 1200, 1600)
 FOLDER = "photos"
+CACHE = "photos"  # in CACHE_PATH
 FORMATS = {"webp": {"quality": 78, "method": 4}, "jpg": {"quality": 82, "optimize": True, "progressive": True}}
 # The column is 36rem of 18 px; below that, the screen's width less margins.
 SIZES = "(min-width: 690px) 648px, calc(100vw - 2.5rem)"
@@ -90,25 +94,61 @@ def flattened(image):
     return image.convert("RGB")
 
 
-def make(photo, width, fmt, target):
+def make(job):
+    """One photo's missing variants into the cache: decoded once, each
+    width resized from it; in a worker."""
+    photo, variants = job
     with Image.open(photo.source) as image:
         image = ImageOps.exif_transpose(image)
-        if image.width > width:
-            image = image.resize((width, photo.height_at(width)), Image.LANCZOS)
-        image = flattened(image)
-        image.save(target + ".tmp", "WEBP" if fmt == "webp" else "JPEG", **FORMATS[fmt])
-    os.replace(target + ".tmp", target)
+        for width, fmt, target in variants:
+            resized = image.resize((width, photo.height_at(width)), Image.LANCZOS) if image.width > width else image
+            flattened(resized).save(target + ".tmp", "WEBP" if fmt == "webp" else "JPEG", **FORMATS[fmt])
+            os.replace(target + ".tmp", target)
 
 
 def write_variants(photos, output_path, cache_path):
-    """Every variant of ``photos`` into ``output_path``, through the cache."""
-    cache = os.path.join(cache_path, "photos")
+    """Every variant of ``photos`` into ``output_path``, through the cache;
+    the names of the cache entries used."""
+    cache = os.path.join(cache_path, CACHE)
     os.makedirs(cache, exist_ok=True)
+    cached = {(photo.key, width, fmt): os.path.join(cache, f"{photo.key}-{width}.{fmt}")
+              for photo in photos for _, width, fmt in photo.files()}
+    jobs = []
+    for photo in photos:
+        missing = [(width, fmt, cached[photo.key, width, fmt]) for _, width, fmt in photo.files()
+                   if not os.path.exists(cached[photo.key, width, fmt])]
+        if missing:
+            jobs.append((photo, missing))
+    if len(jobs) > 1:
+        with multiprocessing.Pool() as pool:
+            for _ in pool.imap_unordered(make, jobs):
+                pass
+    else:
+        for job in jobs:
+            make(job)
     for photo in photos:
         for name, width, fmt in photo.files():
-            cached = os.path.join(cache, f"{photo.key}-{width}.{fmt}")
-            if not os.path.exists(cached):
-                make(photo, width, fmt, cached)
             target = os.path.join(output_path, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(cached, target)
+            place(cached[photo.key, width, fmt], target)
+    return {os.path.basename(path) for path in cached.values()}
+
+
+def prune(cache_path, used):
+    """Remove the cached variants that are not in ``used``."""
+    cache = os.path.join(cache_path, CACHE)
+    for name in os.listdir(cache) if os.path.isdir(cache) else []:
+        if name not in used:
+            os.remove(os.path.join(cache, name))
+
+
+def place(cached, target):
+    """A cached file into the output: linked, not copied; replacing what is
+    there, never writing through it (an earlier build's file may be a link
+    to another cache entry)."""
+    partial = f"{target}.partial"
+    try:
+        os.link(cached, partial)
+    except OSError:  # another file system
+        shutil.copyfile(cached, partial)
+    os.replace(partial, target)

@@ -43,3 +43,18 @@ def test_transparency_is_published_on_white(tmp_path):
     photos.write_variants([photo], str(tmp_path / "out"), str(tmp_path / "cache"))
     with Image.open(tmp_path / "out" / photo.name(100, "jpg")) as image:
         assert image.getpixel((10, 10)) == (255, 255, 255)
+
+
+def test_several_photos_are_made_on_every_core_and_unused_ones_pruned(tmp_path):
+    first = photo_of(tmp_path, (900, 600), "first.jpg")
+    second = photo_of(tmp_path, (1300, 650), "second.png")
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    used = photos.write_variants([first, second], str(output), str(cache))
+    for photo in (first, second):
+        for name, width, fmt in photo.files():
+            with Image.open(output / name) as image:
+                assert image.size == (width, photo.height_at(width))
+    assert used == {p.name for p in (cache / "photos").iterdir()}
+
+    photos.prune(str(cache), photos.write_variants([first], str(output), str(cache)))
+    assert {p.name.split("-")[0] for p in (cache / "photos").iterdir()} == {first.key}
