@@ -163,7 +163,7 @@ $(VENV)/.bench: requirements-bench.txt $(VENV)/.installed
 	touch $@
 
 bench: tools $(VENV)/.bench
-	$(PYTHON) bench/run.py $(if $(SCALE),--scale $(SCALE))
+	$(PYTHON) bench/run.py $(if $(SCALE),--scale $(SCALE)) $(if $(LIMIT),--limit $(LIMIT))
 
 # Reports at phone and desktop widths, light and dark, and as printed, into
 # screenshots/ (git-ignored): ARTICLE=content/2021/x.md (several, space

@@ -1,7 +1,7 @@
 """Build times and page weight, ours against Pelican's default theme and
 Hugo with PaperMod.
 
-    python bench/run.py [--sizes 1 100 1000] [--repeat 3] [--scale N ...] [--json FILE]
+    python bench/run.py [--sizes 1 100 1000] [--repeat 3] [--scale N ...] [--limit SECONDS] [--json FILE]
 
 For each corpus size N it writes N synthetic articles made from our report
 (varied titles, dates, sections and tags, quotations marked up as ours are)
@@ -20,7 +20,9 @@ machine, builds it again and again:
 
 With ``--scale 10000 100000`` (not in CI) it adds one development build
 each at those sizes: time, ms per report, peak memory, files and bytes
-written, and ours again after one edit.
+written, and ours again after one edit. A build still running after
+``--limit`` seconds (default: none) is stopped and its row says so: at
+100,000 reports Hugo with PaperMod had not finished after 19 minutes.
 
 It also times ours from warm caches after one article is edited (what
 `make devserver` does on each save), and the production build
@@ -45,6 +47,7 @@ import platform
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -96,16 +99,27 @@ def corpus(folder, count):
     return content
 
 
-def run(arguments, cwd=ROOT):
-    """Seconds and peak memory (MiB) of one build, which must succeed."""
+def run(arguments, cwd=ROOT, limit=None):
+    """Seconds and peak memory (MiB) of one build, which must succeed; or
+    None, None if it was still running after ``limit`` seconds (then it is
+    stopped, with whatever it started)."""
     start = time.perf_counter()
-    process = subprocess.Popen(arguments, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        sys.exit(f"build failed: {' '.join(map(str, arguments))}\n{output.decode()}")
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(arguments, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        while True:  # wait4, for the peak memory of the build and its children
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            seconds = time.perf_counter() - start
+            if pid:
+                break
+            if limit is not None and seconds > limit:
+                os.killpg(process.pid, signal.SIGKILL)
+                os.wait4(process.pid, 0)
+                return None, None
+            time.sleep(0.01)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            log.seek(0)
+            sys.exit(f"build failed: {' '.join(map(str, arguments))}\n{log.read().decode()}")
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -363,25 +377,32 @@ def table(results):
     return "\n".join(lines)
 
 
-def scale(count, work, baseline):
+def scale(count, work, baseline, row, limit=None, saved=lambda: None):
     """One development build of ``count`` reports each, ours, the default
     theme's and (where ``baseline``) Hugo with PaperMod's, alternating:
-    time, peak memory, files and bytes written; then ours again after one
-    edit."""
+    time, peak memory, files and bytes written, into ``row`` (``saved``
+    after each); then ours again after one edit. A build still running
+    after ``limit`` seconds is stopped and recorded as unfinished."""
     content = corpus(work, count)
     commands = contenders(content, work, baseline)
-    row = {"articles": count}
+    row["articles"] = count
     for name, command in commands.items():
         output = work / f"out-{name}"
-        seconds, peak = run(command(output, work / "cache-scale"))
-        files = [p for p in output.rglob("*") if p.is_file()]
-        row[name] = {"s": round(seconds, 2), "peak_mib": round(peak), "files": len(files),
-                     "bytes": sum(p.stat().st_size for p in files), "ms_per_article": round(1000 * seconds / count, 2)}
+        seconds, peak = run(command(output, work / "cache-scale"), limit=limit)
+        if seconds is None:
+            row[name] = {"unfinished_after_s": limit}
+        else:
+            files = [p for p in output.rglob("*") if p.is_file()]
+            row[name] = {"s": round(seconds, 2), "peak_mib": round(peak), "files": len(files),
+                         "bytes": sum(p.stat().st_size for p in files),
+                         "ms_per_article": round(1000 * seconds / count, 2)}
         if name != "ours":
-            shutil.rmtree(output)
-    edit(content, 0)
-    row["ours"]["cached_rebuild_s"] = round(run(commands["ours"](work / "out-ours", work / "cache-scale"))[0], 2)
-    return row
+            shutil.rmtree(output, ignore_errors=True)
+        saved()
+    if "s" in row["ours"]:
+        edit(content, 0)
+        row["ours"]["cached_rebuild_s"] = round(run(commands["ours"](work / "out-ours", work / "cache-scale"))[0], 2)
+        saved()
 
 
 def scale_table(rows):
@@ -391,11 +412,16 @@ def scale_table(rows):
         names = [name for name in ("ours", "default", "hugo") if name in row]
         for name in names:
             r = row[name]
+            if "s" not in r:
+                lines.append(f"{row['articles']:>8} {name:8} did not finish in {r['unfinished_after_s']} s: stopped")
+                continue
             lines.append(f"{row['articles']:>8} {name:8} {r['s']:>8.1f} {r['ms_per_article']:>7.2f} "
                          f"{r['peak_mib']:>9} {r['files']:>8} {r['bytes'] / 1e6:>8.1f}")
-        for name in names[1:]:
+        for name in [n for n in names[1:] if "s" in row[n] and "s" in row["ours"]]:
             lines.append(f"{'':>8} {'÷' + name:8} {row['ours']['s'] / row[name]['s']:>8.2f} {'':>7} "
                          f"{row['ours']['peak_mib'] / row[name]['peak_mib']:>9.2f}")
+        if "cached_rebuild_s" not in row["ours"]:
+            continue
         rebuild = row["ours"]["cached_rebuild_s"]
         lines.append(f"{'':>8} ours after one edit: {rebuild:.1f} s, {rebuild / row['ours']['s']:.2f} of a full build")
     return "\n".join(lines)
@@ -408,6 +434,8 @@ def main():
     # Not in CI: 100,000 reports take a quarter of an hour a build here.
     parser.add_argument("--scale", type=int, nargs="*", default=[],
                         help="also one development build each at these sizes, e.g. --scale 10000 100000")
+    parser.add_argument("--limit", type=float, default=None,
+                        help="stop a --scale build still running after this many seconds (recorded as unfinished)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -434,8 +462,8 @@ def main():
         for count in args.scale:
             folder = work / f"scale{count}"
             folder.mkdir()
-            results["scale"].append(scale(count, folder, not skipped))
-            save(args.json, results)
+            results["scale"].append({})
+            scale(count, folder, not skipped, results["scale"][-1], args.limit, lambda: save(args.json, results))
             print(f"  {count} articles at scale done", file=sys.stderr)
     print(table(results))
     if results["scale"]:
