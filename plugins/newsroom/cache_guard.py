@@ -81,14 +81,21 @@ def drop_stale(pelican):
 
 class Body:
     """A cached body: the article's own string, pickled as compressed UTF-8
-    (``str.encode`` leaves no copy behind in the string)."""
+    (``str.encode`` leaves no copy behind in the string). The compressed
+    bytes are handed to pickle as one integer, its state: pickle remembers
+    every bytes object it writes until the whole cache is written (21 MiB
+    at 10,000 reports), but not integers."""
     __slots__ = ("text", "packed")
 
-    def __init__(self, text=None, packed=None):
-        self.text, self.packed = text, packed
+    def __init__(self, text=None):
+        self.text, self.packed = text, None
 
     def __reduce__(self):
-        return Body, (None, self.packed if self.text is None else zlib.compress(self.text.encode(), 1))
+        packed = self.packed if self.text is None else zlib.compress(self.text.encode(), 1)
+        return Body, (), int.from_bytes(b"\1" + packed, "big")  # the 1 keeps leading zero bytes
+
+    def __setstate__(self, number):
+        self.text, self.packed = None, number.to_bytes((number.bit_length() + 7) // 8, "big")[1:]
 
     def unpacked(self):
         return self.text if self.text is not None else zlib.decompress(self.packed).decode()
