@@ -100,7 +100,7 @@ class Compression:
     def job(self, path):
         return path, str(self.cache), self.settings["BROTLI_QUALITY"], self.settings["GZIP_LEVEL"]
 
-    def written(self, path, **_):
+    def written(self, path):
         """A file Pelican has written: to a worker now."""
         if not wanted(path, self.settings):
             return

@@ -238,8 +238,8 @@ def draw(generator):
     """Start drawing the cards no earlier build made, on every core, an
     article's cards together, while Pelican goes on rendering pages."""
     unfinished = BUILD.pop("cards", None)  # a build that failed, in this process
-    if unfinished is not None and unfinished[3] is not None:
-        unfinished[3].terminate()
+    if unfinished is not None and unfinished["pool"] is not None:
+        unfinished["pool"].terminate()
     cache = os.path.join(generator.settings["CACHE_PATH"], "share-images")
     os.makedirs(cache, exist_ok=True)
     context, style = generator.context, config(generator.settings)
@@ -256,21 +256,22 @@ def draw(generator):
             jobs.append((style, missing))
     pool = multiprocessing.Pool() if len(jobs) > 1 else None
     drawing = pool.imap_unordered(make, jobs, chunksize=4) if pool else map(make, jobs)
-    BUILD["cards"] = (generator.output_path, groups, cached, pool, drawing)
+    BUILD["cards"] = {"output": generator.output_path, "groups": groups, "cached": cached, "pool": pool,
+                      "drawing": drawing}
 
 
 def write(pelican):
     """Every card into output/, through the cache, once all are drawn."""
-    output, groups, cached, pool, drawing = BUILD.pop("cards")
-    for _ in drawing:
+    cards = BUILD.pop("cards")
+    for _ in cards["drawing"]:
         pass
-    if pool is not None:
-        pool.close()
-        pool.join()
-    for card in (card for group in groups for card in group):
-        target = os.path.join(output, card.url)
+    if cards["pool"] is not None:
+        cards["pool"].close()
+        cards["pool"].join()
+    for card in (card for group in cards["groups"] for card in group):
+        target = os.path.join(cards["output"], card.url)
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        place(cached[card.key], target)
+        place(cards["cached"][card.key], target)
 
 
 def place(cached, target):
