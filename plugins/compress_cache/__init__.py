@@ -89,10 +89,10 @@ def wanted(path, settings):
 class Compression:
     """One publish's compression: files sent as written, then the last pass."""
 
-    def __init__(self, pelican):
-        self.settings = config(pelican.settings)
-        self.output = pelican.output_path
-        self.cache = Path(pelican.settings["CACHE_PATH"]) / "compressed"
+    def __init__(self, settings, output):
+        self.settings = config(settings)
+        self.output = output
+        self.cache = Path(settings["CACHE_PATH"]) / "compressed"
         self.cache.mkdir(parents=True, exist_ok=True)
         self.pool = None
         self.sent = []
@@ -133,14 +133,20 @@ class Compression:
             (self.cache / name).unlink()
 
 
-BUILD = {}  # this process's publish in progress, from ``initialized`` to ``compress``
+BUILD = {}  # this process's publish in progress, from its first page written to ``compress``
 
 
-def start(pelican):
+def check(pelican):
+    config(pelican.settings)
+
+
+def start(generators):
+    """Every run (``pelican -r`` runs many in one process), before any file
+    is written."""
     unfinished = BUILD.pop("compression", None)  # a build that failed, in this process
     if unfinished is not None and unfinished.pool is not None:
         unfinished.pool.terminate()
-    BUILD["compression"] = Compression(pelican)
+    BUILD["compression"] = Compression(generators[0].settings, generators[0].output_path)
 
 
 def written(path, **_):
@@ -166,7 +172,8 @@ def place(cached, target):
 
 def register():
     granular_signals.register()
-    signals.initialized.connect(start)
+    signals.initialized.connect(check)
+    signals.all_generators_finalized.connect(start)
     signals.content_written.connect(written)
     signals.feed_written.connect(written)
     # After the sitemap, before build_guard's last look (deploy).

@@ -57,3 +57,14 @@ def test_two_compressions_of_the_same_bytes_are_the_same_bytes():
 def test_unknown_settings_fail():
     with pytest.raises(ValueError, match="compress_cache knows"):
         compress_cache.config({"COMPRESS": {"LEVEL": 5}})
+
+
+def test_a_pelican_that_runs_again_compresses_again(pelican_site, tmp_path):
+    """``pelican -r`` runs one Pelican many times: each run has its variants."""
+    pelican = pelican_site(["compress_cache"])
+    pelican.run()
+    for variant in (tmp_path / "output").rglob("*.br"):
+        variant.unlink()
+    pelican.run()
+    pages = list((tmp_path / "output").rglob("*.html"))
+    assert pages and all(page.with_name(page.name + ".br").is_file() for page in pages)
