@@ -146,6 +146,11 @@ def place(cached, target):
     """A cached file into the output: linked, not copied; replacing what is
     there, never writing through it (an earlier build's file may be a link
     to another cache entry)."""
+    try:
+        if os.path.samefile(cached, target):
+            return  # linked there already (rename() would leave the link beside it)
+    except OSError:
+        pass  # nothing there yet
     partial = f"{target}.partial"
     try:
         os.link(cached, partial)

@@ -48,6 +48,7 @@ def test_variants_of_unchanged_files_come_from_the_cache_and_unused_ones_go(peli
     variants = (tmp_path / "output").rglob("*.gz")
     assert any(gzip.decompress(p.read_bytes()) == b"from the cache" for p in variants), "reused, not redone"
     assert not (cache / "0000.gz").exists(), "pruned"
+    assert not list((tmp_path / "output").rglob("*.partial")), "a variant linked there already is left as it is"
 
 
 def test_two_compressions_of_the_same_bytes_are_the_same_bytes():

@@ -28,6 +28,7 @@ def test_variants_are_made_once_and_keep_the_shape(tmp_path):
             assert image.size == (width, width // 2) and image.format == ("WEBP" if fmt == "webp" else "JPEG")
     photos.write_variants([photo], str(output), str(cache))
     assert {p.name: p.stat().st_mtime_ns for p in (cache / "photos").iterdir()} == made
+    assert sorted(p.name for p in (output / "photos").iterdir()) == sorted(n.split("/")[1] for n, _, _ in photo.files())
 
 
 def test_a_changed_photo_gets_new_addresses(tmp_path):

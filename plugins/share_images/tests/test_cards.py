@@ -65,3 +65,14 @@ def test_the_colours_are_the_cards(tmp_path):
     style = {**share_images.DEFAULTS, "BACKGROUND": "#000000", "FOREGROUND": "#ffffff"}
     card = draw_card((1200, 675), "A", "B", "sc", style).convert("RGB")
     assert card.getpixel((5, 5)) == (0, 0, 0)
+
+
+def test_a_build_into_its_own_last_output_keeps_its_cards_and_leaves_nothing_beside_them(pelican_site, tmp_path):
+    """The cards are links to the cache; placing the same link again must
+    not leave the new one beside it (rename() does nothing between two
+    links to one file)."""
+    pelican_site(["share_images"]).run()
+    pelican_site(["share_images"]).run()
+    output = tmp_path / "output"
+    cards = list(output.rglob("*.png"))
+    assert cards and not list(output.rglob("*.partial"))
