@@ -65,9 +65,8 @@ def compress(job):
     digest = hashlib.sha256(data).hexdigest()
     if any(os.path.exists(os.path.join(cache, digest + v)) for v in (".br", ".gz")):
         return
-    for variant, make in ((".br", lambda: brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)),
-                          (".gz", lambda: gzipped(data, level))):
-        blob = make()
+    for variant, blob in ((".br", brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)),
+                          (".gz", gzipped(data, level))):
         if len(blob) < len(data):
             partial = os.path.join(cache, f"{digest}.{os.getpid()}.tmp{variant}")
             Path(partial).write_bytes(blob)
