@@ -75,13 +75,13 @@ class NewsroomReader(MarkdownReader):
         author shares one object for it: Pelican makes one per mention, and
         saving the content cache gives each its own dictionary (about 60 MB
         at 10,000 reports)."""
+        def shared(item):
+            if isinstance(item, URLWrapper):
+                return self.named.setdefault((type(item), item.name), item)
+            return item
+
         processed = super().process_metadata(name, value)
-        if isinstance(processed, URLWrapper):
-            return self.named.setdefault((type(processed), processed.name), processed)
-        if isinstance(processed, list):
-            return [self.named.setdefault((type(p), p.name), p) if isinstance(p, URLWrapper) else p
-                    for p in processed]
-        return processed
+        return [shared(p) for p in processed] if isinstance(processed, list) else shared(processed)
 
     def read(self, source_path):
         self._source_path = source_path
