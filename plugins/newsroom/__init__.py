@@ -16,7 +16,8 @@ Articles and pages are Markdown, read by `reader.NewsroomReader`:
 Around reading: the settings the theme relies on are checked and every item
 gets the fields it documents (`contract.py`, and README.md beside this
 file); photos are placed and written (`photo_output.py`); translations are
-linked (`translations.py`); reports dated in the future are held back
+linked (`translations.py`); bodies are held compressed until written
+(`bodies.py`); reports dated in the future are held back
 (`embargo.py`); the content cache is dropped when the code that reads it
 changes (`cache_guard.py`); templates get the report's language's chrome
 (`languages.py`).
@@ -24,7 +25,7 @@ changes (`cache_guard.py`); templates get the report's language's chrome
 
 from pelican import signals
 
-from . import (addresses, cache_guard, contract, embargo, feeds, languages, listings, people, photo_output,
+from . import (addresses, bodies, cache_guard, contract, embargo, feeds, languages, listings, people, photo_output,
                translations)
 from .reader import NewsroomReader
 
@@ -32,6 +33,13 @@ from .reader import NewsroomReader
 def use_our_reader(readers):
     for extension in NewsroomReader.file_extensions:
         readers.reader_classes[extension] = NewsroomReader
+
+
+def finish_body(item):
+    """The body as published: photos' addresses in place, then held
+    compressed (one receiver: blinker does not keep the order of two)."""
+    photo_output.place_photos(item)
+    bodies.pack(item)
 
 
 def register():
@@ -47,7 +55,7 @@ def register():
     signals.generator_init.connect(languages.add_filters)
     # Each article and page once made, before its content is first rendered.
     signals.content_object_init.connect(contract.give_defaults)
-    signals.content_object_init.connect(photo_output.place_photos)
+    signals.content_object_init.connect(finish_body)
     # Once the articles, and the pages, are read and sorted.
     signals.article_generator_finalized.connect(embargo.report_held_back)
     signals.article_generator_finalized.connect(listings.linear_term_pages)

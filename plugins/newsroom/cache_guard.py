@@ -10,23 +10,19 @@ cache file Pelican could not load (truncated by a full disk or an
 interrupted save) is removed too. Either way the build says so in one line
 and goes on: no build fails because of the cache.
 
-Each reading's body goes into the cache file compressed (``Body``).
-Pelican caches the very string the article then holds, and pickling a
-string that is not pure ASCII makes CPython keep a UTF-8 copy inside it for
-the rest of its life: saving the cache added a second copy of every body
-that has a curly quotation mark, 54 MiB at 10,000 reports. A ``Body``
-holds the article's own string and compresses it only while the cache is
-saved; read back, it is decompressed once, for the article.
+Each reading's body goes into the cache file compressed, as the article
+holds it (`bodies.py`).
 """
 
 import gzip
 import hashlib
 import pickle
-import zlib
 from importlib.metadata import version
 from pathlib import Path
 
 from pelican.log import console
+
+from .bodies import Body, packed, unpacked
 
 # The settings that change how a file is read and rendered.
 READING = ("MARKDOWN", "FORMATTED_FIELDS", "TIMEZONE", "DEFAULT_LANG", "DEFAULT_DATE", "READERS",
@@ -79,43 +75,19 @@ def drop_stale(pelican):
     stamp.write_text(current)
 
 
-class Body:
-    """A cached body: the article's own string, pickled as compressed UTF-8
-    (``str.encode`` leaves no copy behind in the string). The compressed
-    bytes are handed to pickle as one integer, its state: pickle remembers
-    every bytes object it writes until the whole cache is written (21 MiB
-    at 10,000 reports), but not integers."""
-    __slots__ = ("text", "packed")
-
-    def __init__(self, text=None):
-        self.text, self.packed = text, None
-
-    def __reduce__(self):
-        packed = self.packed if self.text is None else zlib.compress(self.text.encode(), 1)
-        return Body, (), int.from_bytes(b"\1" + packed, "big")  # the 1 keeps leading zero bytes
-
-    def __setstate__(self, number):
-        self.text, self.packed = None, number.to_bytes((number.bit_length() + 7) // 8, "big")[1:]
-
-    def unpacked(self):
-        return self.text if self.text is not None else zlib.decompress(self.packed).decode()
-
-
 def pack_bodies(readers):
-    """Readers keep bodies in the cache as ``Body`` (see above), through the
-    methods Pelican reads and fills its cache with."""
+    """Readers keep bodies in the cache as a ``Body`` (`bodies.py`), through
+    the methods Pelican reads and fills its cache with."""
     keep, find = readers.cache_data, readers.get_cached_data
 
     def cache_data(path, data):
         body, metadata = data
-        keep(path, (Body(body) if isinstance(body, str) else body, metadata))
+        keep(path, (packed(body) if isinstance(body, str) and body else body, metadata))
 
     def get_cached_data(path, default=None):
         found = find(path, default)
         if found is default or not isinstance(found[0], Body):
             return found
-        body = found[0].unpacked()
-        cache_data(path, (body, found[1]))  # the article's string, not the bytes, from now on
-        return body, found[1]
+        return unpacked(found[0]), found[1]
 
     readers.cache_data, readers.get_cached_data = cache_data, get_cached_data

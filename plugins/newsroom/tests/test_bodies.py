@@ -1,0 +1,37 @@
+"""Bodies are held compressed from reading to writing, once, and read back whole."""
+
+from pelican import signals
+from pelican.contents import Article, Content
+
+from newsroom.bodies import Body
+
+REPORT = ("Title: Quoted\nDate: 2021-04-20\nCategory: News\nTags: Courts\nAuthor: Desk\nSummary: One.\n\n"
+          "The court [“was clear”]{term}, the clerk said, 是.\n")
+SETTINGS = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+
+
+def build(pelican_site):
+    """The article the build made, and the body Pelican's content cache keeps of it."""
+    seen = []
+    signals.article_generator_finalized.connect(seen.append, weak=False)
+    pelican_site(["newsroom"], files={"report.md": REPORT}, **SETTINGS).run()
+    signals.article_generator_finalized.disconnect(seen.append)
+    [generator] = seen
+    [article] = generator.articles
+    _, (body, _) = generator.readers._cache[article.source_path]  # Pelican's own: (stamp, (body, metadata))
+    return article, body
+
+
+def test_an_article_holds_its_body_compressed_and_shows_it_whole(tmp_path, pelican_site):
+    article, _ = build(pelican_site)
+    assert "_content" not in vars(article) and isinstance(article._body, Body)
+    assert isinstance(article, Article) and type(article).__name__ == "Article"
+    assert "“was clear”" in article.content and "the clerk said, 是." in article.content
+    assert article.content in (tmp_path / "output" / "quoted.html").read_text(encoding="utf-8")
+    assert not any(key[0] is article for key in Content.get_content.cache), "Pelican's memo keeps no whole body"
+
+
+def test_the_article_and_the_content_cache_share_one_compressed_body(tmp_path, pelican_site):
+    for _ in ("read", "loaded from the cache"):
+        article, cached = build(pelican_site)
+        assert cached is article._body
