@@ -27,6 +27,7 @@ PAIRS = {
 OPENING = "".join(PAIRS)
 # Marks that only ever quote: any of these outside markup is a quotation.
 ALWAYS = "“”\"「」『』«»‹›„‚"
+ALWAYS_MARK = re.compile(f"[{re.escape(ALWAYS)}]")
 # Elisions that start with an apostrophe: 'n' (rock 'n' roll), 'em, 'tis…
 ELISIONS = re.compile(r"(?:n['’](?!\w)|(?:em|tis|twas|til|cause|cos|bout|round|s)\b)", re.IGNORECASE)
 # An opening single mark: at the start of a word (after nothing, a space, a
@@ -68,7 +69,7 @@ def stray_mark(text):
     word (‘moderate’, 'moderate') and is closed later in the same text, and
     an opening ‘ counts whether closed or not; an apostrophe inside or at
     the end of a word never does."""
-    found = [i for i, c in enumerate(text) if c in ALWAYS]
+    found = [m.start()] if (m := ALWAYS_MARK.search(text)) else []
     for match in SINGLE_OPENING.finditer(text):
         at = match.start(1)
         if ELISIONS.match(text, at + 1):

@@ -53,6 +53,7 @@ from markdown.treeprocessors import Treeprocessor
 from . import marks
 from .speakers import Speaker, SpeakerError, parse_speakers, unknown
 
+BRACKET = re.compile(r"[\[\]]")
 MARKUP_START = re.compile(r"\[(?=[" + re.escape(marks.OPENING) + "])")
 ATTRIBUTES = re.compile(r'\{\s*(?:speaker\s*=\s*"?(?P<speaker>[^"}]+?)"?|(?P<kind>term|title))\s*(?P<continued>\+)?\s*\}')
 BLOCK_SPEAKER_RE = re.compile(r"\n?(\{[^\n]*\}?)\s*$")
@@ -103,15 +104,13 @@ def shorten(text, width=50):
 def closing_bracket(text, start):
     """The index of the ``]`` that closes the ``[`` at ``start``, or None."""
     depth = 0
-    for index in range(start, len(text)):
-        if text[index] == "\\":
-            continue
-        if text[index] == "[":
+    for match in BRACKET.finditer(text, start):
+        if match.group() == "[":
             depth += 1
-        elif text[index] == "]":
+        else:
             depth -= 1
             if depth == 0:
-                return index
+                return match.start()
     return None
 
 
