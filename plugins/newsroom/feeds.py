@@ -9,10 +9,18 @@ writer escapes it.
 
 from urllib.parse import urljoin
 
+# The articles list last met and its titles by address: every feed of a build
+# meets the same list, so the map is made once a build, not once a feed (a
+# site with a feed for each of thousands of people would be quadratic).
+_titles = [None, {}]
+
 
 def keep_titles(context, feed):
-    site = context["SITEURL"].rstrip("/") + "/"
-    titles = {urljoin(site, article.url): article.title for article in context.get("articles", [])}
+    articles = context.get("articles", [])
+    if _titles[0] is not articles:
+        site = context["SITEURL"].rstrip("/") + "/"
+        _titles[:] = articles, {urljoin(site, article.url): article.title for article in articles}
+    titles = _titles[1]
     for item in feed.items:
         if item.get("link") in titles:
             item["title"] = titles[item["link"]]
