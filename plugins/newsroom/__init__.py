@@ -56,6 +56,8 @@ def register():
     # Each article and page once made, before its content is first rendered.
     signals.content_object_init.connect(contract.give_defaults)
     signals.content_object_init.connect(finish_body)
+    # Once the articles are read, before Pelican groups them.
+    signals.article_generator_pretaxonomy.connect(listings.linear_period_archives)
     # Once the articles, and the pages, are read and sorted.
     signals.article_generator_finalized.connect(embargo.report_held_back)
     signals.article_generator_finalized.connect(listings.linear_term_pages)
