@@ -25,6 +25,12 @@ MACHINE_METADATA_NEEDS = ("share_images", "structured_data")
 
 def check_settings(pelican):
     settings = pelican.settings
+    if settings.get("CONTENT_CACHING_LAYER") == "generator":
+        # Pelican would pickle whole items, which this plugin changes after reading
+        # (bodies held compressed by a class made at run time, speakers resolved): the save fails.
+        raise SettingsError("CONTENT_CACHING_LAYER = 'generator' caches whole articles, which the newsroom "
+                            "plugin changes after reading: set CONTENT_CACHING_LAYER = 'reader' (Pelican's "
+                            "default; plugins/page_cache already spares unchanged pages)")
     if not settings.get("MACHINE_METADATA"):
         return
     loaded = {str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []}

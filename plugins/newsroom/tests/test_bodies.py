@@ -1,9 +1,11 @@
 """Bodies are held compressed from reading to writing, once, and read back whole."""
 
+import pytest
 from pelican import signals
 from pelican.contents import Article, Content
 
 from newsroom.bodies import Body
+from newsroom.contract import SettingsError
 
 REPORT = ("Title: Quoted\nDate: 2021-04-20\nCategory: News\nTags: Courts\nAuthor: Desk\nSummary: One.\n\n"
           "The court [“was clear”]{term}, the clerk said, 是.\n")
@@ -35,3 +37,10 @@ def test_the_article_and_the_content_cache_share_one_compressed_body(tmp_path, p
     for _ in ("read", "loaded from the cache"):
         article, cached = build(pelican_site)
         assert cached is article._body
+
+
+def test_pelicans_cache_of_whole_items_is_refused_with_the_setting_to_use(pelican_site):
+    """Pelican's generator-layer cache pickles whole articles, which ours are
+    not made to be: the build stops before reading, naming the fix."""
+    with pytest.raises(SettingsError, match="set CONTENT_CACHING_LAYER = 'reader'"):
+        pelican_site(["newsroom"], files={"report.md": REPORT}, CONTENT_CACHING_LAYER="generator", **SETTINGS)
