@@ -2,11 +2,13 @@
 never hide or blame another's."""
 
 import logging
+import random
+from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
 
-from newsroom.reader import ContentRefused, NewsroomReader
+from newsroom.reader import PLAIN, ContentRefused, NewsroomReader
 
 HEAD = "Title: A\nDate: 2021-04-21\nCategory: Tests\nAuthor: Desk\nSummary: One.\n\n"
 
@@ -58,3 +60,24 @@ def test_a_link_in_a_headline_is_refused_there_and_not_blamed_on_the_next_file(r
     title = read("title.md", HEAD.replace("Title: A", "Title: A [link](javascript:alert(1))"))
     assert any("title.md:1: links to 'javascript:alert(1)'" in m for m in title)
     assert read("clean.md", HEAD + "Text.\n") == []
+
+
+def test_fields_of_plain_words_skip_markdown_and_come_out_as_markdown_renders_them(tmp_path):
+    """A headline or standfirst of words alone is not converted: for any such
+    text (and any that only looks like it), the HTML is Markdown's own."""
+    project = Path(__file__).parents[3] / "pelicanconf.py"
+    reader = NewsroomReader(read_settings(str(project), override={"PATH": str(tmp_path)}))
+    words = "Blinken Xinjiang défenseurs Straße 中国 人权 правозащитники حقوق 2022 1 x"
+    safe = list(words.replace(" ", "")) + list(",.;:?!()%/-—–，。、；：？！（）") + [" "] * 6
+    risky = list("*_[]<>&\\`#|\"'“”‘’\n~=+!^{}") + ["  ", "\n\n", "1. ", "- ", "    "]
+    rng = random.Random(20210420)
+    texts = ["1. One", "2021. A year", "a  b", "a ", "x (y) - z: 50% of 3/4?", *words.split()]
+    for _ in range(4000):
+        pieces = rng.choices(safe, k=rng.randint(1, 40))
+        for _ in range(rng.choice((0, 0, 1, 2, 3))):
+            pieces.insert(rng.randint(0, len(pieces)), rng.choice(risky))
+        texts.append("".join(pieces))
+    plain = [t for t in texts if PLAIN.fullmatch(t)]
+    assert len(plain) > 500 and not PLAIN.fullmatch("1. One") and not PLAIN.fullmatch("a  b")
+    for text in texts:
+        assert reader.field(text) == reader.fields.reset().convert(text), text
