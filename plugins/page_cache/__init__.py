@@ -99,7 +99,7 @@ class Describer:
     def __init__(self, content=mention, remember=True):
         self.content, self.remember = content, remember
         self.known = {}  # id -> (value, description): the value kept, so its id is not reused
-        self.fieldwise = set()  # dataclasses whose repr is not stable: described field by field
+        self.fieldwise = {}  # dataclasses whose repr is not stable: their field names, described one by one
 
     def __call__(self, value):
         if type(value) in PLAIN:
@@ -128,13 +128,14 @@ class Describer:
         if isinstance(value, URLWrapper):  # a tag, section or author
             return f"<{type(value).__name__} {value.name} {value.url}>"
         if dataclasses.is_dataclass(value):
-            if type(value) not in self.fieldwise:
+            names = self.fieldwise.get(type(value))
+            if names is None:
                 described = repr(value)  # a dataclass's own: every field's, in order
                 if " at 0x" not in described:
                     return described
-                self.fieldwise.add(type(value))  # it holds something without a stable repr
-            fields = (self(getattr(value, f.name)) for f in dataclasses.fields(value))
-            return f"{type(value).__name__}({','.join(fields)})"
+                # It holds something without a stable repr.
+                names = self.fieldwise[type(value)] = [f.name for f in dataclasses.fields(value)]
+            return f"{type(value).__name__}({','.join(self(getattr(value, name)) for name in names)})"
         if hasattr(value, "__code__"):  # a function: what it does
             return hashlib.sha256(marshal.dumps(value.__code__)).hexdigest()
         if isinstance(value, type):
