@@ -28,7 +28,6 @@ class Quoted:
     quotation: object
     article: object
     role: str
-    address: str  # the article's, read once for all its quotations (Pelican formats it at each read)
 
     @property
     def date(self):
@@ -36,7 +35,8 @@ class Quoted:
 
     @property
     def href(self):
-        return f"{self.address}#{self.quotation.anchor}" if self.quotation.anchor else self.address
+        # The address newsroom worked out once (Pelican's url formats it afresh at every read).
+        return f"{self.article.href}#{self.quotation.anchor}" if self.quotation.anchor else self.article.href
 
 
 def published(context):
@@ -48,11 +48,10 @@ class SpeakerPagesGenerator(Generator):
         self.people = list(self.context.get("PEOPLE", []))
         self.quoted = {person: [] for person in self.people}
         for article in published(self.context):
-            address = article.url
             for quotation in article.quotations:
                 person = article.people.get(quotation.speaker.name)
                 if person is not None:
-                    self.quoted[person].append(Quoted(quotation, article, quotation.speaker.role, address))
+                    self.quoted[person].append(Quoted(quotation, article, quotation.speaker.role))
         for person in self.people:
             self.quoted[person].sort(key=lambda q: q.date, reverse=True)  # stable: report order kept
         self.people = [p for p in self.people if self.quoted[p]]

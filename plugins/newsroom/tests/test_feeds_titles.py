@@ -12,7 +12,7 @@ class Report:
         self.slug, self.title = slug, title
 
     @property
-    def url(self):
+    def href(self):
         Report.reads += 1
         return f"{self.slug}.html"
 
