@@ -5,6 +5,9 @@ path on a server and straight from disk. `publishconf.py` adds what the
 production build needs.
 """
 
+import os
+import sys
+
 import jinja2
 
 SITENAME = "Rights Desk"
@@ -112,6 +115,11 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = ["plugins"]
+# The plugins share plugins/plugin_support.py, imported by name: Pelican loads
+# plugins from PLUGIN_PATHS but does not put them on the import path.
+_plugins_folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")
+if _plugins_folder not in sys.path:
+    sys.path.insert(0, _plugins_folder)
 # Always explicit: left unset, Pelican loads every plugin installed.
 # build_guard fails the build on any warning from any of them, whatever
 # their order: it looks last by signal (see plugins/build_guard).

@@ -25,7 +25,6 @@ Settings, ``COMPRESS`` (any of): ``EXTENSIONS``, ``BROTLI_QUALITY`` (11),
 import hashlib
 import multiprocessing
 import os
-import shutil
 import zlib
 from pathlib import Path
 
@@ -33,6 +32,7 @@ import blinker
 import brotli
 from pelican import signals
 from pelican.plugins import granular_signals
+from plugin_support import place, section
 
 DEFAULTS = {
     "EXTENSIONS": {".html", ".xml", ".txt", ".css", ".svg", ".json"},
@@ -44,10 +44,7 @@ DEFAULTS = {
 
 def config(settings):
     """COMPRESS over DEFAULTS; a name this plugin does not know fails."""
-    given = settings.get("COMPRESS", {})
-    if set(given) - set(DEFAULTS):
-        raise ValueError(f"COMPRESS has {sorted(set(given) - set(DEFAULTS))}: compress_cache knows {list(DEFAULTS)}")
-    return {**DEFAULTS, **given}
+    return section(settings, "COMPRESS", DEFAULTS, "compress_cache")
 
 
 def gzipped(data, level):
@@ -156,22 +153,6 @@ def written(path, **_):
 def compress_site(pelican):
     BUILD.pop("compression").finish()
 
-
-def place(cached, target):
-    """A cached file into the output: linked, not copied (a publish places
-    thousands); replacing what is there, never writing through it (an
-    earlier build's file may be a link to another cache entry)."""
-    try:
-        if os.path.samefile(cached, target):
-            return  # linked there already (rename() would leave the link beside it)
-    except OSError:
-        pass  # nothing there yet
-    partial = f"{target}.partial"
-    try:
-        os.link(cached, partial)
-    except OSError:  # another file system
-        shutil.copyfile(cached, partial)
-    os.replace(partial, target)
 
 
 def register():

@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 import blinker
 from pelican import signals
 from pelican.plugins import granular_signals
+from plugin_support import section
 
 HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
 ENTRY = "<url><loc>{loc}</loc><lastmod>{lastmod}</lastmod></url>\n"
@@ -86,10 +87,7 @@ def queue(path, context):
 
 def config(settings):
     """SITEMAP over DEFAULTS; a name this plugin does not know fails."""
-    given = settings.get("SITEMAP", {})
-    if set(given) - set(DEFAULTS):
-        raise ValueError(f"SITEMAP has {sorted(set(given) - set(DEFAULTS))}: content_sitemap knows {list(DEFAULTS)}")
-    return {**DEFAULTS, **given}
+    return section(settings, "SITEMAP", DEFAULTS, "content_sitemap")
 
 
 def check(pelican):

@@ -23,6 +23,7 @@ from importlib.metadata import version
 
 from markupsafe import Markup
 from pelican import signals
+from plugin_support import section
 
 MINIFY = ("import sys, minify_html\n"
           "style = minify_html.minify('<style>' + sys.stdin.read() + '</style>', minify_css=True)\n"
@@ -61,10 +62,7 @@ DEFAULTS = {
 
 def config(settings):
     """INLINE_CSS over DEFAULTS; a name this plugin does not know fails."""
-    given = settings.get("INLINE_CSS", {})
-    if set(given) - set(DEFAULTS):
-        raise ValueError(f"INLINE_CSS has {sorted(set(given) - set(DEFAULTS))}: inline_css knows {list(DEFAULTS)}")
-    return {**DEFAULTS, **given}
+    return section(settings, "INLINE_CSS", DEFAULTS, "inline_css")
 
 
 def stylesheet(theme, name=DEFAULTS["STYLESHEET"], cache=None):

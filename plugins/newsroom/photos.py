@@ -17,10 +17,10 @@ made when the site is written (`write_variants`).
 import hashlib
 import multiprocessing
 import os
-import shutil
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
+from plugin_support import place
 
 # Changing how variants are made? Change this, so cached ones are remade.
 VERSION = "1"
@@ -141,19 +141,3 @@ def prune(cache_path, used):
         if name not in used:
             os.remove(os.path.join(cache, name))
 
-
-def place(cached, target):
-    """A cached file into the output: linked, not copied; replacing what is
-    there, never writing through it (an earlier build's file may be a link
-    to another cache entry)."""
-    try:
-        if os.path.samefile(cached, target):
-            return  # linked there already (rename() would leave the link beside it)
-    except OSError:
-        pass  # nothing there yet
-    partial = f"{target}.partial"
-    try:
-        os.link(cached, partial)
-    except OSError:  # another file system
-        shutil.copyfile(cached, partial)
-    os.replace(partial, target)

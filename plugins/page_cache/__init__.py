@@ -49,6 +49,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
+from plugin_support import section
 
 logger = logging.getLogger(__name__)
 
@@ -67,10 +68,7 @@ FACE = ("status", "lang", "href", "output", "title_html", "summary", "summary_te
 
 def config(settings):
     """PAGE_CACHE over DEFAULTS; a name this plugin does not know fails."""
-    given = settings.get("PAGE_CACHE", {})
-    if set(given) - set(DEFAULTS):
-        raise ValueError(f"PAGE_CACHE has {sorted(set(given) - set(DEFAULTS))}: page_cache knows {list(DEFAULTS)}")
-    return {**DEFAULTS, **given}
+    return section(settings, "PAGE_CACHE", DEFAULTS, "page_cache")
 
 
 PLAIN = {str, int, float, bool, type(None)}

@@ -20,12 +20,12 @@ import hashlib
 import multiprocessing
 import os
 import re
-import shutil
 import zlib
 from dataclasses import dataclass
 
 from pelican import signals
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
+from plugin_support import place, section
 
 # Changing the drawing code? Change this too, so cached cards are redrawn.
 VERSION = "4"
@@ -77,10 +77,7 @@ class FontMissing(RuntimeError):
 
 def config(settings):
     """SHARE_IMAGES over DEFAULTS; a name this plugin does not know fails."""
-    given = settings.get("SHARE_IMAGES", {})
-    if set(given) - set(DEFAULTS):
-        raise ValueError(f"SHARE_IMAGES has {sorted(set(given) - set(DEFAULTS))}: share_images knows {list(DEFAULTS)}")
-    return {**DEFAULTS, **given}
+    return section(settings, "SHARE_IMAGES", DEFAULTS, "share_images")
 
 
 def check(pelican):
@@ -273,22 +270,6 @@ def write(pelican):
         os.makedirs(os.path.dirname(target), exist_ok=True)
         place(cards["cached"][card.key], target)
 
-
-def place(cached, target):
-    """A cached file into the output: linked, not copied (a publish places
-    thousands); replacing what is there, never writing through it (an
-    earlier build's file may be a link to another cache entry)."""
-    try:
-        if os.path.samefile(cached, target):
-            return  # linked there already (rename() would leave the link beside it)
-    except OSError:
-        pass  # nothing there yet
-    partial = f"{target}.partial"
-    try:
-        os.link(cached, partial)
-    except OSError:  # another file system
-        shutil.copyfile(cached, partial)
-    os.replace(partial, target)
 
 
 def register():

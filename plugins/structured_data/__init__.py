@@ -24,6 +24,7 @@ It reads, from other plugins: ``article.share_images`` and ``SITE_LOGO``
 
 import jinja2
 from pelican import signals
+from plugin_support import section
 
 DEFAULTS = {
     # Organisations whose reports we carry, and where to find them.
@@ -33,10 +34,7 @@ DEFAULTS = {
 
 def settings_of(settings):
     """STRUCTURED_DATA over DEFAULTS; a name this plugin does not know fails."""
-    given = settings.get("STRUCTURED_DATA", {})
-    if set(given) - set(DEFAULTS):
-        raise ValueError(f"STRUCTURED_DATA has {sorted(set(given) - set(DEFAULTS))}: structured_data knows {list(DEFAULTS)}")
-    return {**DEFAULTS, **given}
+    return section(settings, "STRUCTURED_DATA", DEFAULTS, "structured_data")
 
 
 def check(pelican):
