@@ -32,7 +32,7 @@ THEME = "theme"
 THEME_STATIC_PATHS = []
 
 # Where structured data points for the organisations whose reports we carry
-# (plugins/structured_data, loaded by publishconf.py).
+# (the newsroom's JSON-LD, made when publishconf.py sets MACHINE_METADATA).
 STRUCTURED_DATA = {"ORGANIZATION_URLS": {"Voice of America": "https://www.voanews.com/"}}
 
 TIMEZONE = "America/New_York"
@@ -67,7 +67,7 @@ TAGS_URL = TAGS_SAVE_AS = "tags.html"
 CATEGORIES_URL = CATEGORIES_SAVE_AS = "categories.html"
 AUTHORS_URL = AUTHORS_SAVE_AS = "authors.html"
 CORRECTIONS_URL = CORRECTIONS_SAVE_AS = "corrections.html"
-# A page for everyone quoted, and the list of them (plugins/speaker_pages).
+# A page for everyone quoted, and the list of them (plugins/newsroom/people/pages.py).
 PERSON_URL = PERSON_SAVE_AS = "people/{slug}.html"
 PEOPLE_URL = PEOPLE_SAVE_AS = "people.html"
 PERSON_FEED_ATOM = None
@@ -123,7 +123,7 @@ if _plugins_folder not in sys.path:
 # Always explicit: left unset, Pelican loads every plugin installed.
 # build_guard fails the build on any warning from any of them, whatever
 # their order: it looks last by signal (see plugins/build_guard).
-PLUGINS = ["newsroom", "speaker_pages", "inline_css", "compact_json", "page_cache", "build_guard"]
+PLUGINS = ["newsroom", "inline_css", "compact_json", "build_guard"]
 
 # No feeds in development: they need absolute URLs (see publishconf.py).
 FEED_ALL_ATOM = FEED_ALL_RSS = None

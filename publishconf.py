@@ -17,11 +17,12 @@ INDEX_URL = ""
 DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = ""
 
-# Share images and the sitemap need absolute addresses: production only.
+# The sitemap needs absolute addresses, as do the share images and JSON-LD
+# the newsroom makes with MACHINE_METADATA: production only.
 # compress_cache writes .gz and .br beside every text file for servers that
 # serve them as they are (nginx gzip_static, brotli_static), compressing
 # only the files an earlier build did not.
-PLUGINS = [*PLUGINS, "share_images", "structured_data", "content_sitemap", "compress_cache"]
+PLUGINS = [*PLUGINS, "content_sitemap", "compress_cache"]
 COMPRESS = {"EXTENSIONS": {".html", ".xml", ".txt", ".css", ".svg"}}
 DIRECT_TEMPLATES = [*DIRECT_TEMPLATES, "robots"]
 ROBOTS_SAVE_AS = "robots.txt"

@@ -8,8 +8,10 @@ collects every warning and error logged while the site builds and raises one
 author can fix every problem in one go. It looks twice: once all content is
 read, before a page is written (so bad content never reaches the writer),
 and when every other plugin has finished (the last of pelican-granular-
-signals' stages), whatever the order of ``PLUGINS``. Each run (the
-development server makes many) collects afresh.
+signals' stages), whatever the order of ``PLUGINS``. Each run collects afresh; Pelican's own
+``LimitFilter`` still hides a warning logged once already in the process,
+so an application that runs Pelican twice in one process resets it (the
+newsroom does).
 """
 
 import logging
@@ -17,7 +19,6 @@ import re
 
 import blinker
 from pelican import signals
-from pelican.log import LimitFilter
 from pelican.plugins import granular_signals
 
 logger = logging.getLogger(__name__)
@@ -74,13 +75,6 @@ current = None
 
 def start_collecting(pelican):
     global current
-    # Pelican's loggers drop a warning already logged once in the process
-    # (pelican.log.LimitFilter, private class state): in `make devserver`,
-    # a problem left unfixed would pass the second build unseen. Forget
-    # them at each run; test_guard.py's test_each_run_collects_afresh
-    # fails if Pelican renames these.
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
     root = logging.getLogger()
     if current is not None:
         root.removeHandler(current)

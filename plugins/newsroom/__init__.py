@@ -1,33 +1,34 @@
-"""How this newsroom reads its content.
+"""The newsroom: how this site turns reports into pages, as one Pelican plugin.
 
-Articles and pages are Markdown, read by `reader.NewsroomReader`:
+Laid out by the stage of the build each part serves, in the order data
+flows through them (README.md beside this file has the map):
 
-- every direct quotation is marked up with its speaker (`quotations.py`,
-  speakers from the ``Speakers`` field, `speakers.py`);
-- raw HTML is text, never markup (`raw_html.py`);
-- a file that is not fit to publish (not UTF-8, empty, a required field
-  missing, an impossible date, a broken link, a quotation without a speaker)
-  is refused with every problem named, file and line (`checks.py`);
-- so is a link to a tag, category or author that no article has;
-- so are two files that would be published at the same address, and a
-  category, tag or author with no letter or digit to make an address from
-  (`addresses.py`).
+- ``model``: what a report is made of (`Report`, `Speaker`, `Person`,
+  `Quotation`, `Correction`, `Photo`), attached to each article and page
+  as ``item.report``; everything after reading reads it.
+- ``reading``: Markdown in, a checked `Report` out (the reader, the
+  quotation syntax, the checks every file must pass).
+- ``people``: each report's speakers joined to the register, and a page
+  for everyone quoted.
+- ``pages``: what Pelican does with the reports once read (addresses,
+  listings, translations, embargoes, feeds, JSON-LD).
+- ``output``: what is written beside the pages (photos, share cards) and
+  what makes rebuilds cheap (bodies held compressed, the content cache
+  guarded, unchanged pages not rendered again).
+- ``chrome``: labels, dates and reading time in each report's language.
 
-Around reading: the settings the theme relies on are checked and every item
-gets the fields it documents (`contract.py`, and README.md beside this
-file); photos are placed and written (`photo_output.py`); translations are
-linked (`translations.py`); bodies are held compressed until written
-(`bodies.py`); reports dated in the future are held back
-(`embargo.py`); the content cache is dropped when the code that reads it
-changes (`cache_guard.py`); templates get the report's language's chrome
-(`languages.py`).
+Every use of a name Pelican keeps private is in `pelican_internals.py`.
 """
 
 from pelican import signals
 
-from . import (addresses, bodies, cache_guard, contract, embargo, feeds, languages, listings, people, photo_output,
-               translations)
-from .reader import NewsroomReader
+from . import pelican_internals
+from .chrome import languages
+from .output import cache_guard, page_cache, photo_output, share_images
+from .pages import addresses, contract, embargo, feeds, listings, structured_data, translations
+from .people import pages as speaker_pages
+from .people import register as people
+from .reading.reader import NewsroomReader
 
 
 def use_our_reader(readers):
@@ -37,9 +38,9 @@ def use_our_reader(readers):
 
 def finish_body(item):
     """The body as published: photos' addresses in place, then held
-    compressed (one receiver: blinker does not keep the order of two)."""
+    compressed (in that order, so one receiver)."""
     photo_output.place_photos(item)
-    bodies.pack(item)
+    pelican_internals.pack_body(item)
 
 
 def register():
@@ -47,31 +48,41 @@ def register():
     signals.initialized.connect(contract.check_settings)
     signals.initialized.connect(cache_guard.drop_stale)
     signals.initialized.connect(photo_output.forget_used)
+    # get_generators: at the start of every run; ours runs after the
+    # articles are read and people resolved.
+    signals.get_generators.connect(pelican_internals.forget_logged_messages)
+    signals.get_generators.connect(speaker_pages.add_generator)
     # readers_init fires after Pelican has listed its own readers and before
     # it makes instances of them: the one moment to swap in ours for .md.
     signals.readers_init.connect(use_our_reader)
-    signals.readers_init.connect(cache_guard.pack_bodies)
+    signals.readers_init.connect(pelican_internals.cache_bodies_compressed)
     # Each generator makes its own Jinja environment, before it renders.
     signals.generator_init.connect(languages.add_filters)
+    signals.generator_init.connect(structured_data.add_function)
     # Each article and page once made, before its content is first rendered.
     signals.content_object_init.connect(contract.give_defaults)
     signals.content_object_init.connect(finish_body)
     # Once the articles are read, before Pelican groups them.
-    signals.article_generator_pretaxonomy.connect(listings.linear_period_archives)
+    signals.article_generator_pretaxonomy.connect(pelican_internals.linear_period_archives)
     # Once the articles, and the pages, are read and sorted.
     signals.article_generator_finalized.connect(embargo.report_held_back)
     signals.article_generator_finalized.connect(listings.linear_term_pages)
-    # Before any later generator (speaker_pages) reads who said what.
+    # Before any later generator (speaker pages) reads who said what.
     signals.article_generator_finalized.connect(people.resolve)
     signals.article_generator_finalized.connect(addresses.remember_addresses)
+    signals.article_generator_finalized.connect(share_images.announce)
     signals.page_generator_finalized.connect(addresses.remember_addresses)
     # all_generators_finalized: every article and page is read, none written.
     signals.all_generators_finalized.connect(addresses.refuse_unaddressable)
     signals.all_generators_finalized.connect(addresses.refuse_overwrites)
     signals.all_generators_finalized.connect(translations.link_translations)
+    signals.all_generators_finalized.connect(page_cache.remember_context)
+    signals.get_writer.connect(page_cache.get_writer)
     # Each feed once made, before it is written.
     signals.feed_generated.connect(feeds.keep_titles)
     # Once each generator's pages are written: their photos too.
     signals.article_writer_finalized.connect(photo_output.write_photos)
     signals.page_writer_finalized.connect(photo_output.write_photos)
     signals.finalized.connect(photo_output.prune_unused)
+    signals.finalized.connect(share_images.write)
+    signals.finalized.connect(page_cache.save)

@@ -4,8 +4,8 @@ import pytest
 from pelican import signals
 from pelican.contents import Article, Content
 
-from newsroom.bodies import Body
-from newsroom.contract import SettingsError
+from newsroom.output.bodies import Body
+from newsroom.pages.contract import SettingsError
 
 REPORT = ("Title: Quoted\nDate: 2021-04-20\nCategory: News\nTags: Courts\nAuthor: Desk\nSummary: One.\n\n"
           "The court [“was clear”]{term}, the clerk said, 是.\n")

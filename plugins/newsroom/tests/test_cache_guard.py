@@ -4,8 +4,8 @@ import gzip
 import pickle
 from types import SimpleNamespace
 
-from newsroom import cache_guard
-from newsroom.bodies import Body
+from newsroom.output import cache_guard
+from newsroom.output.bodies import Body
 
 
 def run(cache, **settings):

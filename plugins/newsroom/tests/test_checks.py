@@ -3,7 +3,7 @@
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.settings import read_settings
 
-from newsroom.checks import CONTENT_LISTS
+from newsroom.reading.checks import CONTENT_LISTS
 
 # Lists on the generators that hold no articles or pages.
 NOT_CONTENT = {"_templates_path", "related_posts"}

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from newsroom import feeds
+from newsroom.pages import feeds
 
 
 class Report:

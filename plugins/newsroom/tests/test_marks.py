@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom.marks import closes, stray_mark
+from newsroom.reading.marks import closes, stray_mark
 
 QUOTED = [
     "He called it “farcical” twice.",

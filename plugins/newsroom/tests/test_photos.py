@@ -2,7 +2,7 @@
 
 from PIL import Image
 
-from newsroom import photos
+from newsroom.output import photos
 
 
 def photo_of(tmp_path, size, name="photo.jpg"):

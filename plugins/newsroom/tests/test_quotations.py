@@ -3,8 +3,8 @@
 import pytest
 from markdown import Markdown
 
-from newsroom.quotations import QuotationExtension
-from newsroom.speakers import parse_speakers
+from newsroom.reading.quotations import QuotationExtension
+from newsroom.reading.speakers import parse_speakers
 
 SPEAKERS = parse_speakers([
     "Antony Blinken | U.S. Secretary of State | Blinken",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
-from newsroom.reader import PLAIN, ContentRefused, NewsroomReader
+from newsroom.reading.reader import PLAIN, ContentRefused, NewsroomReader
 
 HEAD = "Title: A\nDate: 2021-04-21\nCategory: Tests\nAuthor: Desk\nSummary: One.\n\n"
 

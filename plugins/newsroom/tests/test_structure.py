@@ -2,7 +2,7 @@
 
 from markdown import Markdown
 
-from newsroom.structure import StructureExtension
+from newsroom.reading.structure import StructureExtension
 
 
 def convert(text):

@@ -18,7 +18,6 @@ import os
 from dataclasses import dataclass
 
 from feedgenerator import Atom1Feed
-from pelican import signals
 from pelican.generators import Generator
 
 
@@ -95,9 +94,6 @@ class SpeakerPagesGenerator(Generator):
 
 
 def add_generator(pelican):
-    return SpeakerPagesGenerator
-
-
-def register():
-    # get_generators: ours runs after the articles are read and people resolved.
-    signals.get_generators.connect(add_generator)
+    """Speaker pages where ``PERSON_SAVE_AS`` puts them; a site that does
+    not set it (as Pelican's other ``*_SAVE_AS``) has none."""
+    return SpeakerPagesGenerator if pelican.settings.get("PERSON_SAVE_AS") else None

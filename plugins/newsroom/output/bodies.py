@@ -15,7 +15,6 @@ from that reading next takes, so each body is compressed once and held
 once.
 """
 
-import functools
 import zlib
 
 
@@ -57,43 +56,10 @@ def unpacked(body):
     return text
 
 
-def _claim(text):
+def claim(text):
     """The Body of ``text``: the cache's own when it was made of this very
     string, a new one otherwise (a plugin changed the text in between)."""
     last, body = _last
     _last[:] = None, None
     return body if last is text else Body(text)
 
-
-class Packed:
-    """Mixed into an article's or page's class: its body is a ``Body``."""
-
-    @property
-    def _content(self):
-        return self._body.text()
-
-    @_content.setter
-    def _content(self, text):
-        self._body = Body(text)
-
-    def get_content(self, siteurl):
-        # Not memoised, unlike Content.get_content: that would keep every body whole.
-        return self._update_content(self._content, siteurl)
-
-
-@functools.cache
-def _packed_class(cls):
-    # The same name and module as the item's own class: templates and page_cache's keys see no change.
-    return type(cls.__name__, (Packed, cls), {"__module__": cls.__module__})
-
-
-def pack(item):
-    """Hold the item's body compressed from now on (content_object_init,
-    once every other change to the text is made)."""
-    text = item.__dict__.get("_content")
-    if not isinstance(text, str) or not text:
-        return
-    body = _claim(text)
-    del item.__dict__["_content"]
-    item.__class__ = _packed_class(type(item))
-    item._body = body

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from pelican.log import console
 
-from .bodies import Body, packed, unpacked
 
 # The settings that change how a file is read and rendered.
 READING = ("MARKDOWN", "FORMATTED_FIELDS", "TIMEZONE", "DEFAULT_LANG", "DEFAULT_DATE", "READERS",
@@ -74,20 +73,3 @@ def drop_stale(pelican):
     cache.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current)
 
-
-def pack_bodies(readers):
-    """Readers keep bodies in the cache as a ``Body`` (`bodies.py`), through
-    the methods Pelican reads and fills its cache with."""
-    keep, find = readers.cache_data, readers.get_cached_data
-
-    def cache_data(path, data):
-        body, metadata = data
-        keep(path, (packed(body) if isinstance(body, str) and body else body, metadata))
-
-    def get_cached_data(path, default=None):
-        found = find(path, default)
-        if found is default or not isinstance(found[0], Body):
-            return found
-        return unpacked(found[0]), found[1]
-
-    readers.cache_data, readers.get_cached_data = cache_data, get_cached_data

@@ -6,27 +6,25 @@ from any folder) or the absolute address (production: feeds too), and each
 published item's variants are written, through the cache (`photos.py`).
 """
 
-from . import checks, photos
-from .structure import PHOTO
+from .. import pelican_internals
+from ..reading import checks
+from . import photos
+from ..reading.structure import PHOTO
 
 
 def place_photos(item):
     """Point the photos' addresses at the photos' folder: relative to the
     page where the site's links are, absolute in production (feeds too).
 
-    Content._content is Pelican's private copy of the rendered HTML (no
-    public setter exists); changing it here, before Pelican first renders
-    links, is what content_object_init allows. If Pelican renames it,
-    tests/test_corpus.py (photos responsive…) and test_portability.py
-    (photos show from disk) fail."""
-    if PHOTO not in getattr(item, "_content", ""):
+    Changed before Pelican first renders links (content_object_init)."""
+    if PHOTO not in pelican_internals.body_as_read(item):
         return
     if item.settings["RELATIVE_URLS"]:
         depth = item.save_as.count("/")
         prefix = "../" * depth or "./"
     else:
         prefix = item.settings["SITEURL"] + "/"
-    item._content = item._content.replace(PHOTO, prefix)
+    pelican_internals.rewrite_body(item, lambda body: body.replace(PHOTO, prefix))
 
 
 # The cached variants this build has used so far (articles', then pages').

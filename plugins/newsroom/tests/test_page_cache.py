@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from page_cache import Describer, Unstable, config
+from newsroom.output.page_cache import Describer, Unstable, config
 
 
 @dataclasses.dataclass(frozen=True)

@@ -23,7 +23,6 @@ It reads, from other plugins: ``article.share_images`` and ``SITE_LOGO``
 """
 
 import jinja2
-from pelican import signals
 from plugin_support import section
 
 DEFAULTS = {
@@ -36,9 +35,6 @@ def settings_of(settings):
     """STRUCTURED_DATA over DEFAULTS; a name this plugin does not know fails."""
     return section(settings, "STRUCTURED_DATA", DEFAULTS, "structured_data")
 
-
-def check(pelican):
-    settings_of(pelican.settings)
 
 
 def image(siteurl, picture):
@@ -160,10 +156,3 @@ def structured_data(context, page_url, words=0):
 
 def add_function(generator):
     generator.env.globals["structured_data"] = structured_data
-
-
-def register():
-    # Before anything is read: an unknown setting fails now.
-    signals.initialized.connect(check)
-    # Each generator makes its own Jinja environment, before it renders.
-    signals.generator_init.connect(add_function)

@@ -6,7 +6,7 @@ from types import SimpleNamespace as Obj
 
 import jinja2
 
-import structured_data
+from newsroom.pages import structured_data
 
 WHEN = datetime.datetime(2025, 6, 10, tzinfo=datetime.timezone.utc)
 IMAGE = Obj(url="images/share/a.png", width=1200, height=630)

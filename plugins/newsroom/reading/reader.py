@@ -91,7 +91,7 @@ class NewsroomReader(MarkdownReader):
         return [shared(p) for p in processed] if isinstance(processed, list) else shared(processed)
 
     def read(self, source_path):
-        self._source_path = source_path
+        self.source_path = source_path
         if not checks.inside(source_path, self.settings["PATH"]):
             self.refuse([(1, "is a link to a file outside content/: copy the file into content/ instead")])
         with open(source_path, "rb") as f:
@@ -219,7 +219,7 @@ class NewsroomReader(MarkdownReader):
     def refuse(self, problems):
         # Pelican logs only that it "could not process" the file: say what
         # is wrong, and where, first.
-        where = os.path.relpath(self._source_path)
+        where = os.path.relpath(self.source_path)
         for line, message in sorted(set(problems)):
             logger.error("%s:%d: %s", where, line, message)
         raise ContentRefused(f"{where}: {len(problems)} problem(s)")

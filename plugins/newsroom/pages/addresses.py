@@ -8,7 +8,7 @@ or ``{author}`` link that no article answers are refused, naming the files.
 import logging
 import os
 
-from . import checks
+from ..reading import checks
 
 logger = logging.getLogger(__name__)
 

@@ -48,21 +48,3 @@ def linear_term_pages(generator):
     generator.context.update(categories=generator.categories, authors=generator.authors,
                              tags=list(generator.tags.items()))
 
-
-def linear_period_archives(generator):
-    """article_generator_pretaxonomy, before Pelican builds the year (month,
-    day) archives: build them without the quadratic scan (see above)."""
-    build = generator._build_period_archives
-
-    def _build_period_archives(sorted_articles, articles, settings):
-        archives = build(sorted_articles, [], settings)  # Pelican's, with nothing to scan
-        for periods in archives.values():
-            period_of = {id(article): period for period in periods for article in period["dates"]}
-            for period in periods:
-                period["articles"] = []
-            for article in articles:
-                if (period := period_of.get(id(article))) is not None:
-                    period["articles"].append(article)
-        return archives
-
-    generator._build_period_archives = _build_period_archives

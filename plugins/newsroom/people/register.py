@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pelican.log import console
 from pelican.utils import slugify
 
-from . import checks
+from ..reading import checks
 
 logger = logging.getLogger(__name__)
 NAME = "people.txt"

@@ -41,15 +41,14 @@ import json
 import logging
 import marshal
 import os
-import shutil
 from importlib.metadata import version
 from pathlib import Path
 
-from pelican import signals
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
-from pelican.writers import Writer
 from plugin_support import section
+
+from ..pelican_internals import LinkingWriter, body_as_read
 
 logger = logging.getLogger(__name__)
 
@@ -198,10 +197,9 @@ class Keys:
 
     def whole(self, item):
         """A report or page in full: its face and its text. The text as read
-        (Pelican's private ``_content``: its ``content`` resolves links to
-        other items, whose addresses are in every key already, and costs a
-        rendering; tests/test_page_cache.py fails if it goes)."""
-        body = hashlib.sha256(item._content.encode()).hexdigest()
+        (links to other items unresolved: their addresses are in every key
+        already)."""
+        body = hashlib.sha256(body_as_read(item).encode()).hexdigest()
         return self.listed(item) + body
 
     def site(self):
@@ -247,18 +245,8 @@ class Reusing:
         return self.template.render(context)
 
 
-class NullFile:
-    def write(self, text):
-        pass
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-
-class PageCacheWriter(Writer):
+class PageCacheWriter(LinkingWriter):
     """Pelican's writer, which renders only pages whose key changed. Pelican
     makes it once every report is read and linked, before any page is
     written."""
@@ -288,7 +276,7 @@ class PageCacheWriter(Writer):
         """Whether the last build made ``name`` from ``key`` and left it as
         it was (a file this build writes twice is left to Pelican's rules)."""
         entry, target = self.last.get(name), os.path.join(self.output_path, name)
-        if not entry or entry[0] != key or target in self._written_files or target in self._overridden_files:
+        if not entry or entry[0] != key or self.written(target):
             return False
         try:
             stat = os.stat(os.path.join(self.previous, name))
@@ -299,23 +287,13 @@ class PageCacheWriter(Writer):
         self.linking.add(target)
         return True
 
-    def _open_w(self, filename, encoding, override=False):
+    def link_instead(self, filename):
+        """The last build's file, where ``reusable`` found it unchanged."""
         if filename not in self.linking:
-            if filename in self._written_files and os.path.exists(filename):
-                os.unlink(filename)  # written again: never through a link into the last build's file
-            return super()._open_w(filename, encoding, override)
+            return None
         self.linking.discard(filename)
-        self._written_files.add(filename)
-        if override:
-            self._overridden_files.add(filename)
         self.reused += 1
-        source = os.path.join(self.previous, os.path.relpath(filename, self.output_path))
-        if os.path.abspath(source) != os.path.abspath(filename):
-            try:
-                os.link(source, filename)
-            except OSError:  # another file system
-                shutil.copy2(source, filename)
-        return NullFile()
+        return os.path.join(self.previous, os.path.relpath(filename, self.output_path))
 
     def save(self):
         """Each page's key, size and time, written entry by entry: as one
@@ -357,13 +335,3 @@ def save(pelican):
         writer.save()
     build.clear()
 
-
-def check(pelican):
-    config(pelican.settings)
-
-
-def register():
-    signals.initialized.connect(check)
-    signals.all_generators_finalized.connect(remember_context)
-    signals.get_writer.connect(get_writer)
-    signals.finalized.connect(save)

@@ -23,7 +23,6 @@ import re
 import zlib
 from dataclasses import dataclass
 
-from pelican import signals
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 from plugin_support import place, section
 
@@ -80,8 +79,9 @@ def config(settings):
     return section(settings, "SHARE_IMAGES", DEFAULTS, "share_images")
 
 
-def check(pelican):
-    font(config(pelican.settings)["FONT"], 40)
+def check_font(settings):
+    """Fails now, before anything is read, if the cards' font is missing."""
+    font(config(settings)["FONT"], 40)
 
 
 @functools.lru_cache(maxsize=None)
@@ -187,7 +187,9 @@ def written(generator):
 
 def announce(generator):
     """Give every article its images' addresses, before any page is
-    written, and start drawing them."""
+    written, and start drawing them (production: MACHINE_METADATA)."""
+    if not generator.settings.get("MACHINE_METADATA"):
+        return
     site, style = generator.settings["SITENAME"], config(generator.settings)
     sizes = [tuple(size) for size in style["SIZES"]]
     for article in written(generator):
@@ -259,7 +261,9 @@ def draw(generator):
 
 def write(pelican):
     """Every card into output/, through the cache, once all are drawn."""
-    cards = BUILD.pop("cards")
+    cards = BUILD.pop("cards", None)
+    if cards is None:
+        return
     for _ in cards["drawing"]:
         pass
     if cards["pool"] is not None:
@@ -269,13 +273,3 @@ def write(pelican):
         target = os.path.join(cards["output"], card.url)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         place(cards["cached"][card.key], target)
-
-
-
-def register():
-    # Before anything is read: a missing font or an unknown setting fails now.
-    signals.initialized.connect(check)
-    # After the articles are read and before pages are written, so templates
-    # can name the images; they are drawn while the pages are rendered.
-    signals.article_generator_finalized.connect(announce)
-    signals.finalized.connect(write)

@@ -1,0 +1,180 @@
+"""Every name Pelican keeps private that the newsroom uses, in one place.
+
+Pelican 4.12 (pinned in the locks) offers no public way to do these
+things. Each is here with the reason it is needed and the test that fails
+if Pelican changes what it relies on, so a Pelican upgrade means reading
+this file and running ``make test-fast``, nothing else. The rest of the
+newsroom touches Pelican only through its signals, its public classes
+(``Generator``, ``Writer``, ``MarkdownReader``, ``URLWrapper``) and
+``pelican.utils``.
+
+| private name | why | the test that notices a change |
+| --- | --- | --- |
+| ``Content._content``, ``Content._update_content`` | a body is held compressed and rendered on demand (`bodies.py`); photos' addresses are put in before Pelican renders links; page_cache hashes the body as read | tests/test_bodies.py, tests/test_photos.py, tests/test_page_cache.py (fast); tests/test_page_cache.py (slow) |
+| ``item.__class__`` swapped | the compressed body is a property of the item's class | tests/test_bodies.py |
+| the readers' ``cache_data`` and ``get_cached_data`` replaced on the instance | the content cache holds the article's compressed body instead of a second string | tests/test_cache_guard.py |
+| ``ArticlesGenerator._build_period_archives`` | Pelican's year pages are quadratic in the site's size | tests/test_listings.py |
+| ``Writer._open_w``, ``_written_files``, ``_overridden_files`` | an unchanged page is linked from the last build instead of rendered | tests/test_page_cache.py (fast and slow) |
+| ``pelican.log.LimitFilter._raised_messages``, ``._group_count`` | Pelican drops a warning logged once already in the process, so a second run in one process (``pelican -r``, the tests) would pass a problem unseen | tests/test_internals.py |
+
+Fixes we would offer upstream (pelican/generators.py, 4.12), each one line:
+``_build_period_archives``: ``members = set(dates)`` before the
+comprehension and ``if a in members`` in it; ``generate_tags``,
+``generate_categories``, ``generate_authors``: ``members = set(articles)``
+and ``if article in members`` (`pages/listings.py` works around these with
+a public list subclass, no private name). And ``Content.get_content``
+memoises every rendered body for the life of the process.
+"""
+
+import functools
+import os
+import shutil
+
+from pelican.log import LimitFilter
+from pelican.writers import Writer
+
+from .output.bodies import Body, claim, packed, unpacked
+
+
+# -- Bodies (output/bodies.py) ------------------------------------------------
+
+class Packed:
+    """Mixed into an article's or page's class: its body is a `Body`."""
+
+    @property
+    def _content(self):
+        return self._body.text()
+
+    @_content.setter
+    def _content(self, text):
+        self._body = Body(text)
+
+    def get_content(self, siteurl):
+        # Not memoised, unlike Content.get_content: that would keep every body whole.
+        return self._update_content(self._content, siteurl)
+
+
+@functools.cache
+def _packed_class(cls):
+    # The same name and module as the item's own class: templates and page_cache's keys see no change.
+    return type(cls.__name__, (Packed, cls), {"__module__": cls.__module__})
+
+
+def pack_body(item):
+    """Hold the item's body compressed from now on (content_object_init,
+    once every other change to the text is made)."""
+    text = item.__dict__.get("_content")
+    if not isinstance(text, str) or not text:
+        return
+    body = claim(text)
+    del item.__dict__["_content"]
+    item.__class__ = _packed_class(type(item))
+    item._body = body
+
+
+def body_as_read(item):
+    """The body as the reader made it, links to other items unresolved
+    (``content`` would resolve them, at the cost of a rendering)."""
+    return getattr(item, "_content", "")
+
+
+def rewrite_body(item, change):
+    """Change the body as read, before Pelican first renders its links
+    (content_object_init; no public setter exists)."""
+    item._content = change(item._content)
+
+
+def cache_bodies_compressed(readers):
+    """readers_init: the readers' cache keeps bodies as a `Body`, through
+    the methods Pelican reads and fills its cache with."""
+    keep, find = readers.cache_data, readers.get_cached_data
+
+    def cache_data(path, data):
+        body, metadata = data
+        keep(path, (packed(body) if isinstance(body, str) and body else body, metadata))
+
+    def get_cached_data(path, default=None):
+        found = find(path, default)
+        if found is default or not isinstance(found[0], Body):
+            return found
+        return unpacked(found[0]), found[1]
+
+    readers.cache_data, readers.get_cached_data = cache_data, get_cached_data
+
+
+# -- Year pages in linear time (pages/listings.py) -------------------------------
+
+def linear_period_archives(generator):
+    """article_generator_pretaxonomy, before Pelican builds the year (month,
+    day) archives: Pelican's ``_build_period_archives`` gives each period
+    ``[a for a in articles if a in dates]``, ``dates`` being the period's
+    list (71 s of a profiled 100,000-report rebuild). Here Pelican builds
+    the periods with nothing to scan, and each period's articles are
+    filled in in one pass, in the same order."""
+    build = generator._build_period_archives
+
+    def _build_period_archives(sorted_articles, articles, settings):
+        archives = build(sorted_articles, [], settings)  # Pelican's, with nothing to scan
+        for periods in archives.values():
+            period_of = {id(article): period for period in periods for article in period["dates"]}
+            for period in periods:
+                period["articles"] = []
+            for article in articles:
+                if (period := period_of.get(id(article))) is not None:
+                    period["articles"].append(article)
+        return archives
+
+    generator._build_period_archives = _build_period_archives
+
+
+# -- A writer that can keep the last build's file (output/page_cache.py) ---------
+
+class LinkingWriter(Writer):
+    """Pelican's writer, which puts the last build's file in place of a
+    page that `link_instead` names, instead of writing it."""
+
+    def link_instead(self, filename):
+        """The last build's copy of ``filename`` to link, or None to write it."""
+        return None
+
+    def written(self, filename):
+        """Whether this run has written (or overwritten) ``filename`` already."""
+        return filename in self._written_files or filename in self._overridden_files
+
+    def _open_w(self, filename, encoding, override=False):
+        source = self.link_instead(filename)
+        if source is None:
+            if filename in self._written_files and os.path.exists(filename):
+                os.unlink(filename)  # written again: never through a link into the last build's file
+            return super()._open_w(filename, encoding, override)
+        self._written_files.add(filename)
+        if override:
+            self._overridden_files.add(filename)
+        if os.path.abspath(source) != os.path.abspath(filename):
+            try:
+                os.link(source, filename)
+            except OSError:  # another file system
+                shutil.copy2(source, filename)
+        return NullFile()
+
+
+class NullFile:
+    def write(self, text):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+# -- Logging ---------------------------------------------------------------------
+
+def forget_logged_messages(pelican):
+    """get_generators, at the start of every run: Pelican's loggers drop a
+    warning already logged once in the process (``LimitFilter``, private
+    class state), so a problem left unfixed would pass a second run in the
+    same process unseen (build_guard could not refuse it)."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()

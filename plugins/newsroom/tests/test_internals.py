@@ -1,0 +1,33 @@
+"""The private Pelican names pelican_internals.py relies on that no other
+fast test exercises."""
+
+import pytest
+
+import build_guard
+from newsroom import pelican_internals
+
+
+def warning_plugin(folder):
+    """A plugin that logs the same warning in every run."""
+    folder.mkdir(exist_ok=True)
+    (folder / "late_warning.py").write_text(
+        "import logging\nfrom pelican import signals\n\n"
+        "def warn(sender):\n    logging.getLogger('late').warning('the same warning')\n\n"
+        "def register():\n    signals.finalized.connect(warn)\n")
+    return "late_warning"
+
+
+def test_a_warning_repeated_in_a_second_run_in_one_process_is_refused_again(pelican_site, tmp_path):
+    # Pelican's LimitFilter would drop the second run's warning as seen before.
+    pelican = pelican_site(["newsroom", "build_guard", warning_plugin(tmp_path / "plugins")])
+    for _ in range(2):
+        with pytest.raises(build_guard.BuildRefused, match="the same warning"):
+            pelican.run()
+
+
+def test_the_logging_state_pelican_keeps_is_still_where_the_newsroom_clears_it():
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.add(("x", "y"))
+    pelican_internals.forget_logged_messages(None)
+    assert not LimitFilter._raised_messages and not LimitFilter._group_count
