@@ -60,7 +60,7 @@ def register():
     signals.generator_init.connect(languages.add_filters)
     signals.generator_init.connect(structured_data.add_function)
     # Each article and page once made, before its content is first rendered.
-    signals.content_object_init.connect(contract.give_defaults)
+    signals.content_object_init.connect(contract.attach_report)
     signals.content_object_init.connect(finish_body)
     # Once the articles are read, before Pelican groups them.
     signals.article_generator_pretaxonomy.connect(pelican_internals.linear_period_archives)

@@ -58,11 +58,10 @@ STORE = "pages.json"
 PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "minify-html")
 # Settings that say where things are, not what they are.
 PLACES = {"OUTPUT_PATH", "CACHE_PATH", "PAGE_CACHE"}
-# What a listing shows of a report or page besides its metadata (its
-# address is in every page's key already: see Keys.built).
-FACE = ("status", "lang", "href", "output", "title_html", "summary", "summary_text",
-        "quotations", "people", "photos", "corrections", "editor_note", "translations", "original",
-        "translated_as", "share_images")
+# What a listing shows of a report or page besides its metadata: the
+# model (`model/report.py`), and what Pelican works out (its address is in
+# every page's key already: see Keys.built).
+FACE = ("status", "lang", "summary", "translations", "report")
 
 
 def config(settings):
@@ -189,8 +188,9 @@ class Keys:
     def face(self, item):
         """A report or page as a listing shows it, all but its text, hashed
         (a listing of thousands is described by thousands of hashes)."""
-        metadata = item.metadata
-        # An attribute that is its metadata (the quotations, the title) is described once.
+        # The reading as cached is in the item's model, joined to others: described there.
+        metadata = {name: value for name, value in item.metadata.items() if name != "report"}
+        # An attribute that is its metadata (the title) is described once.
         shown = {name: value for name in FACE if (value := getattr(item, name, None)) is not metadata.get(name)}
         shown = self.inside({"metadata": metadata, **shown})
         return hashlib.sha256(shown.encode()).hexdigest()

@@ -37,7 +37,7 @@ def forget_used(pelican):
 
 def write_photos(generator, writer):
     published = [item for item in checks.contents(generator) if checks.saved_as(item)]
-    found = {photo.key: photo for item in published for photo in getattr(item, "photos", [])}
+    found = {photo.key: photo for item in published for photo in item.report.photos}
     used.update(photos.write_variants(found.values(), generator.output_path, generator.settings["CACHE_PATH"]))
 
 

@@ -17,17 +17,16 @@ made when the site is written (`write_variants`).
 import hashlib
 import multiprocessing
 import os
-from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 from plugin_support import place
 
+from ..model.report import WIDTHS, Photo
+
 # Changing how variants are made? Change this, so cached ones are remade.
 VERSION = "1"
-WIDTHS = (480, 800, 1200, 1600)
-FOLDER = "photos"
 CACHE = "photos"  # in CACHE_PATH
-FORMATS = {"webp": {"quality": 78, "method": 4}, "jpg": {"quality": 82, "optimize": True, "progressive": True}}
+ENCODERS = {"webp": {"quality": 78, "method": 4}, "jpg": {"quality": 82, "optimize": True, "progressive": True}}
 # The column is 36rem of 18 px; below that, the screen's width less margins.
 SIZES = "(min-width: 690px) 648px, calc(100vw - 2.5rem)"
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif")
@@ -37,34 +36,7 @@ class PhotoError(ValueError):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Photo:
-    source: str  # the file in content/
-    width: int
-    height: int
-    key: str
-    alt: str = ""
 
-    @property
-    def widths(self):
-        return sorted({w for w in WIDTHS if w < self.width} | {min(self.width, WIDTHS[-1])})
-
-    def name(self, width, fmt):
-        stem = os.path.splitext(os.path.basename(self.source))[0]
-        return f"{FOLDER}/{stem}-{self.key[:10]}-{width}.{fmt}"
-
-    def height_at(self, width):
-        return round(self.height * width / self.width)
-
-    def srcset(self, prefix, fmt):
-        return ", ".join(f"{prefix}{self.name(w, fmt)} {w}w" for w in self.widths)
-
-    @property
-    def fallback_width(self):
-        return min(self.widths, key=lambda w: abs(w - 800))
-
-    def files(self):
-        return [(self.name(w, fmt), w, fmt) for w in self.widths for fmt in FORMATS]
 
 
 def measure(path):
@@ -102,7 +74,7 @@ def make(job):
         image = ImageOps.exif_transpose(image)
         for width, fmt, target in variants:
             resized = image.resize((width, photo.height_at(width)), Image.LANCZOS) if image.width > width else image
-            flattened(resized).save(target + ".tmp", "WEBP" if fmt == "webp" else "JPEG", **FORMATS[fmt])
+            flattened(resized).save(target + ".tmp", "WEBP" if fmt == "webp" else "JPEG", **ENCODERS[fmt])
             os.replace(target + ".tmp", target)
 
 

@@ -11,7 +11,7 @@ Chinese alike. A card is drawn once and kept in Pelican's cache folder under
 a hash of what it shows, and linked from there into the output. An article with a photo shares its lead photo
 instead, cropped to the same shapes (JPEG).
 
-Templates get ``article.share_images`` and ``SITE_SHARE_IMAGES`` (lists of
+Templates get ``article.report.share_images`` and ``SITE_SHARE_IMAGES`` (lists of
 `ShareImage`, the Open Graph one first) and ``SITE_LOGO``.
 """
 
@@ -193,14 +193,14 @@ def announce(generator):
     site, style = generator.settings["SITENAME"], config(generator.settings)
     sizes = [tuple(size) for size in style["SIZES"]]
     for article in written(generator):
-        lead = (getattr(article, "photos", None) or [None])[0]
+        lead = (article.report.photos or [None])[0]
         if lead is not None:
             alt = lead.alt
-            article.share_images = [crop(style, article.slug, size, lead, alt) for size in sizes]
+            article.report.share_images = [crop(style, article.slug, size, lead, alt) for size in sizes]
             continue
         alt = f"{article.title}, {site}"
         face = face_for(article.lang)
-        article.share_images = [image(style, article.slug, size, article.title, site, alt, face) for size in sizes]
+        article.report.share_images = [image(style, article.slug, size, article.title, site, alt, face) for size in sizes]
     generator.context["SITE_SHARE_IMAGES"] = [image(style, "site", size, site, "", site) for size in sizes]
     generator.context["SITE_LOGO"] = image(style, "logo", tuple(style["LOGO_SIZE"]), site, "", site)
     draw(generator)
@@ -242,7 +242,7 @@ def draw(generator):
     cache = os.path.join(generator.settings["CACHE_PATH"], "share-images")
     os.makedirs(cache, exist_ok=True)
     context, style = generator.context, config(generator.settings)
-    groups = [article.share_images for article in written(generator)]
+    groups = [article.report.share_images for article in written(generator)]
     groups += [context["SITE_SHARE_IMAGES"], [context["SITE_LOGO"]]]
     cached = {card.key: os.path.join(cache, f"{card.key}{os.path.splitext(card.url)[1]}")
               for group in groups for card in group}

@@ -68,6 +68,6 @@ def remember_addresses(generator):
 
     Pelican recomputes ``url`` and ``save_as`` from their patterns at every
     use (about 90 µs each); a listing or menu on every page made that a fifth
-    of a build. Templates use ``item.href`` and ``item.output``."""
+    of a build. Templates use ``item.report.href`` and ``.output``."""
     for item in checks.contents(generator):
-        item.href, item.output = item.url, item.save_as
+        item.report.href, item.report.output = item.url, item.save_as

@@ -1,20 +1,12 @@
 """What the theme may rely on: settings checked before anything is read,
-and the fields every article and page has from this plugin."""
+and a `Report` on every article and page."""
 
-from types import MappingProxyType
+import dataclasses
 
+from ..model.report import Report
 from ..output import page_cache, share_images
 from . import structured_data
 
-# What every article and page has from this plugin, whether or not its file
-# gives it: templates read these without asking (StrictUndefined).
-# Empty and shared: tuples, and a mapping nothing writes to (the plugins
-# give an item a list or dict of its own when it has something to hold).
-DEFAULTS = {
-    "editor_note": None, "editor_note_text": "", "summary_text": "", "source": None,
-    "source_lang": None, "corrections": (), "original": None, "translated_as": (),
-    "photos": (), "quotations": (), "speakers": (), "tags": (), "people": MappingProxyType({}),
-}
 
 
 class SettingsError(ValueError):
@@ -41,7 +33,12 @@ def check_settings(pelican):
                             "absolute address: set SITEURL = 'https://…', or MACHINE_METADATA = False")
 
 
-def give_defaults(item):
-    for name, value in DEFAULTS.items():
-        if not hasattr(item, name):
-            setattr(item, name, value)
+def attach_report(item):
+    """content_object_init: the item's own `Report`, a copy of its reading's
+    (the reading stays as the content cache keeps it; later stages join
+    other items to this one), or an empty one for a file another reader
+    read. Templates read ``tags`` without asking too."""
+    read = item.metadata.get("report")
+    item.report = dataclasses.replace(read) if read is not None else Report()
+    if not hasattr(item, "tags"):
+        item.tags = ()

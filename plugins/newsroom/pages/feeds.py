@@ -19,7 +19,7 @@ def keep_titles(context, feed):
     articles = context.get("articles", [])
     if _titles[0] is not articles:
         site = context["SITEURL"].rstrip("/") + "/"
-        _titles[:] = articles, {urljoin(site, article.href): article.title for article in articles}
+        _titles[:] = articles, {urljoin(site, article.report.href): article.title for article in articles}
     titles = _titles[1]
     for item in feed.items:
         if item.get("link") in titles:

@@ -15,15 +15,16 @@ A speaker's page is a ProfilePage whose mainEntity is that Person or
 Organization; the same ``@id`` (their page's address, ``#id``) is the
 creator of their quotations on every report.
 
-It reads, from other plugins: ``article.share_images`` and ``SITE_LOGO``
-(share_images); ``article.quotations``, ``speakers``, ``people``,
-``summary_text``, ``editor_note_text``, ``corrections``, ``original``,
-``translated_as`` (newsroom); ``person`` on speaker pages (speaker_pages);
-``PERSON_URL``. Settings: ``STRUCTURED_DATA`` (below).
+It reads the model: each report's ``item.report`` (`model/report.py`),
+``SITE_LOGO`` (`output/share_images.py`), ``person`` on speaker pages;
+``PERSON_URL``. It is the one place JSON-LD is made. Settings:
+``STRUCTURED_DATA`` (below).
 """
 
 import jinja2
 from plugin_support import section
+
+from ..model.people import KINDS
 
 DEFAULTS = {
     # Organisations whose reports we carry, and where to find them.
@@ -54,6 +55,7 @@ def site_nodes(context):
 
 
 def news_article(context, article, page_url, words):
+    report = article.report
     siteurl, home = context["SITEURL"], context["SITEURL"] + "/"
     known = settings_of(context)["ORGANIZATION_URLS"]
     authors = [{"@type": "Organization", "name": a.name, "url": known.get(a.name, f"{siteurl}/{a.url}")}
@@ -61,7 +63,7 @@ def news_article(context, article, page_url, words):
     news = {
         "@type": "NewsArticle", "@id": page_url + "#article",
         "headline": article.title,
-        "description": getattr(article, "summary_text", ""),
+        "description": report.summary_text,
         "datePublished": article.date.isoformat(),
         "dateModified": (getattr(article, "modified", None) or article.date).isoformat(),
         "inLanguage": article.lang,
@@ -73,20 +75,21 @@ def news_article(context, article, page_url, words):
         "isPartOf": {"@id": home + "#website"},
         "author": authors,
         "publisher": {"@id": home + "#publisher"},
-        "image": [image(siteurl, picture) for picture in article.share_images],
+        "image": [image(siteurl, picture) for picture in report.share_images],
         "isAccessibleForFree": True,
-        "hasPart": [quotation_node(context, article, page_url, q) for q in getattr(article, "quotations", [])],
+        "hasPart": [quotation_node(context, article, page_url, q) for q in report.quotations],
     }
-    if getattr(article, "editor_note", None):
-        news["backstory"] = article.editor_note_text
-    if getattr(article, "corrections", None):
-        news["correction"] = [correction.schema for correction in article.corrections]
-    if getattr(article, "original", None):
-        news["translationOfWork"] = {"@id": f"{siteurl}/{article.original.url}#article"}
-    if getattr(article, "translated_as", None):
-        news["workTranslation"] = [{"@id": f"{siteurl}/{other.url}#article"} for other in article.translated_as]
-    if getattr(article, "source_lang", None):
-        news["isBasedOn"] = {"@type": "NewsArticle", "inLanguage": article.source_lang,
+    if report.editor_note:
+        news["backstory"] = report.editor_note_text
+    if report.corrections:
+        news["correction"] = [{"@type": "CorrectionComment", "datePublished": c.date.isoformat(), "text": c.text}
+                              for c in report.corrections]
+    if report.original:
+        news["translationOfWork"] = {"@id": f"{siteurl}/{report.original.url}#article"}
+    if report.translated_as:
+        news["workTranslation"] = [{"@id": f"{siteurl}/{other.url}#article"} for other in report.translated_as]
+    if report.source_lang:
+        news["isBasedOn"] = {"@type": "NewsArticle", "inLanguage": report.source_lang,
                              "datePublished": article.date.date().isoformat(), "publisher": authors[0]}
     return news
 
@@ -98,8 +101,7 @@ def person_id(context, person):
 
 
 def person_node(context, person):
-    node = {"@type": "Organization" if person.kind == "organisation" else "Person",
-            "@id": person_id(context, person), "name": person.name}
+    node = {"@type": person.schema_type, "@id": person_id(context, person), "name": person.name}
     if person.description:
         node["description"] = person.description
     if person.other_names:
@@ -112,18 +114,36 @@ def person_node(context, person):
 def speaker_node(context, article, speaker):
     """A report's speaker: the register's person, in the role they spoke in
     then; an unnamed source, by description, with a node of this page."""
-    person = getattr(article, "people", {}).get(speaker.name)
+    person = article.report.people.get(speaker.name)
     if person is None:
-        return speaker.schema
+        return unresolved_speaker_node(speaker)
     node = person_node(context, person)
     if speaker.role:
         node["jobTitle" if node["@type"] == "Person" else "description"] = speaker.role
     return node
 
 
+def speaker_id(speaker):
+    """A speaker with no page of their own (an unnamed source): a node of
+    this page's graph."""
+    return "#speaker-" + speaker.handle
+
+
+def unresolved_speaker_node(speaker):
+    """An unnamed source, by description."""
+    node = {"@type": KINDS[speaker.kind][1], "@id": speaker_id(speaker)}
+    if speaker.named:
+        node["name"] = speaker.name
+    if speaker.role:
+        node["description"] = speaker.role
+    if speaker.other_names:
+        node["alternateName"] = list(speaker.other_names)
+    return node
+
+
 def quotation_node(context, article, page_url, quotation):
-    person = getattr(article, "people", {}).get(quotation.speaker.name)
-    creator = person_id(context, person) if person is not None else quotation.speaker.schema_id
+    person = article.report.people.get(quotation.speaker.name)
+    creator = person_id(context, person) if person is not None else speaker_id(quotation.speaker)
     node = {"@type": "Quotation", "text": quotation.text, "creator": {"@id": creator}}
     if quotation.anchor:
         node["url"] = f"{page_url}#{quotation.anchor}"
@@ -145,7 +165,7 @@ def structured_data(context, page_url, words=0):
     article = context.get("article")
     if article is not None:
         graph += [news_article(context, article, page_url, words), breadcrumbs(context, article, page_url)]
-        graph += [speaker_node(context, article, speaker) for speaker in getattr(article, "speakers", [])]
+        graph += [speaker_node(context, article, speaker) for speaker in article.report.speakers]
     person = context.get("person")
     if person is not None:
         graph.append({"@type": "ProfilePage", "@id": page_url, "url": page_url, "name": person.name,

@@ -20,5 +20,5 @@ def link_translations(generators):
             logger.error("%s: Translation_of names %r, which no other published report has: write "
                          "the Slug of the original", os.path.relpath(article.source_path), slug)
             continue
-        article.original = original
-        original.translated_as = [*original.translated_as, article]
+        article.report.original = original
+        original.report.translated_as = [*original.report.translated_as, article]

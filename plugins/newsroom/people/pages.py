@@ -8,8 +8,8 @@ quotation's place in its report; paginated like the other listings.
 ``PERSON_FEED_ATOM`` (production), an Atom feed of each one's newest quotations
 (``FEED_MAX_ITEMS`` of them, as Pelican's feeds).
 
-Reads newsroom's ``article.quotations`` (each with ``anchor`` and
-``printed``), ``article.people`` and the context's ``PEOPLE``. Gives
+Reads each report's ``quotations`` (each with ``anchor`` and
+``printed``) and ``people`` and the context's ``PEOPLE``. Gives
 templates ``person`` and ``quotations`` (list of `Quoted`), and sets
 ``person.url`` for the reports' "Quoted in this report" and JSON-LD.
 """
@@ -35,7 +35,8 @@ class Quoted:
     @property
     def href(self):
         # The address newsroom worked out once (Pelican's url formats it afresh at every read).
-        return f"{self.article.href}#{self.quotation.anchor}" if self.quotation.anchor else self.article.href
+        href = self.article.report.href
+        return f"{href}#{self.quotation.anchor}" if self.quotation.anchor else href
 
 
 def published(context):
@@ -47,8 +48,8 @@ class SpeakerPagesGenerator(Generator):
         self.people = list(self.context.get("PEOPLE", []))
         self.quoted = {person: [] for person in self.people}
         for article in published(self.context):
-            for quotation in article.quotations:
-                person = article.people.get(quotation.speaker.name)
+            for quotation in article.report.quotations:
+                person = article.report.people.get(quotation.speaker.name)
                 if person is not None:
                     self.quoted[person].append(Quoted(quotation, article, quotation.speaker.role))
         for person in self.people:

@@ -1,14 +1,12 @@
 """One register of the people and organisations our reports quote.
 
 Every file named ``people.txt`` under content/ is part of the register (a
-newsroom keeps one; the test corpus adds its own). One line a speaker::
+newsroom keeps one; the test corpus adds its own). One line a person or
+organisation, in the format a report's ``Speakers`` uses too
+(`model/people.py`)::
 
     # Name | kind | description | other names | links
     Antony Blinken | person | U.S. Secretary of State, 2021–2025 | Blinken, John Blinken | https://www.wikidata.org/wiki/Q…
-
-The name to publish; ``person`` or ``organisation``; what they are, in a
-few words; other spellings reports use, separated by commas; and links that
-identify them (``sameAs``: Wikidata, an official page), separated by spaces.
 
 A report's ``Speakers`` names someone by any of those spellings and gives
 their role at the time of the report (`speakers.py`): each of its speakers
@@ -21,32 +19,15 @@ register, or a report's speaker who matches two, is refused naming the line.
 
 import logging
 import os
-from dataclasses import dataclass, field
 
 from pelican.log import console
 from pelican.utils import slugify
 
+from ..model.people import Person, PersonLineError, read_person_line
 from ..reading import checks
 
 logger = logging.getLogger(__name__)
 NAME = "people.txt"
-KINDS = {"person": "person", "organisation": "organisation", "organization": "organisation"}
-FORMAT = "'Name | kind | description | other names | links'"
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    name: str
-    kind: str = "person"
-    description: str = ""
-    other_names: tuple[str, ...] = field(default=())
-    same_as: tuple[str, ...] = field(default=())
-    slug: str = ""
-    registered: bool = True
-
-    @property
-    def names(self):
-        return (self.name, *self.other_names)
 
 
 def register_files(content):
@@ -65,14 +46,17 @@ def read_register(content, settings):
         for number, line in enumerate(lines, 1):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
-            name, kind, description, others, links, *extra = [p.strip() for p in line.split("|")] + [""] * 4
-            if not name or any(extra) or (kind or "person").lower() not in KINDS:
-                problems.append((path, number, f"register line {line.strip()!r} is not {FORMAT} "
-                                 "(kind: person or organisation)"))
+            try:
+                read = read_person_line(line, "register line")
+            except PersonLineError as error:
+                problems.append((path, number, str(error)))
                 continue
-            person = Person(name, KINDS[(kind or "person").lower()], description,
-                            tuple(n.strip() for n in others.split(",") if n.strip()), tuple(links.split()),
-                            slug_of(name, settings))
+            if read.kind == "unnamed":
+                problems.append((path, number, f"register line {line.strip()!r} is of kind unnamed: the "
+                                 "register lists those named; describe an unnamed source in the report"))
+                continue
+            person = Person(read.name, read.kind, read.description, read.other_names, read.links,
+                            slug_of(read.name, settings))
             for alias in person.names:
                 if alias in by_name and by_name[alias] != person:
                     problems.append((path, number, f"{alias!r} is already {by_name[alias].name}'s: give each "
@@ -87,8 +71,8 @@ def slug_of(name, settings):
 
 
 def unregistered(speaker, settings):
-    return Person(speaker.name, "organisation" if speaker.kind in ("organisation", "organization") else "person",
-                  speaker.role, speaker.other_names, (), slug_of(speaker.name, settings), registered=False)
+    return Person(speaker.name, speaker.kind, speaker.role, speaker.other_names, speaker.links,
+                  slug_of(speaker.name, settings))
 
 
 def where(item, speaker):
@@ -112,8 +96,8 @@ def resolve(generator):
         logger.error("%s:%d: %s", os.path.relpath(path), number, message)
     people = {}
     for item in checks.contents(generator):
-        item.people = {}
-        for speaker in getattr(item, "speakers", []):
+        item.report.people = found_people = {}
+        for speaker in item.report.speakers:
             if not speaker.named:
                 continue
             found = list(dict.fromkeys(register[n] for n in (speaker.name, *speaker.other_names) if n in register))
@@ -126,9 +110,9 @@ def resolve(generator):
             if not found and speaker.name not in people:
                 console.print(f"{where(item, speaker)}: {speaker.name} is not in the register: add a line to "
                               f"content/{NAME}: {speaker.name} | {person.kind} | what they are | "
-                              f"{', '.join(speaker.other_names)} |")
+                              f"{', '.join(speaker.other_names)} | {' '.join(speaker.links)}".rstrip())
             people[speaker.name if not found else person.name] = person
-            item.people[speaker.name] = person
+            found_people[speaker.name] = person
     generator.context["PEOPLE"] = sorted(set(people.values()), key=lambda p: p.name.lower())
     slugs = {}
     for person in generator.context["PEOPLE"]:

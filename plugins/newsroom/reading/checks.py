@@ -172,7 +172,7 @@ def contents(generator):
 def saved_as(item):
     """Where ``item`` is written: worked out once (addresses.py), as Pelican
     recomputes ``save_as`` from its pattern at every use."""
-    return getattr(item, "output", None) or item.save_as
+    return item.report.output or item.save_as
 
 
 def collisions(generators):

@@ -43,7 +43,6 @@ import collections
 import re
 from sys import intern
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
 
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
@@ -51,6 +50,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from . import marks
+from ..model.report import Quotation
 from .speakers import Speaker, SpeakerError, parse_speakers, unknown
 
 BRACKET = re.compile(r"[\[\]]")
@@ -69,31 +69,6 @@ class QuotationError(ValueError):
     def __init__(self, message, markup):
         super().__init__(message)
         self.markup = markup
-
-
-@dataclass(frozen=True, slots=True)
-class Quotation:
-    """``text``: the words, without the marks around them; ``printed``: as
-    the page shows them, marks and all (paragraphs apart by a blank line);
-    ``anchor``: the id of its first element in the report, where given.
-    A site holds tens of thousands: the printed form is kept only where it
-    is more than the words between their two marks."""
-    speaker: Speaker
-    text: str
-    shown: str = ""
-    anchor: str = ""
-    opening: str = ""
-    closing: str = ""
-
-    @property
-    def printed(self):
-        return self.shown or self.opening + self.text + self.closing
-
-    @property
-    def schema(self):
-        """The quotation as a schema.org Quotation, credited to its speaker
-        by reference: each speaker's node is given once."""
-        return {"@type": "Quotation", "text": self.text, "creator": {"@id": self.speaker.schema_id}}
 
 
 def shorten(text, width=50):

@@ -15,12 +15,10 @@ and the reader raises, so Pelican skips the file and the build fails
 (plugins/build_guard).
 """
 
-import datetime
 import logging
 import os
 import re
 import sys
-from dataclasses import dataclass
 
 from markdown import Markdown
 from markupsafe import Markup
@@ -29,6 +27,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_date, set_date_tzinfo
 
 from . import checks, safety
+from ..model.report import Correction, Report
 from .plain_text import plain_text
 from .quotations import QuotationExtension, shorten
 from .raw_html import RawHtmlAsText
@@ -44,18 +43,6 @@ logger = logging.getLogger(__name__)
 # are such): tests/test_reader.py compares the two over thousands of texts.
 PLAIN = re.compile(r"(?!\d+\.)[^\W_](?:[^\W_]|[,.;:?!()%/\-—–，。、；：？！（）]| (?! |$))*")
 CORRECTION = re.compile(r"^\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)\s*:\s*(\S.*)$")
-
-
-@dataclass(frozen=True, slots=True)
-class Correction:
-    """A dated correction: when it was made, and what it says."""
-    date: datetime.datetime
-    html: str
-    text: str
-
-    @property
-    def schema(self):
-        return {"@type": "CorrectionComment", "datePublished": self.date.isoformat(), "text": self.text}
 
 
 class ContentRefused(ValueError):
@@ -127,9 +114,10 @@ class NewsroomReader(MarkdownReader):
         metadata = self.parse_fields(
             {k: v for k, v in meta.items() if k not in ("date", "modified") or checks.is_date(v[0])}
         )
+        title_html = ""
         if meta.get("title"):
             title = self.inline(" ".join(meta["title"]))
-            metadata["title"], metadata["title_html"] = plain_text(title), Markup(title)
+            metadata["title"], title_html = plain_text(title), Markup(title)
         corrections = []
         for line in meta.get("correction", []):
             try:
@@ -145,7 +133,6 @@ class NewsroomReader(MarkdownReader):
 
         if corrections:
             corrections.sort(key=lambda c: c.date)
-            metadata["corrections"] = corrections
             # Pelican gives Date and Modified their time zone later.
             latest = corrections[-1].date.replace(tzinfo=None)
             if "date" in metadata and latest < metadata["date"]:
@@ -154,14 +141,23 @@ class NewsroomReader(MarkdownReader):
             if latest > metadata.get("modified", latest):
                 metadata["modified"] = latest
             metadata.setdefault("modified", latest)
-        for field in ("summary", "editor_note"):
-            if field in metadata:
-                metadata[f"{field}_text"] = plain_text(metadata[field])
-        metadata["quotations"] = body.quotations
-        metadata["photos"] = body.photos
         metadata["term_links"] = checks.term_links(text)
-        # Everyone quoted, once each, in order of first quotation.
-        metadata["speakers"] = list(dict.fromkeys(q.speaker for q in body.quotations))
+        # The report's own fields leave Pelican's metadata for its model.
+        editor_note = metadata.pop("editor_note", None)
+        metadata.pop("speakers", None)
+        metadata["report"] = Report(
+            title_html=title_html,
+            summary_text=plain_text(metadata["summary"]) if "summary" in metadata else "",
+            editor_note=editor_note,
+            editor_note_text=plain_text(editor_note) if editor_note is not None else "",
+            source=metadata.pop("source", None),
+            source_lang=metadata.pop("source_lang", None),
+            quotations=body.quotations,
+            # Everyone quoted, once each, in order of first quotation.
+            speakers=list(dict.fromkeys(q.speaker for q in body.quotations)),
+            photos=body.photos,
+            corrections=corrections,
+        )
         return content, metadata
 
     def parse_fields(self, meta):

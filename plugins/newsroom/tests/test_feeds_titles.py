@@ -10,6 +10,7 @@ class Report:
 
     def __init__(self, slug, title):
         self.slug, self.title = slug, title
+        self.report = self
 
     @property
     def href(self):

@@ -4,6 +4,7 @@ import pytest
 from markdown import Markdown
 
 from newsroom.reading.quotations import QuotationExtension
+from newsroom.pages import structured_data
 from newsroom.reading.speakers import parse_speakers
 
 SPEAKERS = parse_speakers([
@@ -99,8 +100,8 @@ def test_a_link_may_wrap_a_quoted_title():
 
 
 def test_speakers_of_every_kind_become_the_right_schema_org_node():
-    assert SPEAKERS["HRW"].schema["@type"] == "Organization"
-    unnamed = SPEAKERS["Court spokesperson"].schema
+    assert structured_data.unresolved_speaker_node(SPEAKERS["HRW"])["@type"] == "Organization"
+    unnamed = structured_data.unresolved_speaker_node(SPEAKERS["Court spokesperson"])
     assert unnamed["@type"] == "Person" and "name" not in unnamed
     assert unnamed["description"] == "a spokesperson for the court"
 

@@ -6,20 +6,20 @@ from types import SimpleNamespace as Obj
 
 import jinja2
 
+from newsroom.model.report import Correction, Report
 from newsroom.pages import structured_data
 
 WHEN = datetime.datetime(2025, 6, 10, tzinfo=datetime.timezone.utc)
 IMAGE = Obj(url="images/share/a.png", width=1200, height=630)
 
 
-def article(**extra):
-    fields = dict(
-        title="Court hears appeal of “subversion” sentence", summary_text="The charge was ‘farcical’.",
-        date=WHEN, modified=None, lang="en", category=Obj(name="Courts", url="category/courts.html"),
-        tags=[Obj(name="Courts")], authors=[Obj(name="Voice of America", url="author/voa.html")],
-        share_images=[IMAGE], quotations=[], speakers=[], url="2025/06/a.html",
+def article(**report):
+    return Obj(
+        title="Court hears appeal of “subversion” sentence", date=WHEN, modified=None, lang="en",
+        category=Obj(name="Courts", url="category/courts.html"), tags=[Obj(name="Courts")],
+        authors=[Obj(name="Voice of America", url="author/voa.html")], url="2025/06/a.html",
+        report=Report(**{"summary_text": "The charge was ‘farcical’.", "share_images": [IMAGE], **report}),
     )
-    return Obj(**{**fields, **extra})
 
 
 def graph(item=None, **settings):
@@ -56,11 +56,12 @@ def test_known_organisations_point_home():
 
 
 def test_corrections_translations_and_backstory_when_there_are_some():
-    correction = Obj(schema={"@type": "CorrectionComment", "datePublished": "2025-06-12", "text": "Fixed."})
+    correction = Correction(datetime.datetime(2025, 6, 12, tzinfo=datetime.timezone.utc), "<p>Fixed.</p>", "Fixed.")
     original = Obj(url="2025/06/original.html")
     news = graph(article(corrections=[correction], original=original, editor_note="<p>Note</p>",
                          editor_note_text="Note"))["NewsArticle"]
-    assert news["correction"] == [correction.schema]
+    assert news["correction"] == [{"@type": "CorrectionComment", "datePublished": "2025-06-12T00:00:00+00:00",
+                                   "text": "Fixed."}]
     assert news["translationOfWork"] == {"@id": "https://news.example/2025/06/original.html#article"}
     assert news["backstory"] == "Note"
     plain = graph(article())["NewsArticle"]

@@ -1,0 +1,131 @@
+"""Who is quoted: a report's `Speaker` and the register's `Person`, and the
+one line format both are written in.
+
+One line a speaker, in the register (``content/people.txt``) and under a
+report's ``Speakers`` alike, so a register line can be pasted into a
+report::
+
+    Name | kind | description | other names | links
+    Antony Blinken | person | U.S. Secretary of State | Blinken, John Blinken | https://www.wikidata.org/wiki/Q…
+
+The name to publish; the kind, ``person`` (the default), ``organisation``
+or, in a report, ``unnamed`` (a source described but not named: the name is
+only the handle quotations use); what they are (in the register: in
+general; in a report: the role they spoke in then); other spellings,
+separated by commas; links that identify them (``sameAs``), separated by
+spaces. Trailing fields may be left out.
+
+Reports written before the two formats were one give ``Name | role |
+other names | kind``: a line whose second field is not a kind is read in
+that order, and means the same.
+"""
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+# Each kind as an editor may write it: the kind it is, and its schema.org type.
+KINDS = {
+    "person": ("person", "Person"),
+    "organisation": ("organisation", "Organization"),
+    "organization": ("organisation", "Organization"),
+    "unnamed": ("unnamed", "Person"),
+}
+FORMAT = "'Name | kind | description | other names | links'"
+
+
+class PersonLineError(ValueError):
+    """A line that cannot be read as a person; ``line`` is its text."""
+
+    def __init__(self, message, line=""):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class PersonLine:
+    """One line of the format, read: what the register and a report share."""
+    name: str
+    kind: str = "person"
+    description: str = ""
+    other_names: tuple[str, ...] = field(default=())
+    links: tuple[str, ...] = field(default=())
+
+
+def read_person_line(line, where="Speakers line"):
+    """``line`` in either order (see above) as a `PersonLine`; a line that is
+    neither raises `PersonLineError` saying how to write it."""
+    parts = [part.strip() for part in line.split("|")]
+    if len(parts) > 1 and parts[1].lower() in KINDS:
+        name, kind, description, others, links, *extra = parts + [""] * 4
+    else:  # Name | role | other names | kind
+        name, description, others, kind, *extra = parts + [""] * 3
+        links = ""
+    if not name or any(extra):
+        raise PersonLineError(f"{where} {line.strip()!r} is not {FORMAT}", line)
+    kind = (kind or "person").lower()
+    if kind not in KINDS:
+        raise PersonLineError(f"{where} {line.strip()!r} gives the kind {kind!r}: write person, organisation "
+                              "or unnamed", line)
+    return PersonLine(name, KINDS[kind][0], description, tuple(n.strip() for n in others.split(",") if n.strip()),
+                      tuple(links.split()))
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Someone a report quotes, as its ``Speakers`` field declares them."""
+    name: str
+    role: str = ""
+    other_names: tuple[str, ...] = field(default=())
+    kind: str = "person"
+    links: tuple[str, ...] = field(default=())
+
+    @property
+    def named(self):
+        return self.kind != "unnamed"
+
+    @property
+    def label(self):
+        """How readers see the speaker credited: the unnamed by description."""
+        return self.name if self.named else (self.role or self.name)
+
+    @property
+    def caption(self):
+        """How a caption credits the speaker: name, then role."""
+        if not self.named:
+            return self.label
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+    @property
+    def handle(self):
+        """The name as words alone: what tells two speakers of one report
+        apart (and names their node in the page's JSON-LD)."""
+        return "-".join(re.sub(r"[^\w\s-]", "", self.name.lower()).split())
+
+
+@functools.lru_cache(maxsize=4096)
+def speaker(line):
+    """One `Speaker` for one declaration, however many reports repeat it
+    (a site quotes the same people thousands of times)."""
+    read = read_person_line(line)
+    return Speaker(read.name, read.description, read.other_names, read.kind, read.links)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone with a page of their own: from the register, or a report's
+    named speaker the register does not know."""
+    name: str
+    kind: str = "person"
+    description: str = ""
+    other_names: tuple[str, ...] = field(default=())
+    same_as: tuple[str, ...] = field(default=())
+    slug: str = ""
+
+    @property
+    def names(self):
+        return (self.name, *self.other_names)
+
+    @property
+    def schema_type(self):
+        return KINDS[self.kind][1]

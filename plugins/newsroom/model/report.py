@@ -1,0 +1,102 @@
+"""What a report is made of, beyond what Pelican keeps of any article.
+
+The reader makes a `Report` of each file (`reading/reader.py`); what is
+only known once every file is read is joined in later, each by one stage:
+``people`` (`people/register.py`), ``original`` and ``translated_as``
+(`pages/translations.py`), ``share_images`` (`output/share_images.py`),
+``href`` and ``output`` (`pages/contract.py`). Each article and page holds
+its own as ``item.report``; templates, the speaker pages, the JSON-LD and
+the page cache read it there.
+"""
+
+import datetime
+import os
+from dataclasses import dataclass, field
+
+from .people import Person, Speaker
+
+# The photos' variants: widths, and where they go in the output.
+WIDTHS = (480, 800, 1200, 1600)
+FOLDER = "photos"
+FORMATS = ("webp", "jpg")  # every variant in each, the first preferred
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """``text``: the words, without the marks around them; ``printed``: as
+    the page shows them, marks and all (paragraphs apart by a blank line);
+    ``anchor``: the id of its first element in the report, where given.
+    A site holds tens of thousands: the printed form is kept only where it
+    is more than the words between their two marks."""
+    speaker: Speaker
+    text: str
+    shown: str = ""
+    anchor: str = ""
+    opening: str = ""
+    closing: str = ""
+
+    @property
+    def printed(self):
+        return self.shown or self.opening + self.text + self.closing
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A dated correction: when it was made, and what it says."""
+    date: datetime.datetime
+    html: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Photo:
+    source: str  # the file in content/
+    width: int
+    height: int
+    key: str
+    alt: str = ""
+
+    @property
+    def widths(self):
+        return sorted({w for w in WIDTHS if w < self.width} | {min(self.width, WIDTHS[-1])})
+
+    def name(self, width, fmt):
+        stem = os.path.splitext(os.path.basename(self.source))[0]
+        return f"{FOLDER}/{stem}-{self.key[:10]}-{width}.{fmt}"
+
+    def height_at(self, width):
+        return round(self.height * width / self.width)
+
+    def srcset(self, prefix, fmt):
+        return ", ".join(f"{prefix}{self.name(w, fmt)} {w}w" for w in self.widths)
+
+    @property
+    def fallback_width(self):
+        return min(self.widths, key=lambda w: abs(w - 800))
+
+    def files(self):
+        return [(self.name(w, fmt), w, fmt) for w in self.widths for fmt in FORMATS]
+
+
+@dataclass(slots=True)
+class Report:
+    """One article's or page's reading, and what later stages join to it.
+    Every field has a value, so templates read them without asking."""
+    # Read from the file (cached with it).
+    title_html: str = ""
+    summary_text: str = ""
+    editor_note: str | None = None
+    editor_note_text: str = ""
+    source: str | None = None
+    source_lang: str | None = None
+    quotations: tuple[Quotation, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    photos: tuple[Photo, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    # Joined once every file is read.
+    people: dict = field(default_factory=dict)
+    original: object = None
+    translated_as: tuple = ()
+    share_images: tuple = ()
+    href: str = ""
+    output: str = ""
