@@ -1,4 +1,5 @@
-"""The page chrome in the report's own language: labels, dates, reading time.
+"""The page chrome in the report's own language: labels, dates, reading time,
+from the one catalogue (`catalogue.py`).
 
 A report in English, simplified Chinese (``zh``, ``zh-Hans``, ``zh-CN``…) or
 traditional Chinese (``zh-Hant``, ``zh-TW``, ``zh-HK``) gets every label
@@ -15,56 +16,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-WEEKDAYS = {
-    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    "zh-Hans": ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
-    "zh-Hant": ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
-}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+from .catalogue import DATES, LABELS, WORDS_A_MINUTE
 
-# Labels that run into what follows carry their own space, where the
-# language writes one.
-LABELS = {
-    "en": {
-        "skip": "Skip to content", "sections_nav": "Sections", "latest": "Latest",
-        "archives": "Archives", "topics": "Topics", "by": "By ", "updated": "Updated ",
-        "min_read": "{n} min read", "editor_note": "Editor’s note", "source": "Source: {source}.",
-        "filed_under": "Filed under ", "topics_label": "Topics: ", "notes": "Notes",
-        "back_to_reference": "Back to reference {n}", "correction": "Correction",
-        "corrections": "Corrections", "translations": "Also in: ",
-        "footer": "{site} publishes reports as they reach us, every quotation attributed to its speaker.",
-        "follow": "Follow by ", "or": " or ", "sources": "Sources", "sections": "Sections",
-        "og_locale": "en_US", "photo_credit": "Photo: {credit}",
-        "quoted_here": "Quoted in this report", "people": "People",
-    },
-    "zh-Hans": {
-        "skip": "跳到正文", "sections_nav": "栏目", "latest": "最新",
-        "archives": "归档", "topics": "话题", "by": "来源：", "updated": "更新于",
-        "min_read": "阅读约 {n} 分钟", "editor_note": "编者按", "source": "来源：{source}。",
-        "filed_under": "栏目：", "topics_label": "话题：", "notes": "注释",
-        "back_to_reference": "返回注释 {n} 的引用处", "correction": "更正",
-        "corrections": "更正", "translations": "其他语言版本：",
-        "footer": "{site} 按原样发布报道，每句引语都注明出处。",
-        "follow": "订阅：", "or": "或", "sources": "来源", "sections": "栏目",
-        "og_locale": "zh_CN", "photo_credit": "图片：{credit}",
-        "quoted_here": "本文引述", "people": "人物",
-    },
-    "zh-Hant": {
-        "skip": "跳到正文", "sections_nav": "欄目", "latest": "最新",
-        "archives": "歸檔", "topics": "話題", "by": "來源：", "updated": "更新於",
-        "min_read": "閱讀約 {n} 分鐘", "editor_note": "編者按", "source": "來源：{source}。",
-        "filed_under": "欄目：", "topics_label": "話題：", "notes": "註釋",
-        "back_to_reference": "返回註釋 {n} 的引用處", "correction": "更正",
-        "corrections": "更正", "translations": "其他語言版本：",
-        "footer": "{site} 按原樣發佈報道，每句引語都註明出處。",
-        "follow": "訂閱：", "or": "或", "sources": "來源", "sections": "欄目",
-        "og_locale": "zh_TW", "photo_credit": "圖片：{credit}",
-        "quoted_here": "本文引述", "people": "人物",
-    },
-}
-# Reading speed: 230 words a minute in English, 400 characters in Chinese.
-WORDS_A_MINUTE = {"en": 230, "zh-Hans": 400, "zh-Hant": 400}
 CJK = re.compile(r"[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
                  r"\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
@@ -93,17 +46,30 @@ class Chrome:
     def say(self, key, **values):
         return LABELS[self.lang][key].format(**values)
 
+    def count(self, key, n):
+        """``key`` for ``n`` things: ``key_one`` where the language has a
+        form for one and ``n`` is 1."""
+        labels = LABELS[self.lang]
+        return labels.get(f"{key}_one" if n == 1 else key, labels[key]).format(n=n)
+
+    def _date_parts(self, moment):
+        names = DATES[self.lang]
+        return {"weekday": names["weekdays"][moment.weekday()], "day": moment.day,
+                "month": names["months"][moment.month - 1], "month_short": names["months_short"][moment.month - 1],
+                "month_number": moment.month, "year": moment.year}
+
     def date(self, moment):
-        weekday = WEEKDAYS[self.lang][moment.weekday()]
-        if self.lang == "en":
-            return f"{weekday} {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
-        return f"{moment.year}年{moment.month}月{moment.day}日{weekday}"
+        return DATES[self.lang]["date"].format(**self._date_parts(moment))
+
+    def day_month(self, moment):
+        """The day and month alone, as a list within one year shows them."""
+        return DATES[self.lang]["day_month"].format(**self._date_parts(moment))
 
     def date_time(self, moment):
         """Date and time of day, with the zone's abbreviation where known."""
         zone = moment.strftime("%Z")
         clock = f"{moment:%H:%M}" + (f" {zone}" if zone and not zone.startswith(("+", "-")) else "")
-        return f"{self.date(moment)}, {clock}" if self.lang == "en" else f"{self.date(moment)} {clock}"
+        return DATES[self.lang]["date_time"].format(date=self.date(moment), clock=clock)
 
     def minutes(self, words):
         """Minutes to read ``words`` (a `word_count`)."""

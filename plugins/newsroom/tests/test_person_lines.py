@@ -1,0 +1,69 @@
+"""One person format: a register line pasted under a report's Speakers
+means the same person; the older Speakers order still reads the same."""
+
+import pytest
+from pelican import signals
+
+from newsroom.model.people import PersonLineError, Speaker, read_person_line
+from newsroom.reading.speakers import parse_speakers
+
+REGISTER_LINE = "Antony Blinken | person | U.S. Secretary of State from 2021 to 2025 | Blinken, John Blinken |"
+REPORT = ("Title: A report\nDate: 2021-04-20\nCategory: News\nTags: Courts\nAuthor: Desk\nSummary: One line.\n"
+          "Speakers: {speakers}\n\n[“We will.”]{{speaker=Blinken}}\n")
+
+
+def test_a_register_line_and_the_older_speakers_order_are_the_same_speaker():
+    new = parse_speakers([REGISTER_LINE])["Blinken"]
+    old = parse_speakers(["Antony Blinken | U.S. Secretary of State from 2021 to 2025 | Blinken, John Blinken"])
+    assert new == old["Blinken"] == Speaker("Antony Blinken", "U.S. Secretary of State from 2021 to 2025",
+                                            ("Blinken", "John Blinken"), "person")
+
+
+@pytest.mark.parametrize("line, kind", [("HRW | organisation | rights group", "organisation"),
+                                        ("HRW | organization | rights group", "organisation"),
+                                        ("HRW | rights group | | organization", "organisation"),
+                                        ("A clerk | unnamed | a court clerk", "unnamed"),
+                                        ("A clerk | a court clerk | | unnamed", "unnamed"),
+                                        ("Price", "person")])
+def test_every_spelling_of_a_kind_in_either_order_is_read_as_that_kind(line, kind):
+    assert read_person_line(line).kind == kind
+
+
+@pytest.mark.parametrize("line, says", [
+    ("Price | spokesperson | Ned | person | extra", "is not 'Name | kind | description | other names | links'"),
+    ("Price | person | spokesperson | Ned | https://x.example | extra", "is not 'Name"),
+    (" | person | nobody", "is not 'Name"),
+    ("Price | spokesperson | | robot", "gives the kind 'robot': write person, organisation or unnamed"),
+])
+def test_a_line_in_neither_order_is_refused_saying_how_to_write_it(line, says):
+    with pytest.raises(PersonLineError, match=says.replace("|", r"\|")):
+        read_person_line(line)
+
+
+def test_links_on_a_report_line_are_kept_for_a_speaker_the_register_lacks():
+    line = read_person_line("Jane Roe | person | lawyer | Roe | https://www.wikidata.org/wiki/Q1 https://roe.example")
+    assert line.links == ("https://www.wikidata.org/wiki/Q1", "https://roe.example")
+
+
+def test_a_register_line_pasted_into_a_report_means_the_register_person(pelican_site):
+    seen = []
+    signals.article_generator_finalized.connect(seen.append, weak=False)
+    try:
+        pelican_site(["newsroom"], files={
+            "people.txt": REGISTER_LINE + "\n",
+            "report.md": REPORT.format(speakers=REGISTER_LINE),
+        }).run()
+    finally:
+        signals.article_generator_finalized.disconnect(seen.append)
+    [article] = seen[0].articles
+    person = article.report.people["Antony Blinken"]
+    assert (person.name, person.description, person.other_names) == (
+        "Antony Blinken", "U.S. Secretary of State from 2021 to 2025", ("Blinken", "John Blinken"))
+    assert [p.name for p in seen[0].context["PEOPLE"]] == ["Antony Blinken"]
+
+
+def test_the_register_refuses_an_unnamed_source_by_line(pelican_site, caplog):
+    pelican_site(["newsroom"], files={"people.txt": "# who\nA clerk | unnamed | a court clerk\n",
+                                      "report.md": REPORT.format(speakers="Blinken")}).run()
+    assert any("people.txt:2: register line 'A clerk | unnamed | a court clerk' is of kind unnamed" in r.getMessage()
+               for r in caplog.records)
