@@ -67,8 +67,16 @@ def upload(output, bucket):
         s3.put_object(Bucket=bucket, Key=key, Body=body, **headers)
         sent += 1
     stale = sorted(set(there) - keys)
+    failed = []
     for start in range(0, len(stale), 1000):  # only now: every new page is up
-        s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in stale[start:start + 1000]]})
+        done = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in stale[start:start + 1000]]})
+        # A batch delete answers 200 whatever it could not delete: each failure is in Errors.
+        failed += done.get("Errors", [])
+    if failed:
+        listing = "\n".join(f"  {e.get('Key')}: {e.get('Code')} {e.get('Message', '')}".rstrip() for e in failed)
+        raise SystemExit(f"s3://{bucket}: {sent} sent, {skipped} unchanged, but {len(failed)} of {len(stale)} "
+                         f"objects the site no longer has could not be deleted (the bucket's policy?); run "
+                         f"make s3_upload again once fixed:\n{listing}")
     print(f"s3://{bucket}: {sent} sent, {skipped} unchanged, {len(stale)} deleted.")
 
 

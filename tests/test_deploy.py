@@ -219,3 +219,27 @@ def test_s3_upload_sends_types_encodings_and_lifetimes_then_deletes_what_is_gone
     again = subprocess.run([sys.executable, "deploy/s3_upload.py", str(output), "site"],
                            cwd=ROOT, capture_output=True, text=True, env={**os.environ, **env})
     assert "0 sent" in again.stdout, "unchanged files are not sent again"
+
+
+def test_s3_upload_fails_naming_each_object_the_bucket_would_not_delete(tmp_path, monkeypatch):
+    """delete_objects answers 200 and lists what it could not delete in
+    Errors: those must fail the upload, not pass as deleted."""
+    sys.path.insert(0, str(ROOT / "deploy"))
+    import s3_upload
+
+    class Bucket:
+        def get_paginator(self, name):
+            return type("Pages", (), {"paginate": lambda self, **_: [{"Contents": [
+                {"Key": "old.html", "ETag": '"x"'}, {"Key": "gone.html", "ETag": '"y"'}]}]})()
+
+        def put_object(self, **_):
+            pass
+
+        def delete_objects(self, **_):
+            return {"Deleted": [{"Key": "gone.html"}],
+                    "Errors": [{"Key": "old.html", "Code": "AccessDenied", "Message": "Access Denied"}]}
+
+    monkeypatch.setattr(s3_upload.boto3, "client", lambda *a, **k: Bucket())
+    (tmp_path / "index.html").write_text("<p>new</p>")
+    with pytest.raises(SystemExit, match=r"1 of 2 objects .* could not be deleted(.|\n)*old.html: AccessDenied"):
+        s3_upload.upload(tmp_path, "site")

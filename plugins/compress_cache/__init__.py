@@ -17,7 +17,7 @@ the same bytes and a later publish finds its variants made. Cache entries
 no file of this build used are removed. A variant no smaller than its
 file is not written (the server then sends the file itself).
 
-Cache: ``CACHE_PATH/compressed/<sha256 of the file>.br|.gz``.
+Cache: ``CACHE_PATH/compressed/<sha256 of the settings and the file>.br|.gz``.
 Settings, ``COMPRESS`` (any of): ``EXTENSIONS``, ``BROTLI_QUALITY`` (11),
 ``GZIP_LEVEL`` (9), ``MIN_SIZE`` (bytes; smaller files are left alone).
 """
@@ -52,6 +52,14 @@ def gzipped(data, level):
     return compressor.compress(data) + compressor.flush()
 
 
+def key(data, quality, level):
+    """A variant's name in the cache: the file's bytes and the settings
+    that compress them, hashed (other settings, other variants)."""
+    digest = hashlib.sha256(f"brotli {quality} gzip {level}\n".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
 def compress(job):
     """One file's variants into the cache, unless an earlier build or job
     made them; in a worker. The cache is keyed by the bytes read, so a
@@ -59,7 +67,7 @@ def compress(job):
     variant: the last pass hashes the file as it stands."""
     path, cache, quality, level = job
     data = Path(path).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
+    digest = key(data, quality, level)
     if any(os.path.exists(os.path.join(cache, digest + v)) for v in (".br", ".gz")):
         return
     for variant, blob in ((".br", brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)),
@@ -112,7 +120,7 @@ class Compression:
             digests = {}
             for path in text_files(self.output, self.settings):
                 with open(path, "rb") as f:
-                    digests[path] = hashlib.sha256(f.read()).hexdigest()
+                    digests[path] = key(f.read(), self.settings["BROTLI_QUALITY"], self.settings["GZIP_LEVEL"])
             have = {entry.name for entry in self.cache.iterdir()}
             missing = [self.job(path) for path, digest in digests.items()
                        if f"{digest}.br" not in have and f"{digest}.gz" not in have]

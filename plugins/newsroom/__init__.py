@@ -86,3 +86,4 @@ def register():
     signals.finalized.connect(photo_output.prune_unused)
     signals.finalized.connect(share_images.write)
     signals.finalized.connect(page_cache.save)
+    signals.finalized.connect(cache_guard.remember_cache)

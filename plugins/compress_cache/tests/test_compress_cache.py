@@ -69,3 +69,13 @@ def test_a_pelican_that_runs_again_compresses_again(pelican_site, tmp_path):
     pelican.run()
     pages = list((tmp_path / "output").rglob("*.html"))
     assert pages and all(page.with_name(page.name + ".br").is_file() for page in pages)
+
+
+def test_changed_settings_make_new_variants_instead_of_serving_the_old_ones(pelican_site, tmp_path):
+    for quality in (1, 11):
+        pelican_site(["compress_cache"], COMPRESS={"BROTLI_QUALITY": quality, "GZIP_LEVEL": quality % 10}).run()
+    for page in (tmp_path / "output").rglob("*.html"):
+        data = page.read_bytes()
+        assert page.with_name(page.name + ".br").read_bytes() == brotli.compress(data, mode=brotli.MODE_TEXT,
+                                                                                quality=11)
+        assert page.with_name(page.name + ".gz").read_bytes() == compress_cache.gzipped(data, 1)

@@ -36,8 +36,10 @@ def fingerprint(settings):
         digest.update(f"{package} {version(package)}\n".encode())
     for key in READING:
         digest.update(f"{key}={settings.get(key)!r}\n".encode())
-    for source in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(source.read_bytes())
+    newsroom = Path(__file__).resolve().parents[1]
+    for source in sorted(newsroom.rglob("*.py")):
+        if "tests" not in source.relative_to(newsroom).parts:
+            digest.update(source.read_bytes())
     return digest.hexdigest()
 
 
@@ -52,6 +54,12 @@ def readable(path, zipped):
     return True
 
 
+def state(path):
+    """A cache file as a line of the stamp: its name, size and time."""
+    stat = path.stat()
+    return f"{path.name} {stat.st_size} {stat.st_mtime_ns}"
+
+
 def drop_stale(pelican):
     settings = pelican.settings
     if not settings.get("LOAD_CONTENT_CACHE"):
@@ -60,8 +68,12 @@ def drop_stale(pelican):
     readings = sorted(cache.glob("*-Readers")) if cache.is_dir() else []
     current = fingerprint(settings)
     stamp = cache / NAME
-    if stamp.is_file() and stamp.read_text() == current:
-        damaged = [p for p in readings if not readable(p, settings.get("GZIP_CACHE", True))]
+    recorded = stamp.read_text().splitlines() if stamp.is_file() else []
+    if recorded[:1] == [current]:
+        # A file as the last finished build left it loads (Pelican loads it
+        # anyway); any other is unpickled once here to see.
+        damaged = [p for p in readings
+                   if state(p) not in recorded[1:] and not readable(p, settings.get("GZIP_CACHE", True))]
         for path in damaged:
             path.unlink()
             console.print(f"Content cache {path} was damaged: discarded; the files are read afresh.")
@@ -73,3 +85,14 @@ def drop_stale(pelican):
     cache.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current)
 
+
+def remember_cache(pelican):
+    """finalized, the build finished: the cache files as it left them, so
+    the next build need not unpickle them to know they load."""
+    settings = pelican.settings
+    cache = Path(settings["CACHE_PATH"])
+    stamp = cache / NAME
+    if not (settings.get("LOAD_CONTENT_CACHE") and settings.get("CACHE_CONTENT") and stamp.is_file()):
+        return
+    current = stamp.read_text().splitlines()[:1]
+    stamp.write_text("\n".join([*current, *(state(p) for p in sorted(cache.glob("*-Readers")))]))

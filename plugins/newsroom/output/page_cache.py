@@ -164,8 +164,8 @@ class Keys:
         try:
             self.build = self.built(settings, context)
         except Unstable as error:
-            logger.warning("page_cache: every page renders: the settings hold %s, which differs in every run",
-                           error)
+            logger.info("page_cache: every page renders: the settings hold %s, which differs in every run",
+                        error)
             self.build = None
 
     def built(self, settings, context):

@@ -57,3 +57,16 @@ def test_cached_bodies_are_compressed_and_read_back_as_written(tmp_path, pelican
     (tmp_path / "output" / "quoted.html").unlink()
     pelican_site(["newsroom"], files={"report.md": report}, **settings).run()
     assert (tmp_path / "output" / "quoted.html").read_bytes() == page, "read back from the cache as written"
+
+
+def test_a_cache_as_the_last_finished_build_left_it_is_not_unpickled_twice(tmp_path, pelican_site, monkeypatch):
+    settings = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "GZIP_CACHE": True}
+    pelican_site(["newsroom"], **settings).run()
+    checked = []
+    monkeypatch.setattr(cache_guard, "readable", lambda path, zipped: checked.append(path) or True)
+    pelican_site(["newsroom"], **settings).run()
+    assert checked == [], "Pelican loads it; the guard need not"
+    [cache] = (tmp_path / "cache").glob("ArticlesGenerator-Readers")
+    cache.write_bytes(cache.read_bytes() + b"\0")  # changed since: checked again
+    pelican_site(["newsroom"], **settings).run()
+    assert checked == [cache]

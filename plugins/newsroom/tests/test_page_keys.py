@@ -3,6 +3,7 @@ the same value, and a refusal (so the page renders) where there is none."""
 
 import dataclasses
 import datetime
+import logging
 
 import pytest
 
@@ -52,3 +53,16 @@ def test_settings_unknown_to_the_plugin_fail():
     assert config({"PAGE_CACHE": {"PREVIOUS_OUTPUT": "/srv/site"}})["PREVIOUS_OUTPUT"] == "/srv/site"
     with pytest.raises(ValueError, match="page_cache knows"):
         config({"PAGE_CACHE": {"FROM": "/srv/site"}})
+
+
+class Opaque:
+    """A setting whose repr changes from run to run (``<… at 0x…>``)."""
+
+
+def test_settings_no_key_can_describe_make_every_page_render_and_the_build_pass(pelican_site, caplog):
+    """A miss, never a refused build: build_guard refuses on any warning."""
+    caplog.set_level(logging.INFO)
+    for _ in range(2):
+        pelican_site(["newsroom", "build_guard"], CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True,
+                     SOMETHING_OPAQUE=Opaque()).run()
+    assert any("every page renders" in r.getMessage() for r in caplog.records)
