@@ -97,7 +97,7 @@ def test_a_change_to_what_every_page_is_made_from_renders_every_page(project, ch
         footer.write_text(footer.read_text(encoding="utf-8").replace("</footer>", "<p>Changed.</p></footer>"),
                           encoding="utf-8")
     elif change == "plugin":
-        code = project / "plugins" / "newsroom" / "languages.py"
+        code = project / "plugins" / "newsroom" / "chrome" / "languages.py"
         code.write_text(code.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     else:
         overrides["SITENAME"] = "Another Desk"

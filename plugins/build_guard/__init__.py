@@ -8,10 +8,10 @@ collects every warning and error logged while the site builds and raises one
 author can fix every problem in one go. It looks twice: once all content is
 read, before a page is written (so bad content never reaches the writer),
 and when every other plugin has finished (the last of pelican-granular-
-signals' stages), whatever the order of ``PLUGINS``. Each run collects afresh; Pelican's own
-``LimitFilter`` still hides a warning logged once already in the process,
-so an application that runs Pelican twice in one process resets it (the
-newsroom does).
+signals' stages), whatever the order of ``PLUGINS``. Each run collects
+afresh; Pelican's own ``LimitFilter`` still hides a warning logged once
+already in the process, so an application that runs Pelican twice in one
+process resets that too.
 """
 
 import logging
