@@ -3,6 +3,7 @@ never hide or blame another's."""
 
 import logging
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,13 @@ def read(tmp_path, caplog):
 
 
 def test_a_file_too_deep_to_read_does_not_silence_the_next(read):
-    deep = read("deep.md", HEAD + "".join("    " * i + "- item\n" for i in range(400)))
+    # Python's recursion limit lowered, so a shallower (faster) file is too deep.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(250)
+    try:
+        deep = read("deep.md", HEAD + "".join("    " * i + "- item\n" for i in range(120)))
+    finally:
+        sys.setrecursionlimit(limit)
     assert any("deep.md:1: is nested too deeply" in m for m in deep)
     links = read("links.md", HEAD + "A [link](javascript:alert(1)).\n")
     assert any("links.md:7: links to 'javascript:alert(1)'" in m for m in links)
@@ -62,7 +69,7 @@ def test_a_link_in_a_headline_is_refused_there_and_not_blamed_on_the_next_file(r
     assert read("clean.md", HEAD + "Text.\n") == []
 
 
-def test_fields_of_plain_words_skip_markdown_and_come_out_as_markdown_renders_them(tmp_path):
+def test_fields_of_plain_words_skip_markdown_and_come_out_as_markdown_renders_them(tmp_path, cases):
     """A headline or standfirst of words alone is not converted: for any such
     text (and any that only looks like it), the HTML is Markdown's own."""
     project = Path(__file__).parents[3] / "pelicanconf.py"
@@ -72,12 +79,12 @@ def test_fields_of_plain_words_skip_markdown_and_come_out_as_markdown_renders_th
     risky = list("*_[]<>&\\`#|\"'“”‘’\n~=+!^{}") + ["  ", "\n\n", "1. ", "- ", "    "]
     rng = random.Random(20210420)
     texts = ["1. One", "2021. A year", "a  b", "a ", "x (y) - z: 50% of 3/4?", *words.split()]
-    for _ in range(4000):
+    for _ in range(cases(1000)):
         pieces = rng.choices(safe, k=rng.randint(1, 40))
         for _ in range(rng.choice((0, 0, 1, 2, 3))):
             pieces.insert(rng.randint(0, len(pieces)), rng.choice(risky))
         texts.append("".join(pieces))
     plain = [t for t in texts if PLAIN.fullmatch(t)]
-    assert len(plain) > 500 and not PLAIN.fullmatch("1. One") and not PLAIN.fullmatch("a  b")
+    assert len(plain) > len(texts) // 8 and not PLAIN.fullmatch("1. One") and not PLAIN.fullmatch("a  b")
     for text in texts:
         assert reader.field(text) == reader.fields.reset().convert(text), text
