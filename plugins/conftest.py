@@ -1,14 +1,16 @@
 """The plugins' own tests import them as Pelican does, from plugins/, and
 run Pelican in-process on a few files (as pelican-plugins' tests do)."""
 
+import os
 import sys
 import weakref
 from pathlib import Path
 
 import blinker
+import jinja2
 import pytest
 from pelican import Pelican, signals
-from pelican.settings import read_settings
+from pelican.settings import DEFAULT_CONFIG, read_settings
 
 PLUGINS = Path(__file__).parent
 sys.path.insert(0, str(PLUGINS))
@@ -16,6 +18,25 @@ sys.path.insert(0, str(PLUGINS))
 REPORT = "Title: A report\nDate: 2021-04-20\nCategory: News\nTags: Courts\nAuthor: Desk\nSummary: One line.\n\nText.\n"
 SIGNALS = [getattr(signals, name) for name in dir(signals) if isinstance(getattr(signals, name), blinker.Signal)]
 SIGNALS += [blinker.signal(name) for name in ("sitemap", "optimize", "minify", "compress", "deploy")]
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once for the whole test session, not once per
+    Pelican run (half of a small site's build): keyed by each template's
+    name and source, so a test that changes one gets it compiled anew."""
+
+    def __init__(self):
+        self.compiled = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
 
 
 @pytest.fixture
@@ -33,7 +54,8 @@ def pelican_site(tmp_path):
             "PLUGIN_PATHS": [str(PLUGINS), str(tmp_path / "plugins")], "CACHE_PATH": str(tmp_path / "cache"),
             "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, "TIMEZONE": "UTC",
             "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None,
-            "AUTHOR_FEED_RSS": None, "TRANSLATION_FEED_ATOM": None, **settings,
+            "AUTHOR_FEED_RSS": None, "TRANSLATION_FEED_ATOM": None,
+            "JINJA_ENVIRONMENT": {**DEFAULT_CONFIG["JINJA_ENVIRONMENT"], "bytecode_cache": COMPILED}, **settings,
         })
         return Pelican(settings)
 
@@ -54,3 +76,12 @@ def fresh_signals():
                 signal.disconnect(receiver)
     for name in [n for n in sys.modules if n.startswith("late_")]:
         del sys.modules[name]
+
+
+@pytest.fixture
+def cases():
+    """``cases(n)``: how many generated cases a property test runs: ``n`` in
+    `make test-fast`, PROPERTY_SCALE times as many where it is set (`make
+    test` sets 4)."""
+    scale = float(os.environ.get("PROPERTY_SCALE", "1"))
+    return lambda n: max(1, round(n * scale))
