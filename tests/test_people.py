@@ -7,6 +7,7 @@ from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
+import pytest
 
 from conftest import build, content_with
 
@@ -103,18 +104,18 @@ def with_register(tmp_path, register, report=None):
     return build(tmp_path / "output", content=content)
 
 
-def test_a_spelling_given_to_two_people_is_refused_by_line(tmp_path):
-    result = with_register(tmp_path, "Lee Ann | person | a lawyer | Lee |\nLee Min | person | a judge | Lee |\n")
+@pytest.mark.parametrize("register, report, says", [
+    ("Lee Ann | person | a lawyer | Lee |\nLee Min | person | a judge | Lee |\n", None,
+     "people.txt:2: 'Lee' is already Lee Ann's: give each spelling to one person"),
+    ("Lee Ann | person | a lawyer | |\nLee Min | person | a judge | |\n",
+     "Title: Two Lees\nDate: 2021-04-21\nCategory: Tests\nAuthor: Desk\nSummary: One.\n"
+     "Speakers: Lee | a lawyer | Lee Ann, Lee Min\n\n[“No.”]{speaker=Lee}\n",
+     "report.md:6: Speakers 'Lee' matches Lee Ann and Lee Min in the register"),
+], ids=["a spelling given to two people", "a speaker matching two people"])
+def test_who_is_meant_is_never_guessed_the_line_is_refused(tmp_path, register, report, says):
+    result = with_register(tmp_path, register, report)
     assert result.returncode != 0
-    assert "people.txt:2: 'Lee' is already Lee Ann's: give each spelling to one person" in result.stderr
-
-
-def test_a_speaker_matching_two_people_is_refused_by_line(tmp_path):
-    report = ("Title: Two Lees\nDate: 2021-04-21\nCategory: Tests\nAuthor: Desk\nSummary: One.\n"
-              "Speakers: Lee | a lawyer | Lee Ann, Lee Min\n\n[“No.”]{speaker=Lee}\n")
-    result = with_register(tmp_path, "Lee Ann | person | a lawyer | |\nLee Min | person | a judge | |\n", report)
-    assert result.returncode != 0
-    assert "report.md:6: Speakers 'Lee' matches Lee Ann and Lee Min in the register" in result.stderr
+    assert says in result.stderr
 
 
 def test_a_speaker_not_in_the_register_gets_a_page_and_the_build_says_how_to_add_them(tmp_path):

@@ -4,6 +4,8 @@ server, and straight from disk."""
 from pathlib import Path
 from urllib.parse import urldefrag
 
+import pytest
+
 from conftest import PAGE_TYPES
 
 LINKS = "() => [...document.querySelectorAll('a[href], link[href]')].map(e => e.href)"
@@ -34,17 +36,9 @@ def crawl(page, start, inside):
     return seen, failed
 
 
-def test_every_link_works_under_a_sub_path(browser, mirror, dev_site):
-    page = browser.new_page()
-    seen, failed = crawl(page, f"{mirror}/index.html", f"{mirror}/")
-    page.close()
-    assert failed == []
-    reachable = {url.removeprefix(f"{mirror}/") for url in seen}
-    assert reachable >= set(dev_site.html_files()) - {"404.html"}
-
-
-def test_every_link_works_from_disk(browser, dev_site):
-    root = dev_site.path.as_uri()
+@pytest.mark.parametrize("where", ["under a sub-path", "from disk"])
+def test_every_link_works(browser, dev_site, where, request):
+    root = request.getfixturevalue("mirror") if where == "under a sub-path" else dev_site.path.as_uri()
     page = browser.new_page()
     seen, failed = crawl(page, f"{root}/index.html", f"{root}/")
     page.close()

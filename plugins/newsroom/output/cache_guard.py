@@ -37,7 +37,7 @@ def fingerprint(settings):
     for key in READING:
         digest.update(f"{key}={settings.get(key)!r}\n".encode())
     newsroom = Path(__file__).resolve().parents[1]
-    for source in sorted(newsroom.rglob("*.py")):
+    for source in sorted([*newsroom.rglob("*.py"), *newsroom.rglob("*.toml")]):
         if "tests" not in source.relative_to(newsroom).parts:
             digest.update(source.read_bytes())
     return digest.hexdigest()

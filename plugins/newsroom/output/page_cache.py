@@ -176,6 +176,7 @@ class Keys:
         digest.update(self.inside({k: v for k, v in settings.items() if k not in PLACES}).encode())
         files_hash(digest, [settings["THEME"]], "*")
         files_hash(digest, settings["PLUGIN_PATHS"], "*.py")
+        files_hash(digest, settings["PLUGIN_PATHS"], "*.toml")  # the chrome's catalogue
         everything = [*context.get("articles", ()), *context.get("translations", ()),
                       *context.get("hidden_articles", ()), *context.get("drafts", ()),
                       *context.get("pages", ()), *context.get("hidden_pages", ()),
