@@ -35,7 +35,6 @@ from pelican.writers import Writer
 
 from .output.bodies import Body, claim, packed, unpacked
 
-
 # -- Bodies (output/bodies.py) ------------------------------------------------
 
 class Packed:

@@ -13,7 +13,7 @@ import datetime
 import os
 from dataclasses import dataclass, field
 
-from .people import Person, Speaker
+from .people import Speaker
 
 # The photos' variants: widths, and where they go in the output.
 WIDTHS = (480, 800, 1200, 1600)

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from pelican.log import console
 
-
 # The settings that change how a file is read and rendered.
 READING = ("MARKDOWN", "FORMATTED_FIELDS", "TIMEZONE", "DEFAULT_LANG", "DEFAULT_DATE", "READERS",
            "PLUGINS", "SLUGIFY_SOURCE", "SLUG_REGEX_SUBSTITUTIONS", "FILENAME_METADATA",

@@ -8,8 +8,8 @@ published item's variants are written, through the cache (`photos.py`).
 
 from .. import pelican_internals
 from ..reading import checks
-from . import photos
 from ..reading.structure import PHOTO
+from . import photos
 
 
 def place_photos(item):

@@ -21,7 +21,7 @@ import os
 from PIL import Image, ImageOps
 from plugin_support import place
 
-from ..model.report import WIDTHS, Photo
+from ..model.report import Photo
 
 # Changing how variants are made? Change this, so cached ones are remade.
 VERSION = "1"
@@ -34,9 +34,6 @@ SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif")
 
 class PhotoError(ValueError):
     pass
-
-
-
 
 
 def measure(path):

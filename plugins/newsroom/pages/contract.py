@@ -8,7 +8,6 @@ from ..output import page_cache, share_images
 from . import structured_data
 
 
-
 class SettingsError(ValueError):
     """Settings that cannot build the site; the message says what to change."""
 

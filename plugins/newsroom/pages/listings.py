@@ -1,4 +1,4 @@
-"""Tag, category, author and year pages in linear time.
+"""Tag, category and author pages in linear time.
 
 Pelican's ArticlesGenerator.generate_tags (and generate_categories,
 generate_authors; pelican/generators.py, 4.12) writes each term's page with
@@ -14,15 +14,9 @@ The fix upstream is one line in each of the three methods:
 ``members = set(articles)`` before the comprehension, and ``if article in
 members`` in it.
 
-Year pages (``YEAR_ARCHIVE_SAVE_AS``) have the same scan the other way round:
-Pelican's ``ArticlesGenerator._build_period_archives`` gives each period
-``[a for a in articles if a in dates]``, where ``dates`` is the period's
-list: every article tested against every article of each year, 71 s of a
-profiled 100,000-report rebuild. `linear_period_archives` lets Pelican
-build the periods with no articles to scan and fills in each period's
-articles in one pass, in the same order. tests/test_listings.py compares
-the result with Pelican's own, so a change in Pelican fails it. Upstream:
-``members = set(dates)`` and ``if a in members``.
+Year pages (``YEAR_ARCHIVE_SAVE_AS``) have the same scan the other way round;
+that fix replaces a private method of Pelican's, so it is in
+`pelican_internals.py`.
 """
 
 

@@ -41,16 +41,16 @@ no quotation reaches readers unattributed. The quotations found are left on
 
 import collections
 import re
-from sys import intern
 import xml.etree.ElementTree as etree
+from sys import intern
 
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from . import marks
 from ..model.report import Quotation
+from . import marks
 from .speakers import Speaker, SpeakerError, parse_speakers, unknown
 
 BRACKET = re.compile(r"[\[\]]")

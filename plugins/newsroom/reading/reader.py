@@ -26,8 +26,8 @@ from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_date, set_date_tzinfo
 
-from . import checks, safety
 from ..model.report import Correction, Report
+from . import checks, safety
 from .plain_text import plain_text
 from .quotations import QuotationExtension, shorten
 from .raw_html import RawHtmlAsText

@@ -32,9 +32,9 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from . import checks
-from ..output import photos
 from ..chrome.languages import chrome
+from ..output import photos
+from . import checks
 
 IMAGE_LINE = re.compile(r"^!\[[^\]\n]*\]\([^)\n]*\)\s*$")
 FIELD_LINE = re.compile(r"^(Caption|Credit)\s*:\s*(.*)$", re.IGNORECASE)
