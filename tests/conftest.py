@@ -65,28 +65,28 @@ QUOTATIONS = [
     ("Had an inspiring meeting today with eight outstanding human rights defenders. "
      "We discussed the threats that human rights defenders face every day and how the "
      "United States can better support their vital efforts to promote respect for "
-     "universal human rights.", "Antony Blinken", "q"),
+     "universal human rights.", "Antony Blinken", "span"),
     ("The Secretary of State reaffirmed the United States’ support for their efforts "
      "to build free, fair and democratic societies where human rights will be respected "
      "and where voices from government, business, labor and civil society, including "
      "members of vulnerable groups, will be actively engaged in civil dialogue. This "
-     "includes efforts to end conflict and achieve an inclusive peace.", "Price", "q"),
+     "includes efforts to end conflict and achieve an inclusive peace.", "Price", "span"),
     ("advance this administration’s commitment to place human rights at the heart of "
-     "U.S. foreign policy.", "Price", "q"),
+     "U.S. foreign policy.", "Price", "span"),
     ("He asked each of us to present our work on human rights and some of the "
      "challenges we have encountered. I then spoke about the arrests of Chinese lawyers "
      "and the fact that many human rights defenders have been put in prison. I "
      "specifically emphasized that almost all political prisoners in China who are "
      "imprisoned have been tortured.", "Fujibiao", "blockquote"),
-    ("genocide.", "Antony Blinken", "q"),
+    ("genocide.", "Antony Blinken", "span"),
     ("I made a number of suggestions, including putting human rights at the forefront "
      "of U.S. diplomacy, demanding the closure of concentration camps and the release "
      "of political prisoners in meetings and talks with Chinese officials, and "
      "demanding that China make legal reforms and comply with international human "
-     "rights treaties to which it is a party. .", "Fujibiao", "q"),
-    ("diplomatic boycott", "Fujibiao", "q"),
+     "rights treaties to which it is a party. .", "Fujibiao", "span"),
+    ("diplomatic boycott", "Fujibiao", "span"),
     ("it’s one of the few political levers the international community has.",
-     "Fujibiao", "q"),
+     "Fujibiao", "span"),
 ]
 IN_CI = os.environ.get("CI") == "true"
 

@@ -50,14 +50,19 @@ def test_chinese_reports_keep_their_language_and_year_folder(corpus_build, name,
 
 
 def test_traditional_chinese_keeps_its_corner_brackets(corpus_dev_site):
-    marks = {(q["data-open"], q.get("data-close")) for q in corpus_dev_site.page(ZH_HANT).select("q")}
+    marks = {marks_of(q) for q in corpus_dev_site.page(ZH_HANT).select(".quotation")}
     assert marks == {("「", "」")}
+
+
+def marks_of(quotation):
+    """A quotation's own printed marks, as text in the page."""
+    return tuple(m.get_text() for m in quotation.find_all("span", class_="mark", recursive=False))
 
 
 def test_quotations_in_titles_and_standfirsts_are_elements_and_plain_text_elsewhere(corpus_prod_site):
     page = corpus_prod_site.page(COURT)
     assert page.h1.select_one("span.term").get_text() == "“subversion”"
-    assert page.select_one("header .standfirst q")["data-speaker"] == "Human Rights Watch"
+    assert page.select_one("header .standfirst .quotation")["data-speaker"] == "Human Rights Watch"
     title = "Court hears appeal of “subversion” sentence"
     assert page.title.get_text() == f"{title} — Rights Desk"
     assert page.find("meta", property="og:title")["content"] == title
@@ -159,5 +164,5 @@ def test_a_report_in_another_language_marks_the_english_chrome(corpus_dev_site):
     page = corpus_dev_site.page(FRENCH)
     assert page.html["lang"] == "fr"
     assert page.select_one(".site-header")["lang"] == "en"
-    marks = [(q["data-open"], q.get("data-close")) for q in page.select("q")]
+    marks = [marks_of(q) for q in page.select(".quotation")]
     assert marks == [("«", "»"), ("„", "“"), ("‚", "‘")]

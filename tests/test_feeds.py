@@ -51,3 +51,18 @@ def test_atom_feed_also_carries_the_standfirst(prod_build, name):
 
 def test_development_build_has_no_feeds(dev_build):
     assert not (dev_build.path / "feeds").exists()
+
+
+@pytest.mark.parametrize("name", ["feeds/all.atom.xml", "feeds/all.rss.xml"])
+def test_every_quotation_reaches_feed_readers_with_the_marks_the_source_printed(prod_build, name):
+    """A feed reader has no stylesheet: the marks must be text, and no
+    element of the entry may add marks of its own (as q does)."""
+    from bs4 import BeautifulSoup
+
+    for link, entry in entries(prod_build, name).items():
+        html = entry.content[0].value if "content" in entry else entry.summary
+        shown = BeautifulSoup(html, "html.parser")
+        assert not shown.find("q"), link
+        page = prod_build.page(link.removeprefix(prod_build.url + "/"))
+        for quotation in page.select("article .body [data-speaker]"):
+            assert quotation.get_text().strip() in shown.get_text(), (link, quotation.get_text())

@@ -86,7 +86,7 @@ def test_the_lawyer_is_one_person_with_three_spellings(people):
 
 def test_quotation_texts_occur_verbatim_in_the_rendered_quotations(news, prod_site):
     page = prod_site.page(ARTICLE)
-    rendered = [e.get_text() for e in page.select("article .body q, article .body blockquote")]
+    rendered = [e.get_text() for e in page.select("article .body [data-speaker]")]
     for quotation in news["hasPart"]:
         assert any(quotation["text"] in text for text in rendered), quotation["text"]
 

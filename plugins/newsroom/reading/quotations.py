@@ -9,11 +9,12 @@ all, as printed, followed by what it is::
     the report [“Break Their Lineage”]{title}
 
 Any of the marks in `marks.PAIRS` may open it. ``{speaker=…}`` makes a
-quotation, ``<q data-speaker="Antony Blinken" data-open="“"
-data-close="”">Had an inspiring meeting today.</q>``: the HTML standard asks
-that a ``q`` not repeat its marks, so they move into attributes and the
-stylesheet draws exactly the marks the source printed. A quotation the
-source never closes gets no ``data-close`` and the class ``unclosed``.
+quotation, ``<span class="quotation" data-speaker="Antony Blinken"><span
+class="mark">“</span>Had an inspiring meeting today.<span
+class="mark">”</span></span>``: the marks the source printed are text,
+so every reader shows exactly those (a feed reader, reader mode, a copy and
+paste), and the element adds none of its own, as a ``q`` would. A quotation
+the source never closes has no closing mark, and the class ``unclosed``.
 ``{term}`` (a quoted word, a scare quote, a charge) becomes ``<span
 class="term">`` and ``{title}`` (the title of a work) ``<cite>``: both keep
 their marks in the text, since nobody is being quoted. Markup nests either
@@ -59,7 +60,7 @@ ATTRIBUTES = re.compile(r'\{\s*(?:speaker\s*=\s*"?(?P<speaker>[^"}]+?)"?|(?P<kin
 BLOCK_SPEAKER_RE = re.compile(r"\n?(\{[^\n]*\}?)\s*$")
 FIX = "write [“…”]{speaker=Name} for a quotation, [“…”]{term} for a quoted term or [“…”]{title} for a title"
 # Elements whose text is quoted, code or a title, where a mark is no stray.
-CLAIMED = {"q", "blockquote", "cite", "code", "pre"}
+CLAIMED = {"blockquote", "cite", "code", "pre"}
 
 
 class QuotationError(ValueError):
@@ -241,16 +242,19 @@ class InlineQuotation(InlineProcessor):
                 element.set("class", "term")
             self.fill(element, words)
             return element
-        element = etree.Element("q", {"data-speaker": speaker.name, "data-open": opening})
-        words = words[1:]
+        element = etree.Element("span", {"class": "quotation", "data-speaker": speaker.name})
+        words, closing = words[1:], ""
         if continued:
-            element.set("class", "continued")
+            element.set("class", "quotation continued")
         elif marks.closes(opening, opening + words):
-            element.set("data-close", words[-1])
-            words = words[:-1]
+            words, closing = words[:-1], words[-1]
         else:
-            element.set("class", "unclosed")
+            element.set("class", "quotation unclosed")
         self.fill(element, words)
+        mark(element, 0, opening)
+        element.text = None
+        if closing:
+            mark(element, len(element), closing)
         return element
 
     def fill(self, element, words):
@@ -316,14 +320,30 @@ class BlockQuotation(Treeprocessor):
         return figure
 
 
-def printed(element, outer=False):
-    """An element's text as printed: the marks of quotations inside it put
-    back (the outer element's own marks are not its words)."""
-    marked = element.tag == "q" and not outer
-    parts = [element.get("data-open", "") if marked else "", element.text or ""]
+def mark(element, index, character):
+    """A printed quotation mark as the element's child at ``index``: the
+    words before it (the element's text) become the mark's tail."""
+    child = etree.Element("span", {"class": "mark"})
+    child.text = character
+    if index == 0:
+        child.tail, element.text = element.text, ""
+    element.insert(index, child)
+
+
+def is_mark(element):
+    return element.tag == "span" and element.get("class") == "mark"
+
+
+def printed(element):
+    """An element's text as printed, marks and all."""
+    return "".join(element.itertext())
+
+
+def words_of(element):
+    """A quotation's words: its text without its own two marks."""
+    parts = [element.text or ""]
     for child in element:
-        parts += [printed(child), child.tail or ""]
-    parts.append(element.get("data-close", "") if marked else "")
+        parts += ["" if is_mark(child) else printed(child), child.tail or ""]
     return "".join(parts)
 
 
@@ -344,7 +364,7 @@ class QuotationCheck(Treeprocessor):
         speaker = element.get("data-speaker")
         if speaker:
             self.collect(element, speaker)
-        claimed = claimed or element.tag in CLAIMED or element.get("class") in ("term", "refused")
+        claimed = claimed or bool(speaker) or element.tag in CLAIMED or element.get("class") in ("term", "refused")
         if not claimed:
             self.check(element.text)
         for child in element:
@@ -364,8 +384,7 @@ class QuotationCheck(Treeprocessor):
             paragraphs[-1] = last[:-1] if last[-1:] in "".join(marks.PAIRS.values()) else last
             self.pending.extend(zip(paragraphs, shown))
         else:
-            words = printed(element, outer=True).strip()
-            self.pending.append((words, element.get("data-open", "") + words + element.get("data-close", "")))
+            self.pending.append((words_of(element).strip(), printed(element).strip()))
         if "continued" not in (element.get("class") or "").split():
             text = "\n\n".join(words for words, _ in self.pending)
             shown = "\n\n".join(shown for _, shown in self.pending)
