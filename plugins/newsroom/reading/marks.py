@@ -1,14 +1,21 @@
 """Quotation marks as newsrooms print them, and telling them from apostrophes.
 
 Copy reaches us with English curly marks (“…”, ‘…’), straight ones from a
-keyboard ("…", '…'), Chinese and Japanese corner brackets (「…」, 『…』),
-guillemets («…», ‹…›, and »…« as German prints them) and low-high marks
-(„…“, „…”, ‚…‘). `PAIRS` maps each opening mark to the marks that may close
-it. `stray_mark` finds a quotation mark in text that no markup claims, and
+keyboard ("…", '…'), Chinese and Japanese corner brackets (「…」, 『…』, and
+their halfwidth, fullwidth and vertical forms), guillemets («…», ‹…›, and
+»…« as German prints them), low-high marks („…“, „…”, ‚…‘), reversed and
+prime marks (‟…”, ‛…’, 〝…〟) and ornaments (❝…❞). `PAIRS` maps each
+opening mark to the marks that may close it. Every character of Unicode's
+Quotation_Mark property (and the ornaments) is a mark here (`MARKS`).
+
+`stray_mark` finds a quotation mark in text that no markup claims, and
 leaves apostrophes alone: it’s, Wang’s, O'Brien, the States’ (possessive),
-rock 'n' roll, ’tis and the ’90s are words, not quotations.
+rock 'n' roll, ’tis and the ’90s are words, not quotations. `entity_mark`
+finds a mark written as an HTML entity (``&ldquo;``, ``&#8220;``), which
+would reach readers as a mark that no check had seen.
 """
 
+import html
 import re
 
 PAIRS = {
@@ -21,20 +28,44 @@ PAIRS = {
     "«": "»",
     "‹": "›",
     "»": "«",
+    "›": "‹",
     "„": "“”",
     "‚": "‘’",
+    "‟": "”",
+    "‛": "’",
+    "⹂": "“”",
+    "〝": "〞〟",
+    "＂": "＂",
+    "＇": "＇",
+    "｢": "｣",
+    "﹁": "﹂",
+    "﹃": "﹄",
+    "❝": "❞",
+    "❛": "❜",
+    "🙶": "🙷",
 }
 OPENING = "".join(PAIRS)
-# Marks that only ever quote: any of these outside markup is a quotation.
-ALWAYS = "“”\"「」『』«»‹›„‚"
+CLOSING = "".join(dict.fromkeys("".join(PAIRS.values())))
+# Unicode's Quotation_Mark property, and the ornaments that print as marks.
+MARKS = "".join(dict.fromkeys(OPENING + CLOSING + "🙸"))
+# Single marks, which may also be apostrophes; every other mark only ever quotes.
+SINGLE_OPENING_MARKS = "'‘‛＇❛"
+SINGLE_CLOSING_MARKS = "'’＇❜"
+ALWAYS = "".join(m for m in MARKS if m not in SINGLE_OPENING_MARKS + SINGLE_CLOSING_MARKS)
 ALWAYS_MARK = re.compile(f"[{re.escape(ALWAYS)}]")
 # Elisions that start with an apostrophe: 'n' (rock 'n' roll), 'em, 'tis…
 ELISIONS = re.compile(r"(?:n['’](?!\w)|(?:em|tis|twas|til|cause|cos|bout|round|s)\b)", re.IGNORECASE)
-# An opening single mark: at the start of a word (after nothing, a space, a
-# bracket or a dash), before a letter; a digit after it is an elision ('90s).
-SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))(['‘])(?=[^\W\d_])")
+# A decade or a year ('90s, '05): an elision too, unless a mark closes it.
+DECADE = re.compile(r"\d\d(?:s\b|(?!\d))")
+# An opening single mark: not after a letter or digit (O'Brien), before a
+# letter, a digit or an ellipsis.
+SINGLE_OPENING = re.compile(f"(?<![^\\W_])([{re.escape(SINGLE_OPENING_MARKS)}])(?=[^\\W_]|…|\\.\\.\\.)")
+# Single marks that open a quotation whether or not it closes.
+OPENS_ONLY = "‘‛❛"
 # A closing single mark: after a non-space, not followed by a letter or digit.
-SINGLE_CLOSING = re.compile(r"(?<=\S)['’](?![^\W_])")
+SINGLE_CLOSING = re.compile(f"(?<=\\S)[{re.escape(SINGLE_CLOSING_MARKS)}](?![^\\W_])")
+# An HTML character reference (named or numbered) in text.
+REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 # How each kind of mark is named in a message.
 NAMES = {
@@ -43,6 +74,7 @@ NAMES = {
     "“": "an opening quotation mark",
     "”": "a closing quotation mark",
     "‘": "an opening single quotation mark",
+    "’": "a closing single quotation mark",
     "「": "an opening corner bracket",
     "」": "a closing corner bracket",
     "『": "an opening white corner bracket",
@@ -53,7 +85,30 @@ NAMES = {
     "›": "a single guillemet",
     "„": "a low opening quotation mark",
     "‚": "a low single opening quotation mark",
+    "‟": "a reversed opening quotation mark",
+    "‛": "a reversed single opening quotation mark",
+    "⹂": "a low reversed opening quotation mark",
+    "〝": "an opening double prime quotation mark",
+    "〞": "a closing double prime quotation mark",
+    "〟": "a low closing double prime quotation mark",
+    "＂": "a fullwidth quotation mark",
+    "＇": "a fullwidth single quotation mark",
+    "｢": "a halfwidth opening corner bracket",
+    "｣": "a halfwidth closing corner bracket",
+    "﹁": "a vertical opening corner bracket",
+    "﹂": "a vertical closing corner bracket",
+    "﹃": "a vertical opening white corner bracket",
+    "﹄": "a vertical closing white corner bracket",
+    "❝": "an ornamental opening quotation mark",
+    "❞": "an ornamental closing quotation mark",
+    "❛": "an ornamental single opening quotation mark",
+    "❜": "an ornamental single closing quotation mark",
+    "🙶": "an ornamental opening quotation mark",
+    "🙷": "an ornamental closing quotation mark",
+    "🙸": "an ornamental quotation mark",
 }
+# The opening mark of the pair a closing mark ends (for a message's example).
+OPENED_BY = {closing: opening for opening, closings in reversed(PAIRS.items()) for closing in closings}
 
 
 def closes(opening, text):
@@ -65,20 +120,40 @@ def closes(opening, text):
 def stray_mark(text):
     """The index of the first quotation mark in ``text``, or None.
 
-    Every double mark, and the low single mark, counts. A single mark counts where it opens a quoted
-    word (‘moderate’, 'moderate') and is closed later in the same text, and
-    an opening ‘ counts whether closed or not; an apostrophe inside or at
-    the end of a word never does."""
+    Every double mark, and every mark that is never an apostrophe, counts.
+    A single mark counts where it opens a quoted word (‘moderate’,
+    'moderate', said:‘We…, ‘1,000…’, '…and'), and is closed later in the
+    same text; an opening ‘ counts whether closed or not; an apostrophe
+    inside or at the end of a word, or before an elision, never does."""
     found = [m.start()] if (m := ALWAYS_MARK.search(text)) else []
     for match in SINGLE_OPENING.finditer(text):
         at = match.start(1)
         if ELISIONS.match(text, at + 1):
             continue
-        if text[at] == "‘" or SINGLE_CLOSING.search(text, at + 2):
+        opens = text[at] in OPENS_ONLY and not DECADE.match(text, at + 1)
+        if opens or SINGLE_CLOSING.search(text, at + 2):
             found.append(at)
             break
     return min(found, default=None)
 
 
+def entity_mark(text):
+    """The first character reference in ``text`` that stands for a
+    quotation mark, as (index, reference, mark), or None."""
+    for match in REFERENCE.finditer(text):
+        character = html.unescape(match.group())
+        if character in MARKS:
+            return match.start(), match.group(), character
+    return None
+
+
 def describe(mark):
-    return NAMES.get(mark, "a quotation mark")
+    return NAMES.get(mark, f"a quotation mark (U+{ord(mark):04X})")
+
+
+def example(mark):
+    """The markup to write, in the marks the source used around ``mark``."""
+    opening = mark if mark in PAIRS else OPENED_BY.get(mark, "“")
+    closing = PAIRS[opening][0]
+    return (f"write [{opening}…{closing}]{{speaker=Name}} for a quotation, [{opening}…{closing}]{{term}} for a "
+            f"quoted term or [{opening}…{closing}]{{title}} for a title")

@@ -56,11 +56,16 @@ from .speakers import Speaker, SpeakerError, parse_speakers, unknown
 
 BRACKET = re.compile(r"[\[\]]")
 MARKUP_START = re.compile(r"\[(?=[" + re.escape(marks.OPENING) + "])")
-ATTRIBUTES = re.compile(r'\{\s*(?:speaker\s*=\s*"?(?P<speaker>[^"}]+?)"?|(?P<kind>term|title))\s*(?P<continued>\+)?\s*\}')
+ATTRIBUTES = re.compile(r'\{\s*(?:speaker\s*=\s*"?(?P<speaker>[^"}]+?)"?|(?P<kind>term|title))'
+                        r'(?P<sic>\s+sic)?\s*(?P<continued>\+)?\s*\}')
 BLOCK_SPEAKER_RE = re.compile(r"\n?(\{[^\n]*\}?)\s*$")
-FIX = "write [“…”]{speaker=Name} for a quotation, [“…”]{term} for a quoted term or [“…”]{title} for a title"
-# Elements whose text is quoted, code or a title, where a mark is no stray.
-CLAIMED = {"blockquote", "cite", "code", "pre"}
+# Elements whose text is quoted or a title, where a mark is no stray. Code
+# is checked like any text: a quotation in backticks is still a quotation.
+CLAIMED = {"blockquote", "cite"}
+# Attributes readers see: a photo's alt text, a link's or photo's title.
+PUNCTUATION = ",.!?;:…—–-，。！？；：、"
+# (A photo's title is its caption, checked as text.)
+SHOWN_ATTRIBUTES = {("alt", "img"): "alt text", ("title", "a"): "a link's title"}
 
 
 class QuotationError(ValueError):
@@ -138,10 +143,12 @@ class QuotationExtension(Extension):
 
     def parse(self, attributes, markup):
         """What ``{…}`` makes of the markup: ("speaker", Speaker) or ("term" |
-        "title", None), and whether the quotation continues."""
+        "title", None), whether the quotation continues, and whether the
+        editor says the source printed its marks so (``sic``)."""
+        fix = marks.example(markup[1:2] or "“")
         if not attributes:
             raise QuotationError(
-                f"'{shorten(markup)}' has no speaker, term or title after its closing bracket: {FIX}",
+                f"'{shorten(markup)}' has no speaker, term or title after its closing bracket: {fix}",
                 markup,
             )
         if not attributes.endswith("}"):
@@ -151,11 +158,11 @@ class QuotationExtension(Extension):
             )
         match = ATTRIBUTES.fullmatch(attributes)
         if not match:
-            raise QuotationError(f"'{shorten(markup)}' is followed by {attributes}: {FIX}", markup)
-        continued = bool(match.group("continued"))
+            raise QuotationError(f"'{shorten(markup)}' is followed by {attributes}: {fix}", markup)
+        continued, sic = bool(match.group("continued")), bool(match.group("sic"))
         if match.group("kind"):
-            return match.group("kind"), None, continued
-        return "speaker", self.speaker(match.group("speaker").strip(), markup), continued
+            return match.group("kind"), None, continued, sic
+        return "speaker", self.speaker(match.group("speaker").strip(), markup), continued, sic
 
     def speaker(self, name, markup):
         if self.speakers is None:
@@ -234,8 +241,9 @@ class InlineQuotation(InlineProcessor):
         return element, m.start(0), end + 1 + len(attributes)
 
     def element(self, words, attributes, markup):
-        kind, speaker, continued = self.extension.parse(attributes, markup)
+        kind, speaker, continued, sic = self.extension.parse(attributes, markup)
         opening = words[0]
+        check_marks(words, markup, continued, sic)
         if kind != "speaker":
             element = etree.Element("cite" if kind == "title" else "span")
             if kind == "term":
@@ -246,7 +254,7 @@ class InlineQuotation(InlineProcessor):
         words, closing = words[1:], ""
         if continued:
             element.set("class", "quotation continued")
-        elif marks.closes(opening, opening + words):
+        elif marks.closes(opening, opening + words) or (sic and words[-1:] in marks.MARKS):
             words, closing = words[:-1], words[-1]
         else:
             element.set("class", "quotation unclosed")
@@ -306,7 +314,7 @@ class BlockQuotation(Treeprocessor):
         text = (last.text or "") if last is not None and last.tag == "p" else ""
         match = BLOCK_SPEAKER_RE.search(text)
         markup = "> " + text.strip()
-        kind, speaker, _ = self.extension.parse(match and match.group(1), markup)
+        kind, speaker, _, _ = self.extension.parse(match and match.group(1), markup)
         if speaker is None:
             raise QuotationError(f"'{shorten(markup)}' ends with {{{kind}}}: a block quotation is "
                                  "always someone's words: end it with {speaker=Name}", markup)
@@ -318,6 +326,46 @@ class BlockQuotation(Treeprocessor):
         figure.append(quote)
         etree.SubElement(figure, "figcaption").text = speaker.caption
         return figure
+
+
+def outside_nested_markup(words):
+    """``words`` with every nested ``[…]{…}`` blanked out (same length)."""
+    for match in MARKUP_START.finditer(words):
+        end = closing_bracket(words, match.start())
+        if end is not None and not words.startswith(("(", "["), end + 1):
+            end += len(attributes_at(words, end + 1))
+            words = words[:match.start()] + " " * (end + 1 - match.start()) + words[end + 1:]
+    return words
+
+
+def is_closing_mark(text, at):
+    """Whether the mark at ``at`` closes something: every double mark does;
+    a single one only after punctuation (‘We will,’ he said), since after a
+    letter it may be an apostrophe (the States’ diplomats, won’t)."""
+    return text[at] not in marks.SINGLE_CLOSING_MARKS or text[at - 1:at] in PUNCTUATION
+
+
+def check_marks(words, markup, continued, sic):
+    """What is inside the brackets is what the source printed inside its
+    marks: a closing mark of the opening's own kind ends the words (no
+    words after it), and a closing mark of another kind is refused unless
+    the editor says the source printed it so (``sic``)."""
+    opening, own = words[0], outside_nested_markup(words)
+    closings = marks.PAIRS[opening]
+    for at in range(1, len(own)):
+        if own[at] in closings and own[at + 1:].strip() and is_closing_mark(own, at):
+            raise QuotationError(
+                f"'{shorten(markup)}' has words after its closing mark {own[at]}: the brackets hold only "
+                f"what the source printed inside its marks: put ] right after {own[at]}, or mark up the "
+                "quotation inside it", markup)
+    body = own.rstrip()
+    last = body[-1:]
+    if (not continued and not sic and len(body) > 1 and last in marks.MARKS and last not in closings
+            and is_closing_mark(body, len(body) - 1)):
+        raise QuotationError(
+            f"'{shorten(markup)}' opens with {opening} and ends with {last}, which does not close it: "
+            f"correct it to {closings[0]}, or, if the source printed it so, add sic to what follows the "
+            "brackets ({speaker=Name sic})", markup)
 
 
 def mark(element, index, character):
@@ -337,6 +385,24 @@ def is_mark(element):
 def printed(element):
     """An element's text as printed, marks and all."""
     return "".join(element.itertext())
+
+
+def text_before(element, stop):
+    """The text of ``element`` up to its descendant ``stop``."""
+    parts = []
+
+    def walk(node):
+        if node is stop:
+            return True
+        parts.append(node.text or "")
+        for child in node:
+            if walk(child):
+                return True
+            parts.append(child.tail or "")
+        return False
+
+    walk(element)
+    return "".join(parts)
 
 
 def words_of(element):
@@ -365,6 +431,8 @@ class QuotationCheck(Treeprocessor):
         if speaker:
             self.collect(element, speaker)
         claimed = claimed or bool(speaker) or element.tag in CLAIMED or element.get("class") in ("term", "refused")
+        for name in [n for n in ("alt", "title") if element.get(n) and (n, element.tag) in SHOWN_ATTRIBUTES]:
+            self.check(element.get(name), SHOWN_ATTRIBUTES[name, element.tag])
         if not claimed:
             self.check(element.text)
         for child in element:
@@ -373,6 +441,12 @@ class QuotationCheck(Treeprocessor):
                 self.check(child.tail)
 
     def collect(self, element, speaker):
+        note = next((e for e in element.iter("sup") if (e.get("id") or "").startswith("fnref")), None)
+        if note is not None:
+            before = text_before(element, note)  # as the source has it, so its line is found
+            self.extension.problems.append(QuotationError(
+                f"a footnote reference inside the quotation '{shorten(printed(element))}' would be published as "
+                "one of its words: put the [^…] after the closing mark", before))
         if self.extension.anchors:
             self.count += 1
             element.set("id", intern(f"q{self.count}"))  # q1, q2…: one string each, site-wide
@@ -397,15 +471,23 @@ class QuotationCheck(Treeprocessor):
                 Quotation(self.extension.speakers[speaker], text, shown, self.first, opening, closing))
             self.pending, self.first = [], ""
 
-    def check(self, text):
+    def check(self, text, where=""):
+        """Refuses a quotation mark, or quotation markup, left in ``text``
+        (``where``: an attribute's name, which cannot hold markup)."""
         if not text:
+            return
+        at = marks.stray_mark(text)
+        if where and at is not None:
+            self.extension.problems.append(QuotationError(
+                f"{where} '{shorten(text)}' has {marks.describe(text[at])}, and cannot hold a quotation: "
+                "write it without quotation marks (a quotation belongs in the text, marked up)", text))
             return
         start = MARKUP_START.search(text)
         if start:
             markup = text[start.start():]
             self.extension.problems.append(QuotationError(
                 f"quotation markup '{shorten(markup)}' does not close: check its ] and {{…}}, or "
-                f"{FIX}", markup))
+                f"{marks.example(markup[1])}", markup))
             return
         if "{speaker" in text:
             markup = text[text.find("{speaker"):]
@@ -413,8 +495,8 @@ class QuotationCheck(Treeprocessor):
                 f"'{shorten(markup)}' follows no quotation in brackets: put [ before the quotation's "
                 "opening mark and ] after its closing mark", markup))
             return
-        at = marks.stray_mark(text)
         if at is not None:
             markup = text[at:]
             self.extension.problems.append(QuotationError(
-                f"{marks.describe(text[at])} without markup at '{shorten(markup)}': {FIX}", markup))
+                f"{marks.describe(text[at])} without markup at '{shorten(markup)}': {marks.example(text[at])}",
+                markup))

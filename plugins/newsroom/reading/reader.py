@@ -86,6 +86,7 @@ class NewsroomReader(MarkdownReader):
         if text is None:
             self.refuse(problems)
         problems += safety.characters(text, checks.line_at)
+        problems += safety.references(text, checks.line_at)
 
         body = self.body.reset()
         self.structure.source_path = source_path

@@ -11,7 +11,12 @@ problems as ``(line, message)``, like `checks.py`.
 - a Lang that is not a BCP 47 tag (dates: `checks.metadata`);
 - links whose scheme could run code (javascript:, vbscript:, data:…): only
   http, https, mailto, relative and fragment links are published;
-- content big enough to make the build pathologically slow (`LIMITS`).
+- content big enough to make the build pathologically slow (`LIMITS`);
+- a quotation mark in a field that cannot hold quotation markup (tags,
+  section, author, source, slug, speakers' names and roles), and a mark
+  written as an HTML reference anywhere (``&ldquo;``), which no check
+  would see as a mark;
+- a footnote label defined twice (the first note would vanish).
 """
 
 import html
@@ -22,6 +27,8 @@ from urllib.parse import unquote
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from . import marks
+
 # Bounded work: what one file may hold. The README states these.
 LIMITS = {"bytes": 2_000_000, "title": 300, "summary": 2_000, "tags": 50, "speakers": 200}
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -30,6 +37,11 @@ SLUG = re.compile(r"^\w[\w-]*$")
 PATH = re.compile(r"^(?!/)(?!.*(?:^|/)\.\.?(?:/|$))[\w./-]+$")
 LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*$", re.I)
 TEMPLATES = {"article", "page"}
+# Fields of plain text, shown as they are: no quotation markup in them.
+PLAIN_FIELDS = {"tags": "a topic", "category": "a section", "author": "an author", "authors": "an author",
+                "source": "a source", "slug": "a slug", "translation_of": "a slug",
+                "speakers": "a speaker's name or role"}
+FOOTNOTE = re.compile(r"^ {0,3}\[\^([^\]\n]+)\]:", re.MULTILINE)
 SCHEMES = {"http", "https", "mailto"}
 SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 
@@ -86,9 +98,34 @@ def fields(meta, field_line):
         if value.strip() not in TEMPLATES:
             refuse("template", f"Template {value.strip()!r} is not one of the theme's templates for "
                    "reports and pages: remove the field")
+    for name, what in PLAIN_FIELDS.items():
+        for value in meta.get(name, []):
+            at = marks.stray_mark(value)
+            if at is not None:
+                refuse(name, f"{name.capitalize()} '{value.strip()}' has {marks.describe(value[at])}: {what} is "
+                       "plain text and cannot hold a quotation: write it without quotation marks")
     for value in meta.get("lang", []):
         if not LANG.match(value.strip()):
             refuse("lang", f"Lang {value.strip()!r} is not a language tag: write en, zh, zh-Hant, fr…")
+    return problems
+
+
+def references(text, line_at):
+    """Quotation marks written as HTML references, and footnote labels
+    defined twice."""
+    problems = []
+    found = marks.entity_mark(text)
+    if found:
+        at, reference, mark = found
+        problems.append((line_at(text, at), f"writes {marks.describe(mark)} as {reference}, which reaches readers as "
+                         f"a mark no check has seen: write the mark itself ({mark}), and mark up the quotation"))
+    seen = {}
+    for match in FOOTNOTE.finditer(text):
+        label, line = match.group(1), line_at(text, match.start())
+        if label in seen:
+            problems.append((line, f"footnote [^{label}] is defined twice (lines {seen[label]} and {line}): the "
+                             "first note would vanish: give each note a label of its own"))
+        seen.setdefault(label, line)
     return problems
 
 

@@ -88,9 +88,13 @@ def test_a_block_quotation_of_paragraphs_names_its_speaker_beneath():
 
 @pytest.mark.parametrize("text, message", [
     ("He said “We will.”", "an opening quotation mark without markup at '“We will.”': write [“…”]{speaker=Name}"),
-    ('He said "We will."', "a straight double quotation mark without markup at '\"We will.\"': write [“…”]"),
-    ("He called it 'farcical' twice.", "a straight single quotation mark without markup at ''farcical' twice.': write"),
-    ("他说「我们会」。", "an opening corner bracket without markup at '「我们会」。': write [“…”]"),
+    ('He said "We will."', "a straight double quotation mark without markup at '\"We will.\"': write [\"…\"]"
+                           "{speaker=Name}"),
+    ("He called it 'farcical' twice.", "a straight single quotation mark without markup at ''farcical' twice.': "
+                                       "write ['…']{speaker=Name}"),
+    ("他说「我们会」。", "an opening corner bracket without markup at '「我们会」。': write [「…」]{speaker=Name}"),
+    ("He said » no «.", "a guillemet without markup at '» no «.': write [»…«]{speaker=Name}"),
+    ("He said we ” will.", "a closing quotation mark without markup at '” will.': write [“…”]{speaker=Name}"),
     ("He said [“We will.”] and left.", "'[“We will.”]' has no speaker, term or title after its closing bracket: "
                                        "write [“…”]{speaker=Name}"),
     ("He said [“We will.”]{speaker=Price}", "quotation '[“We will.”]' names speaker 'Price', who is not in the "
