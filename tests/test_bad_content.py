@@ -32,7 +32,7 @@ CASES = {
     "quote-unknown-speaker.md": ":8: quotation '[“We will.”]' names speaker 'Blinken', who is not in the Speakers field",
     "quote-unmarked.md": ":8: an opening quotation mark without markup at '“We will.” and left.'",
     "blockquote-without-speaker.md": ":8: '> “We will.”' has no speaker, term or title after its closing bracket",
-    "speakers-malformed.md": ":6: Speakers line 'Price | spokesperson | Ned | person | extra' is not 'Name | kind | description | other names | links'",
+    "speakers-malformed.md": ":6: Speakers line 'Price | spokesperson | Ned | person | extra' is not 'Name | kind | description | other names | links | roles'",
     "title-twice.md": ":1: Title is given 2 times: keep one",
     "slug-escape.md": ":6: Slug '../../../../pwned' may hold only letters, digits and hyphens",
     "static-escape.md": ":7: links to {static}../../../leak/secret.txt, which is outside content/",

@@ -110,7 +110,7 @@ def with_register(tmp_path, register, report=None):
     ("Lee Ann | person | a lawyer | |\nLee Min | person | a judge | |\n",
      "Title: Two Lees\nDate: 2021-04-21\nCategory: Tests\nAuthor: Desk\nSummary: One.\n"
      "Speakers: Lee | a lawyer | Lee Ann, Lee Min\n\n[“No.”]{speaker=Lee}\n",
-     "report.md:6: Speakers 'Lee' matches Lee Ann and Lee Min in the register"),
+     "report.md:6: Speakers 'Lee' matches Lee Ann #lee-ann ("),
 ], ids=["a spelling given to two people", "a speaker matching two people"])
 def test_who_is_meant_is_never_guessed_the_line_is_refused(tmp_path, register, report, says):
     result = with_register(tmp_path, register, report)

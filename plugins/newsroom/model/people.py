@@ -5,15 +5,20 @@ One line a speaker, in the register (``content/people.txt``) and under a
 report's ``Speakers`` alike, so a register line can be pasted into a
 report::
 
-    Name | kind | description | other names | links
-    Antony Blinken | person | U.S. Secretary of State | Blinken, John Blinken | https://www.wikidata.org/wiki/Q…
+    Name | kind | description | other names | links | roles
+    Antony Blinken | person | U.S. Secretary of State from 2021 to 2025 | Blinken, John Blinken | https://www.wikidata.org/wiki/Q… | U.S. Secretary of State; Secretary of State
 
-The name to publish; the kind, ``person`` (the default), ``organisation``
-or, in a report, ``unnamed`` (a source described but not named: the name is
-only the handle quotations use); what they are (in the register: in
-general; in a report: the role they spoke in then); other spellings,
-separated by commas; links that identify them (``sameAs``), separated by
-spaces. Trailing fields may be left out.
+The name to publish, with ``#id`` after it where two people share it
+(``Wang Yi #wang-yi-pastor``: the id is the address of their page, and
+what a report writes to say which of them it quotes); the kind, ``person``
+(the default), ``organisation`` or, in a report, ``unnamed`` (a source
+described but not named: the name is only the handle quotations use); what
+they are (in the register: in general; in a report: the role they spoke in
+then); other spellings, separated by commas; links that identify them
+(``sameAs``), separated by spaces; and, in the register, the roles reports
+may give them, separated by semicolons (a report's role must be one of
+these, or the description, for the report's speaker to be taken for this
+person). Trailing fields may be left out.
 
 Reports written before the two formats were one give ``Name | role |
 other names | kind``: a line whose second field is not a kind is read in
@@ -31,7 +36,8 @@ KINDS = {
     "organization": ("organisation", "Organization"),
     "unnamed": ("unnamed", "Person"),
 }
-FORMAT = "'Name | kind | description | other names | links'"
+FORMAT = "'Name | kind | description | other names | links | roles'"
+ID = re.compile(r"^[^\W_](?:[\w-]*[^\W_])?$")
 
 
 class PersonLineError(ValueError):
@@ -50,6 +56,8 @@ class PersonLine:
     description: str = ""
     other_names: tuple[str, ...] = field(default=())
     links: tuple[str, ...] = field(default=())
+    roles: tuple[str, ...] = field(default=())
+    id: str = ""
 
 
 def read_person_line(line, where="Speakers line"):
@@ -57,18 +65,22 @@ def read_person_line(line, where="Speakers line"):
     neither raises `PersonLineError` saying how to write it."""
     parts = [part.strip() for part in line.split("|")]
     if len(parts) > 1 and parts[1].lower() in KINDS:
-        name, kind, description, others, links, *extra = parts + [""] * 4
+        name, kind, description, others, links, roles, *extra = parts + [""] * 5
     else:  # Name | role | other names | kind
         name, description, others, kind, *extra = parts + [""] * 3
-        links = ""
+        links = roles = ""
+    name, _, given_id = (part.strip() for part in name.partition(" #"))
     if not name or any(extra):
         raise PersonLineError(f"{where} {line.strip()!r} is not {FORMAT}", line)
+    if given_id and not ID.match(given_id):
+        raise PersonLineError(f"{where} {line.strip()!r} gives the id {given_id!r}: an id is letters, digits and "
+                              "hyphens, as a page's address (wang-yi-pastor)", line)
     kind = (kind or "person").lower()
     if kind not in KINDS:
         raise PersonLineError(f"{where} {line.strip()!r} gives the kind {kind!r}: write person, organisation "
                               "or unnamed", line)
     return PersonLine(name, KINDS[kind][0], description, tuple(n.strip() for n in others.split(",") if n.strip()),
-                      tuple(links.split()))
+                      tuple(links.split()), tuple(r.strip() for r in roles.split(";") if r.strip()), given_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +91,7 @@ class Speaker:
     other_names: tuple[str, ...] = field(default=())
     kind: str = "person"
     links: tuple[str, ...] = field(default=())
+    id: str = ""
 
     @property
     def named(self):
@@ -98,9 +111,9 @@ class Speaker:
 
     @property
     def handle(self):
-        """The name as words alone: what tells two speakers of one report
-        apart (and names their node in the page's JSON-LD)."""
-        return "-".join(re.sub(r"[^\w\s-]", "", self.name.lower()).split())
+        """The id, or the name as words alone: what tells two speakers of
+        one report apart (and names their node in the page's JSON-LD)."""
+        return self.id or "-".join(re.sub(r"[^\w\s-]", "", self.name.lower()).split())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -108,7 +121,7 @@ def speaker(line):
     """One `Speaker` for one declaration, however many reports repeat it
     (a site quotes the same people thousands of times)."""
     read = read_person_line(line)
-    return Speaker(read.name, read.description, read.other_names, read.kind, read.links)
+    return Speaker(read.name, read.description, read.other_names, read.kind, read.links, read.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +134,25 @@ class Person:
     other_names: tuple[str, ...] = field(default=())
     same_as: tuple[str, ...] = field(default=())
     slug: str = ""
+    roles: tuple[str, ...] = field(default=())
+    # Where they were declared, for messages (file:line).
+    origin: str = field(default="", compare=False)
 
     @property
     def names(self):
         return (self.name, *self.other_names)
 
+    def answers_to(self, role):
+        """Whether a report's ``role`` for someone of this name is one this
+        person is known by: none given, their description, or a role the
+        register lists for them."""
+        return not role or normal(role) in {normal(r) for r in (self.description, *self.roles)}
+
     @property
     def schema_type(self):
         return KINDS[self.kind][1]
+
+
+def normal(text):
+    """``text`` as compared: case, spacing and end punctuation aside."""
+    return " ".join(text.casefold().split()).rstrip(".,;:。，；：")

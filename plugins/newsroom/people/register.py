@@ -37,9 +37,11 @@ def register_files(content):
 
 
 def read_register(content, settings):
-    """Everyone in every people.txt, by each of their names; problems as
-    (file, line, message)."""
-    by_name, problems = {}, []
+    """Everyone in every people.txt: by each spelling of their names (a list:
+    two people may share a name where each has an id), and by id; problems
+    as (file, line, message)."""
+    by_name, by_id, problems = {}, {}, []
+    given_ids = set()  # the ids the register wrote, not made from a name
     for path in register_files(content):
         with open(path, encoding="utf-8") as f:
             lines = f.read().splitlines()
@@ -55,14 +57,25 @@ def read_register(content, settings):
                 problems.append((path, number, f"register line {line.strip()!r} is of kind unnamed: the "
                                  "register lists those named; describe an unnamed source in the report"))
                 continue
+            origin = f"{os.path.relpath(path)}:{number}"
             person = Person(read.name, read.kind, read.description, read.other_names, read.links,
-                            slug_of(read.name, settings))
-            for alias in person.names:
-                if alias in by_name and by_name[alias] != person:
-                    problems.append((path, number, f"{alias!r} is already {by_name[alias].name}'s: give each "
-                                     "spelling to one person, and write the full name in reports"))
-                by_name.setdefault(alias, person)
-    return by_name, problems
+                            read.id or slug_of(read.name, settings), read.roles, origin)
+            if person.slug in by_id:
+                problems.append((path, number, f"{read.name} would have the id {person.slug!r} of "
+                                 f"{by_id[person.slug].name} ({by_id[person.slug].origin}): give one of them an "
+                                 f"id of its own, after the name ({read.name} #{person.slug}-2)"))
+                continue
+            by_id[person.slug] = person
+            if read.id:
+                given_ids.add(read.id)
+            for alias in dict.fromkeys(person.names):
+                others = by_name.setdefault(alias, [])
+                if others and not (read.id and all(p.slug in given_ids for p in others)):
+                    problems.append((path, number, f"{alias!r} is already {others[0].name}'s: give each spelling "
+                                     "to one person, or give each person of that name an id after it (Name #id) "
+                                     "for reports to say which is meant"))
+                others.append(person)
+    return by_name, by_id, problems
 
 
 def slug_of(name, settings):
@@ -72,7 +85,7 @@ def slug_of(name, settings):
 
 def unregistered(speaker, settings):
     return Person(speaker.name, speaker.kind, speaker.role, speaker.other_names, speaker.links,
-                  slug_of(speaker.name, settings))
+                  speaker.id or slug_of(speaker.name, settings))
 
 
 def where(item, speaker):
@@ -86,12 +99,38 @@ def where(item, speaker):
     return f"{os.path.relpath(item.source_path)}:{line}"
 
 
+def person_for(speaker, by_name, by_id):
+    """The register's person a report's speaker is, None for someone the
+    register does not know, or why neither can be said (a message)."""
+    if speaker.id:
+        return by_id.get(speaker.id)
+    found = list(dict.fromkeys(p for n in (speaker.name, *speaker.other_names) for p in by_name.get(n, [])))
+    if len(found) > 1:
+        return (f"Speakers {speaker.name!r} matches " + " and ".join(f"{p.name} #{p.slug} ({p.origin})" for p in found)
+                + " in the register: write the id of the one meant after the name "
+                f"({speaker.name} #{found[0].slug} | …)")
+    if not found or found[0].answers_to(speaker.role):
+        return found[0] if found else None
+    person = found[0]
+    return (f"Speakers '{speaker.name} | {speaker.role}' has the name of the register's {person.name} "
+            f"({person.description or person.kind}, {person.origin}), who is not known by that role: if this is "
+            f"them, add the role to their line in the register (its last field, roles) or write their id after "
+            f"the name ({speaker.name} #{person.slug} | …); if it is someone else, give them an id of their own "
+            f"({speaker.name} #{person.slug}-2 | …)")
+
+
 def resolve(generator):
     """Give every report ``people``: each named speaker's `Person`, by the
     name the report gives them (once the articles are read, before any
-    other generator reads them), and the context ``PEOPLE``: everyone."""
+    other generator reads them), and the context ``PEOPLE``: everyone.
+
+    A report's speaker is taken for a person of the register only when
+    nothing tells them apart: the report names the person's id, or gives
+    one of their spellings and a role the register knows them by (or
+    none). Anything else is refused by line, saying how to say who is
+    meant: two people are never merged by a name alone."""
     settings = generator.settings
-    register, problems = read_register(settings["PATH"], settings)
+    by_name, by_id, problems = read_register(settings["PATH"], settings)
     for path, number, message in problems:
         logger.error("%s:%d: %s", os.path.relpath(path), number, message)
     people = {}
@@ -100,23 +139,25 @@ def resolve(generator):
         for speaker in item.report.speakers:
             if not speaker.named:
                 continue
-            found = list(dict.fromkeys(register[n] for n in (speaker.name, *speaker.other_names) if n in register))
-            if len(found) > 1:
-                logger.error("%s: Speakers %r matches %s in the register: give the report's speaker "
-                             "only the spellings of one of them", where(item, speaker), speaker.name,
-                             " and ".join(p.name for p in found))
+            found = person_for(speaker, by_name, by_id)
+            if isinstance(found, str):
+                logger.error("%s: %s", where(item, speaker), found)
                 continue
-            person = found[0] if found else people.get(speaker.name) or unregistered(speaker, settings)
-            if not found and speaker.name not in people:
+            key = found.slug if found else speaker.id or speaker.name
+            person = found or people.get(key) or unregistered(speaker, settings)
+            if found is None and key not in people:
+                line = f"{speaker.name}{f' #{speaker.id}' if speaker.id else ''} | {person.kind} | what they are | "
                 console.print(f"{where(item, speaker)}: {speaker.name} is not in the register: add a line to "
-                              f"content/{NAME}: {speaker.name} | {person.kind} | what they are | "
-                              f"{', '.join(speaker.other_names)} | {' '.join(speaker.links)}".rstrip())
-            people[speaker.name if not found else person.name] = person
+                              f"content/{NAME}: {line}{', '.join(speaker.other_names)} | "
+                              f"{' '.join(speaker.links)}".rstrip())
+            people[key] = person
             found_people[speaker.name] = person
-    generator.context["PEOPLE"] = sorted(set(people.values()), key=lambda p: p.name.lower())
+    generator.context["PEOPLE"] = sorted(set(people.values()), key=lambda p: (p.name.lower(), p.slug))
     slugs = {}
     for person in generator.context["PEOPLE"]:
         if person.slug in slugs and slugs[person.slug] != person:
-            logger.error("%s and %s would share the page people/%s: give one of them its full name",
-                         person.name, slugs[person.slug].name, person.slug)
+            other = slugs[person.slug]
+            logger.error("%s%s and %s%s would share the page people/%s: give one of them an id of its own after "
+                         "the name (Name #id)", person.name, f" ({person.origin})" if person.origin else "",
+                         other.name, f" ({other.origin})" if other.origin else "", person.slug)
         slugs[person.slug] = person

@@ -134,6 +134,7 @@ class QuotationExtension(Extension):
     def reset(self):
         self.md.quotations = []
         self.speakers = self.given
+        self.speaker_of = {}  # each quotation element's Speaker (two may share a name)
 
     def take_problems(self):
         """The problems found since last asked; `reset` keeps them, since
@@ -251,6 +252,7 @@ class InlineQuotation(InlineProcessor):
             self.fill(element, words)
             return element
         element = etree.Element("span", {"class": "quotation", "data-speaker": speaker.name})
+        self.extension.speaker_of[element] = speaker
         words, closing = words[1:], ""
         if continued:
             element.set("class", "quotation continued")
@@ -322,6 +324,7 @@ class BlockQuotation(Treeprocessor):
         if not last.text.strip() and not len(last):
             quote.remove(last)
         quote.set("data-speaker", speaker.name)
+        self.extension.speaker_of[quote] = speaker
         figure = etree.Element("figure", {"class": "quotation"})
         figure.append(quote)
         etree.SubElement(figure, "figcaption").text = speaker.caption
@@ -468,7 +471,7 @@ class QuotationCheck(Treeprocessor):
             else:
                 shown = ""
             self.md.quotations.append(
-                Quotation(self.extension.speakers[speaker], text, shown, self.first, opening, closing))
+                Quotation(self.extension.speaker_of[element], text, shown, self.first, opening, closing))
             self.pending, self.first = [], ""
 
     def check(self, text, where=""):

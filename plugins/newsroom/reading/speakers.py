@@ -9,8 +9,9 @@ a line of ``content/people.txt`` may be pasted in as it is::
         Court spokesperson | unnamed | a spokesperson for the court
 
 In a report the description is the role the speaker spoke in then. A
-quotation may name its speaker by any of the names; it is always published
-under the first.
+quotation may name its speaker by any of the names, or by ``#id`` where the
+line gives one (two speakers of one name); it is always published under the
+first name.
 """
 
 import re
@@ -24,7 +25,7 @@ __all__ = ["Speaker", "SpeakerError", "parse_speakers", "unknown"]
 
 def parse_speakers(lines):
     """Map every name a speaker goes by to its `Speaker`."""
-    by_name = {}
+    by_name, shared = {}, set()
     for line in lines:
         speaker = speaker_of(line)
         name = speaker.name
@@ -34,7 +35,12 @@ def parse_speakers(lines):
         if same:
             raise SpeakerError(f"Speakers names {same[0].name!r} and {name!r}, which machines cannot tell "
                                "apart: write each speaker once", line)
-        for alias in (speaker.name, *speaker.other_names):
+        for alias in (speaker.name, *speaker.other_names, *([f"#{speaker.id}"] if speaker.id else [])):
+            if alias in shared or (alias in by_name and speaker.id and by_name[alias].id):
+                # Two speakers of one name, each with an id: quotations name them by id.
+                shared.add(alias)
+                by_name.pop(alias, None)
+                continue
             if alias in by_name:
                 raise SpeakerError(
                     f"Speakers gives the name {alias!r} to {by_name[alias].name} and to {name}: "
@@ -48,6 +54,10 @@ def parse_speakers(lines):
 def unknown(name, speakers):
     """Why ``name`` is not a speaker, and what to write instead."""
     declared = list(dict.fromkeys(speakers.values()))
+    homonyms = [s for s in declared if name in (s.name, *s.other_names)]
+    if homonyms:
+        ids = " or ".join(f"{{speaker=#{s.id}}}" for s in homonyms)
+        return f"names speaker {name!r}, whom several speakers share: write {ids}"
     sharing = [s for s in declared if name in re.split(r"[\s.]+", " ".join((s.name, *s.other_names)))]
     if len(sharing) > 1:
         names = " or ".join(s.name for s in sharing)

@@ -30,8 +30,9 @@ def test_every_spelling_of_a_kind_in_either_order_is_read_as_that_kind(line, kin
 
 
 @pytest.mark.parametrize("line, says", [
-    ("Price | spokesperson | Ned | person | extra", "is not 'Name | kind | description | other names | links'"),
-    ("Price | person | spokesperson | Ned | https://x.example | extra", "is not 'Name"),
+    ("Price | spokesperson | Ned | person | extra", "is not 'Name | kind | description | other names | links | roles'"),
+    ("Price | person | spokesperson | Ned | https://x.example | spokesperson | extra", "is not 'Name"),
+    ("Wang Yi #wang yi | person | pastor", "gives the id 'wang yi': an id is letters, digits and hyphens"),
     (" | person | nobody", "is not 'Name"),
     ("Price | spokesperson | | robot", "gives the kind 'robot': write person, organisation or unnamed"),
 ])

@@ -1,0 +1,107 @@
+"""Identity is explicit: a report's speaker is taken for a person of the
+register only when nothing tells them apart; two people are never merged by
+a name alone, and homonyms are two people with two pages."""
+
+import logging
+
+import pytest
+from pelican import signals
+
+MINISTER = "Wang Yi | person | Chinese foreign minister | | https://www.wikidata.org/wiki/Q17041 | foreign minister"
+PASTOR_ROLE = "pastor of Early Rain Covenant Church"
+
+
+def report(speakers, quoted="Wang Yi", n=1):
+    return (f"Title: Report {n}\nDate: 2021-04-2{n}\nCategory: News\nAuthor: Desk\nSummary: One.\n"
+            f"Speakers: {speakers}\n\n[“We will.”]{{speaker={quoted}}}\n")
+
+
+@pytest.fixture
+def build(pelican_site, caplog, tmp_path, monkeypatch):
+    """``build(register, *reports)``: the articles read (each with its
+    ``report.people``) and the errors logged, as ``file:line: message``."""
+    monkeypatch.chdir(tmp_path)
+
+    def build(register, *reports):
+        seen = []
+        signals.article_generator_finalized.connect(seen.append, weak=False)
+        files = {"people.txt": register, **{f"r{n}.md": text for n, text in enumerate(reports, 1)}}
+        try:
+            with caplog.at_level(logging.ERROR):
+                caplog.clear()
+                pelican_site(["newsroom"], files=files).run()
+        finally:
+            signals.article_generator_finalized.disconnect(seen.append)
+        errors = [r.getMessage().replace(str(tmp_path) + "/", "") for r in caplog.records
+                  if r.levelno >= logging.ERROR and "Could not process" not in r.getMessage()]
+        return sorted(seen[0].articles, key=lambda a: a.title), errors
+
+    return build
+
+
+def people(article):
+    return {name: (p.name, p.slug, p.description) for name, p in article.report.people.items()}
+
+
+def test_a_name_alone_never_merges_two_people(build):
+    # The pastor's words must not land on the foreign minister's page.
+    _, errors = build(MINISTER + "\n", report(f"Wang Yi | person | {PASTOR_ROLE}"))
+    assert errors == ["content/r1.md:6: Speakers 'Wang Yi | pastor of Early Rain Covenant Church' has the name of "
+                      "the register's Wang Yi (Chinese foreign minister, content/people.txt:1), who is not known by "
+                      "that role: if this is them, add the role to their line in the register (its last field, "
+                      "roles) or write their id after the name (Wang Yi #wang-yi | …); if it is someone else, "
+                      "give them an id of their own (Wang Yi #wang-yi-2 | …)"]
+
+
+@pytest.mark.parametrize("role", ["Chinese foreign minister", "foreign minister", "Foreign Minister.", ""])
+def test_a_role_the_register_knows_them_by_or_none_joins_them(build, role):
+    [article], errors = build(MINISTER + "\n", report(f"Wang Yi | person | {role}"))
+    assert errors == [] and people(article) == {"Wang Yi": ("Wang Yi", "wang-yi", "Chinese foreign minister")}
+
+
+def test_an_id_says_who_is_meant_whatever_the_role(build):
+    [article], errors = build(MINISTER + "\n", report("Wang Yi #wang-yi | person | China's top diplomat"))
+    assert errors == [] and people(article)["Wang Yi"][1] == "wang-yi"
+
+
+def test_a_homonym_the_register_lacks_gets_a_page_of_their_own(build):
+    [article], errors = build(MINISTER + "\n", report(f"Wang Yi #wang-yi-pastor | person | {PASTOR_ROLE}"))
+    assert errors == [] and people(article) == {"Wang Yi": ("Wang Yi", "wang-yi-pastor", PASTOR_ROLE)}
+
+
+def test_registered_homonyms_are_two_people_and_a_report_names_which(build):
+    register = (MINISTER.replace("Wang Yi |", "Wang Yi #wang-yi |") + "\n"
+                + f"Wang Yi #wang-yi-pastor | person | {PASTOR_ROLE} | | |\n")
+    minister, pastor = report("Wang Yi #wang-yi | person | foreign minister", n=1), \
+        report(f"Wang Yi #wang-yi-pastor | person | {PASTOR_ROLE}", n=2)
+    (first, second), errors = build(register, minister, pastor)
+    assert errors == []
+    assert people(first)["Wang Yi"][1:] == ("wang-yi", "Chinese foreign minister")
+    assert people(second)["Wang Yi"][1:] == ("wang-yi-pastor", PASTOR_ROLE)
+    _, errors = build(register, report(f"Wang Yi | person | {PASTOR_ROLE}"))
+    assert errors == ["content/r1.md:6: Speakers 'Wang Yi' matches Wang Yi #wang-yi (content/people.txt:1) and "
+                      "Wang Yi #wang-yi-pastor (content/people.txt:2) in the register: write the id of the one "
+                      "meant after the name (Wang Yi #wang-yi | …)"]
+
+
+def test_a_quotation_may_name_its_speaker_by_id(build):
+    speakers = f"Wang Yi #wang-yi | person | foreign minister\n    Wang Yi #wang-yi-pastor | person | {PASTOR_ROLE}"
+    [article], errors = build(MINISTER + "\n", report(speakers, quoted="#wang-yi-pastor"))
+    assert errors == [] and [q.speaker.id for q in article.report.quotations] == ["wang-yi-pastor"]
+    assert article.report.people["Wang Yi"].slug == "wang-yi-pastor"
+
+
+def test_a_spelling_two_register_lines_share_needs_an_id_on_each(build):
+    _, errors = build("Lee Ann | person | a lawyer | Lee |\nLee Min #lee-min | person | a judge | Lee |\n",
+                      report("Lee Ann | person | a lawyer", quoted="Lee Ann"))
+    assert errors == ["content/people.txt:2: 'Lee' is already Lee Ann's: give each spelling to one person, or give "
+                      "each person of that name an id after it (Name #id) for reports to say which is meant"]
+    _, errors = build("Lee Ann #lee-ann | person | a lawyer | Lee |\nLee Min #lee-min | person | a judge | Lee |\n",
+                      report("Lee Ann | person | a lawyer", quoted="Lee Ann"))
+    assert errors == []
+
+
+def test_two_register_lines_with_one_id_are_refused(build):
+    _, errors = build(f"{MINISTER}\nWang Yi | person | {PASTOR_ROLE}\n", report("Wang Yi | person | foreign minister"))
+    assert errors[0] == ("content/people.txt:2: Wang Yi would have the id 'wang-yi' of Wang Yi (content/people.txt:1): "
+                         "give one of them an id of its own, after the name (Wang Yi #wang-yi-2)")
