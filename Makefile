@@ -150,9 +150,12 @@ test: tools
 	PROPERTY_SCALE=4 $(PYTHON) -m pytest
 
 # The plugins' unit tests, in-process, on two cores, in under 5 s: run them
-# as you edit.
+# as you edit. Their temporary files go to memory where the system has it
+# (/dev/shm): a file made on the disk costs 0.6 ms here, in memory 0.02 ms,
+# and the tests make thousands.
+MEMORY_TMP = $(if $(wildcard /dev/shm/.),TMPDIR=/dev/shm)
 test-fast: venv
-	$(PYTHON) -m pytest plugins -n 2
+	$(MEMORY_TMP) $(PYTHON) -m pytest plugins -n 2
 
 # Build times against Pelican's default theme and Hugo with PaperMod, and
 # page weight: see bench/run.py. Hugo comes from the bench lock (not needed

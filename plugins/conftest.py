@@ -1,6 +1,7 @@
 """The plugins' own tests import them as Pelican does, from plugins/, and
 run Pelican in-process on a few files (as pelican-plugins' tests do)."""
 
+import logging
 import os
 import sys
 import weakref
@@ -48,6 +49,37 @@ def compile_once(generator):
 signals.generator_init.connect(compile_once)
 
 
+# The project's own Markdown settings (tables, footnotes), which every test
+# reads with: Pelican's default (extra, codehilite) is not what we publish.
+MARKDOWN = read_settings(str(PLUGINS.parent / "pelicanconf.py"))["MARKDOWN"]
+
+
+@pytest.fixture
+def read_file(tmp_path, caplog, monkeypatch):
+    """``read(text, name="report.md")``: the file read as the newsroom's
+    reader reads it, as (messages logged, metadata), metadata None where the
+    file is refused; files are named relative to tmp_path, as a build from
+    the project's folder names them."""
+    from newsroom.reading.reader import ContentRefused, NewsroomReader
+
+    monkeypatch.chdir(tmp_path)
+    reader = NewsroomReader(read_settings(override={"PATH": str(tmp_path), "MARKDOWN": MARKDOWN}))
+
+    def read(text, name="report.md"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        caplog.clear()
+        with caplog.at_level(logging.ERROR):
+            try:
+                content, metadata = reader.read(str(path))
+            except ContentRefused:
+                return [r.getMessage() for r in caplog.records], None
+        return [r.getMessage() for r in caplog.records], {**metadata, "content": content}
+
+    read.reader = reader
+    return read
+
+
 @pytest.fixture
 def pelican_site(tmp_path):
     """``make(plugins, files={name: text}, **settings)``: a Pelican ready to
@@ -61,7 +93,7 @@ def pelican_site(tmp_path):
         settings = read_settings(override={
             "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"), "PLUGINS": plugins,
             "PLUGIN_PATHS": [str(PLUGINS), str(tmp_path / "plugins")], "CACHE_PATH": str(tmp_path / "cache"),
-            "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, "TIMEZONE": "UTC",
+            "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, "TIMEZONE": "UTC", "MARKDOWN": MARKDOWN,
             "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None,
             "AUTHOR_FEED_RSS": None, "TRANSLATION_FEED_ATOM": None, **settings,
         })

@@ -3,34 +3,19 @@ every field, whatever the mark; what is inside the brackets is exactly
 what the source printed inside its marks. Each rule: the bad input and its
 exact refusal by line, and the nearest good input, which passes."""
 
-import logging
-
 import pytest
-from pelican.settings import read_settings
-
-from newsroom.reading.reader import ContentRefused, NewsroomReader
 
 HEAD = ("Title: A report\nDate: 2021-04-21\nCategory: Courts\nAuthor: Desk\nSummary: One.\n"
         "Speakers: Shetty | person | Amnesty International's secretary general\n")
 
 
 @pytest.fixture
-def read(tmp_path, caplog, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # files are named relative to the working folder
-    reader = NewsroomReader(read_settings(override={"PATH": str(tmp_path)}))
-
+def read(read_file):
     def read(text, head=HEAD):
         """The problems named for a file of ``head`` and ``text``, and the
         quotations read (None where the file is refused)."""
-        path = tmp_path / "report.md"
-        path.write_text(head + "\n" + text, encoding="utf-8")
-        caplog.clear()
-        with caplog.at_level(logging.ERROR):
-            try:
-                _, metadata = reader.read(str(path))
-            except ContentRefused:
-                return [r.getMessage() for r in caplog.records], None
-        return [r.getMessage() for r in caplog.records], metadata["report"].quotations
+        problems, metadata = read_file(head + "\n" + text)
+        return problems, metadata and metadata["report"].quotations
 
     return read
 
@@ -105,7 +90,7 @@ def test_alt_text_link_titles_and_code_are_checked_too(read, text, says):
 @pytest.mark.parametrize("reference", ["&ldquo;", "&#8220;", "&#x201C;", "&quot;", "&laquo;", "&#12300;"])
 def test_a_mark_written_as_an_html_reference_is_refused(read, reference):
     problems, _ = read(f"Shetty said {reference}We will.\n")
-    assert len(problems) == 1 and f"report.md:8: writes " in problems[0] and f"as {reference}," in problems[0]
+    assert len(problems) == 1 and "report.md:8: writes " in problems[0] and f"as {reference}," in problems[0]
 
 
 def test_an_ampersand_reference_that_is_no_mark_passes(read):
