@@ -97,39 +97,30 @@ def test_an_ampersand_reference_that_is_no_mark_passes(read):
     assert read("Rights &amp; wrongs, 5 &lt; 6.\n") == ([], [])
 
 
-def test_words_after_the_closing_mark_inside_the_brackets_are_refused(read):
-    problems, _ = read("[“We will,” Shetty was quoted as saying]{speaker=Shetty}.\n")
-    assert problems == ["report.md:8: '[“We will,” Shetty was quoted as saying]' has words after "
-                        "its closing mark ”: the brackets hold only what the source printed inside its marks: put ] "
-                        "right after ”, or mark up the quotation inside it"]
-    problems, quotations = read("[“We will,”]{speaker=Shetty} Shetty was quoted as saying.\n")
-    assert problems == [] and quotations[0].text == "We will,"
-
-
-def test_a_single_closing_mark_after_punctuation_ends_the_words(read):
-    problems, _ = read("[‘We will,’ she said]{speaker=Shetty}.\n")
-    assert len(problems) == 1 and "has words after its closing mark ’" in problems[0]
-    problems, quotations = read("[‘The States’ diplomats will act.’]{speaker=Shetty}\n")
-    assert problems == [] and quotations[0].text == "The States’ diplomats will act."
-
-
-def test_a_closing_mark_of_another_kind_is_refused_unless_the_source_printed_it_so(read):
-    problems, _ = read("A [“relentless campaign\"]{speaker=Shetty}.\n")
-    assert problems == ["report.md:8: '[“relentless campaign\"]' opens with “ and ends with \", "
-                        "which does not close it: correct it to ”, or, if the source printed it so, add sic to what "
-                        "follows the brackets ({speaker=Name sic})"]
-    problems, quotations = read("A [“relentless campaign\"]{speaker=Shetty sic}.\n")
-    assert problems == []
-    assert [(q.text, q.printed) for q in quotations] == [("relentless campaign", "“relentless campaign\"")]
-
-
-def test_a_footnote_inside_a_quotation_is_refused(read):
-    text = "Shetty said [“We will win.[^1]”]{speaker=Shetty}\n\n[^1]: Said twice.\n"
-    problems, _ = read(text)
-    assert problems == ["report.md:8: a footnote reference inside the quotation '“We will win.1”' would be "
-                        "published as one of its words: put the [^…] after the closing mark"]
-    problems, quotations = read(text.replace(".[^1]”]{speaker=Shetty}", ".”]{speaker=Shetty}[^1]"))
-    assert problems == [] and quotations[0].text == "We will win."
+@pytest.mark.parametrize("bad, says, good, quoted", [
+    ("[“We will,” Shetty was quoted as saying]{speaker=Shetty}.",
+     "'[“We will,” Shetty was quoted as saying]' has words after its closing mark ”: the brackets hold only what "
+     "the source printed inside its marks: put ] right after ”, or mark up the quotation inside it",
+     "[“We will,”]{speaker=Shetty} Shetty was quoted as saying.", ("We will,", "“We will,”")),
+    ("[‘We will,’ she said]{speaker=Shetty}.",
+     "'[‘We will,’ she said]' has words after its closing mark ’: the brackets hold only what the source printed "
+     "inside its marks: put ] right after ’, or mark up the quotation inside it",
+     "[‘The States’ diplomats will act.’]{speaker=Shetty}",  # an apostrophe after a letter ends nothing
+     ("The States’ diplomats will act.", "‘The States’ diplomats will act.’")),
+    ("A [“relentless campaign\"]{speaker=Shetty}.",
+     "'[“relentless campaign\"]' opens with “ and ends with \", which does not close it: correct it to ”, or, if "
+     "the source printed it so, add sic to what follows the brackets ({speaker=Name sic})",
+     "A [“relentless campaign\"]{speaker=Shetty sic}.", ("relentless campaign", "“relentless campaign\"")),
+    ("Shetty said [“We will win.[^1]”]{speaker=Shetty}\n\n[^1]: Said twice.",
+     "a footnote reference inside the quotation '“We will win.1”' would be published as one of its words: put "
+     "the [^…] after the closing mark",
+     "Shetty said [“We will win.”]{speaker=Shetty}[^1]\n\n[^1]: Said twice.", ("We will win.", "“We will win.”")),
+], ids=["words after the closing mark", "after a single closing mark", "a closing mark of another kind",
+        "a footnote inside"])
+def test_the_brackets_hold_exactly_what_the_source_printed_inside_its_marks(read, bad, says, good, quoted):
+    assert read(bad + "\n")[0] == ["report.md:8: " + says]
+    problems, quotations = read(good + "\n")
+    assert problems == [] and [(q.text, q.printed) for q in quotations] == [quoted]
 
 
 def test_a_footnote_label_defined_twice_is_refused(read):
