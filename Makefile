@@ -50,6 +50,7 @@ help:
 	@echo '   make test-fast    the plugins'"'"' unit tests only, in seconds'
 	@echo '   make screenshots  every report as readers see it, into screenshots/'
 	@echo '   make bench        measure build times and page weight'
+	@echo '   make mutate       mutation-test the rules against the fast tier'
 	@echo '   make rsync_upload publish, upload as a new release over SSH, switch to it'
 	@echo '   make rollback     switch the server back to the previous release'
 	@echo '   make github       publish, then push output/ to the gh-pages branch'
@@ -157,6 +158,13 @@ MEMORY_TMP = $(if $(wildcard /dev/shm/.),TMPDIR=/dev/shm)
 test-fast: venv
 	$(MEMORY_TMP) $(PYTHON) -m pytest plugins -n 2
 
+# Mutation testing of the rules about quotations, speakers, the register
+# and safety against the fast tier (tests/mutation.py, mutmut from the bench
+# lock): the score per module and every survivor by file and line. Minutes,
+# not in CI.
+mutate: venv $(VENV)/.bench
+	$(MEMORY_TMP) $(PYTHON) tests/mutation.py
+
 # Build times against Pelican's default theme and Hugo with PaperMod, and
 # page weight: see bench/run.py. Hugo comes from the bench lock (not needed
 # by the tests); PaperMod is cloned at its pinned commit into bench/themes/.
@@ -178,4 +186,4 @@ ARTICLE ?=
 screenshots: tools
 	$(PYTHON) tests/screenshots.py screenshots $(if $(CORPUS),--corpus) $(ARTICLE)
 
-.PHONY: help venv lock tools html publish rsync_upload rollback github s3_upload clean regenerate serve serve-production devserver test test-fast bench screenshots
+.PHONY: help venv lock tools mutate html publish rsync_upload rollback github s3_upload clean regenerate serve serve-production devserver test test-fast bench screenshots

@@ -51,7 +51,10 @@ signals.generator_init.connect(compile_once)
 
 # The project's own Markdown settings (tables, footnotes), which every test
 # reads with: Pelican's default (extra, codehilite) is not what we publish.
-MARKDOWN = read_settings(str(PLUGINS.parent / "pelicanconf.py"))["MARKDOWN"]
+# (The project: the folder above with pelicanconf.py, wherever a copy of
+# plugins/ is run, as `make mutate` does.)
+PROJECT = next(p for p in PLUGINS.resolve().parents if (p / "pelicanconf.py").is_file())
+MARKDOWN = read_settings(str(PROJECT / "pelicanconf.py"))["MARKDOWN"]
 
 
 @pytest.fixture

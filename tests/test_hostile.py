@@ -13,6 +13,9 @@ from browser import serve
 from conftest import Site, build, content_with, siteurl
 
 HOSTILE = "\"double\" 'single' & <b>bold</b> <img src=x onerror=alert(1)> </script><script>alert(1)</script>"
+# Fields of plain text cannot hold a quotation (refused): their hostile value
+# carries an apostrophe, which attributes must escape as well.
+PLAIN = "O'Brien's & <b>bold</b> <img src=x onerror=alert(1)> </script><script>alert(1)</script>"
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +47,8 @@ def test_hostile_values_read_as_text(hostile_site):
     assert article.h1.get_text() == f"Hostile {HOSTILE}"
     assert article.find("meta", attrs={"name": "description"})["content"] == f"Summary {HOSTILE}"
     assert article.select_one(".editor-note p").get_text() == f"Note {HOSTILE}"
-    assert f"Section {HOSTILE}" in article.select_one(".taxonomy").get_text()
-    assert f"Author {HOSTILE}" in article.select_one(".byline").get_text()
+    assert f"Section {PLAIN}" in article.select_one(".taxonomy").get_text()
+    assert f"Author {PLAIN}" in article.select_one(".byline").get_text()
 
 
 def test_json_ld_still_parses_and_holds_the_values(hostile_site):
@@ -55,7 +58,7 @@ def test_json_ld_still_parses_and_holds_the_values(hostile_site):
             if name.startswith("2021/04/hostile"):
                 news = next(n for n in data["@graph"] if n["@type"] == "NewsArticle")
                 assert news["headline"] == f"Hostile {HOSTILE}"
-                assert news["articleSection"] == f"Section {HOSTILE}"
+                assert news["articleSection"] == f"Section {PLAIN}"
 
 
 def test_feeds_still_parse(hostile_site):

@@ -10,7 +10,8 @@ import pytest
 from newsroom.chrome.catalogue import DATES, LABELS, WORDS_A_MINUTE
 from newsroom.chrome.languages import chrome
 
-TEMPLATES = Path(__file__).resolve().parents[3] / "theme" / "templates"
+PROJECT = next(p for p in Path(__file__).resolve().parents if (p / "pelicanconf.py").is_file())
+TEMPLATES = PROJECT / "theme" / "templates"
 # Names of formats, the same in every language.
 NOT_WORDS = {"Atom", "RSS"}
 

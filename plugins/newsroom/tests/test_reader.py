@@ -3,7 +3,6 @@ never hide or blame another's."""
 
 import random
 import sys
-from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
@@ -55,11 +54,10 @@ def test_a_link_in_a_headline_is_refused_there_and_not_blamed_on_the_next_file(r
     assert read("clean.md", HEAD + "Text.\n") == []
 
 
-def test_fields_of_plain_words_skip_markdown_and_come_out_as_markdown_renders_them(tmp_path, cases):
+def test_fields_of_plain_words_skip_markdown_and_come_out_as_markdown_renders_them(read_file, cases):
     """A headline or standfirst of words alone is not converted: for any such
     text (and any that only looks like it), the HTML is Markdown's own."""
-    project = Path(__file__).parents[3] / "pelicanconf.py"
-    reader = NewsroomReader(read_settings(str(project), override={"PATH": str(tmp_path)}))
+    reader = read_file.reader
     words = "Blinken Xinjiang défenseurs Straße 中国 人权 правозащитники حقوق 2022 1 x"
     safe = list(words.replace(" ", "")) + list(",.;:?!()%/-—–，。、；：？！（）") + [" "] * 6
     risky = list("*_[]<>&\\`#|\"'“”‘’\n~=+!^{}") + ["  ", "\n\n", "1. ", "- ", "    "]
