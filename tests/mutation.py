@@ -50,6 +50,9 @@ def where(source, mutated, name):
     plain = function.split("__mutmut_")[0].removeprefix("x_").replace("ǁ", ".")
     start = next((n.lineno for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
                   and n.name == plain.rsplit(".", 1)[-1]), 1)
+    base = function.split("__mutmut_")[0]
+    original = [line.replace(base + "__mutmut_orig", base) for line in original]
+    changed = [line.replace(function, base) for line in changed]
     for offset, (before, after) in enumerate(zip(original, changed)):
         if before != after:
             return start + offset, f"{before.strip()}  →  {after.strip()}"

@@ -105,3 +105,19 @@ def test_two_register_lines_with_one_id_are_refused(build):
     _, errors = build(f"{MINISTER}\nWang Yi | person | {PASTOR_ROLE}\n", report("Wang Yi | person | foreign minister"))
     assert errors[0] == ("content/people.txt:2: Wang Yi would have the id 'wang-yi' of Wang Yi (content/people.txt:1): "
                          "give one of them an id of its own, after the name (Wang Yi #wang-yi-2)")
+
+
+def test_a_speaker_the_register_lacks_gets_the_line_to_add_printed_whole(build, capsys):
+    [article], errors = build(MINISTER + "\n", report("Sun Wei | person | a witness | Sun | https://sun.example",
+                                                      quoted="Sun"))
+    assert errors == [] and people(article) == {"Sun Wei": ("Sun Wei", "sun-wei", "a witness")}
+    printed = " ".join(capsys.readouterr().out.split())
+    assert ("content/r1.md:6: Sun Wei is not in the register: add a line to content/people.txt: Sun Wei | person | "
+            "what they are | Sun | https://sun.example") in printed
+
+
+def test_two_people_whose_pages_would_share_an_address_are_refused_naming_both(build):
+    _, errors = build("Ann Lee | person | a lawyer | |\n", report("Ann Lee | person | a lawyer", quoted="Ann Lee"),
+                      report("Ann-Lee | person | a judge", quoted="Ann-Lee", n=2))
+    assert errors == ["Ann-Lee and Ann Lee (content/people.txt:1) would share the page people/ann-lee: give one of "
+                      "them an id of its own after the name (Name #id)"]

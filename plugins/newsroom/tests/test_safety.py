@@ -1,0 +1,113 @@
+"""What an editor, or an attacker, may not put in a file (reading/safety.py):
+each rule offered bad input, refused with its exact message at its line,
+and offered the nearest good input, which passes."""
+
+import pytest
+
+from newsroom.reading import safety
+
+HEAD = "Title: A report\nDate: 2021-04-21\nCategory: Courts\nAuthor: Desk\nSummary: One.\n"
+
+
+def field(name, value):
+    """The head with ``name: value`` as its sixth line (or in place of the
+    field of that name)."""
+    lines = [line for line in HEAD.splitlines() if not line.lower().startswith(name.lower() + ":")]
+    return "\n".join(lines[:5] + [f"{name}: {value}"] + lines[5:]) + "\n"
+
+
+@pytest.mark.parametrize("name, bad, says, good", [
+    ("Slug", "../../../../pwned", "Slug '../../../../pwned' may hold only letters, digits and hyphens: write it like "
+     "blinken-human-rights-defenders", "court-ruling-2"),
+    ("Slug", "-leading", "Slug '-leading' may hold only letters, digits and hyphens", "leading"),
+    ("Save_as", "../.output-new-evil/x.html", "Save_as '../.output-new-evil/x.html' is not a plain relative path "
+     "inside the site (letters, digits, - _ . / and no ..): correct it, or remove the field", "reports/x.html"),
+    ("Save_as", "/etc/x.html", "Save_as '/etc/x.html' is not a plain relative path", "etc/x.html"),
+    ("Save_as", "a/./b.html", "Save_as 'a/./b.html' is not a plain relative path", "a/b.html"),
+    ("Url", "javascript:alert(1)", "Url 'javascript:alert(1)' is not a plain relative path inside the site",
+     "reports/x.html"),
+    ("Template", "!simple/base", "Template '!simple/base' is not one of the theme's templates for reports and pages: "
+     "remove the field", "page"),
+    ("Lang", "../../x", "Lang '../../x' is not a language tag: write en, zh, zh-Hant, fr…", "zh-Hant-TW"),
+    ("Lang", "english", "Lang 'english' is not a language tag", "yue-HK"),
+])
+def test_a_field_that_could_escape_or_break_the_site_is_refused(read_file, name, bad, says, good):
+    problems, _ = read_file(field(name, bad) + "\nText.\n")
+    assert len(problems) == 1 and problems[0].startswith(f"report.md:6: {says}"), problems
+    problems, metadata = read_file(field(name, good) + "\nText.\n")
+    assert problems == [] and metadata is not None
+
+
+@pytest.mark.parametrize("name, value", [("Title", "\u200b\u2060"), ("Tags", "Courts, \u200b"),
+                                         ("Category", "\u2060"), ("Author", "\u200b"), ("Slug", "\u200b")])
+def test_a_field_of_nothing_but_invisible_characters_is_refused(read_file, name, value):
+    head = field(name, value) if name != "Title" else HEAD.replace("Title: A report", f"Title: {value}")
+    problems, _ = read_file(head + "\nText.\n")
+    line = head.splitlines().index(f"{name}: {value}") + 1
+    assert f"report.md:{line}: {name} has nothing but invisible characters: write it in words" in problems
+
+
+@pytest.mark.parametrize("what, limit, make, says", [
+    ("title", 300, lambda n: HEAD.replace("Title: A report", "Title: " + "a" * n),
+     "report.md:1: Title is {n:,} characters long: a headline may have 300"),
+    ("summary", 2000, lambda n: HEAD.replace("Summary: One.", "Summary: " + "a" * n),
+     "report.md:5: Summary is {n:,} characters long: a standfirst may have 2000"),
+    ("tags", 50, lambda n: field("Tags", ", ".join(f"t{i}" for i in range(n))),
+     "report.md:6: Tags lists {n:,} topics: a report may have 50"),
+    ("speakers", 200, lambda n: field("Speakers", "\n    ".join(f"P{i} | person" for i in range(n))),
+     "report.md:6: Speakers lists more than 200 speakers: split the report"),
+])
+def test_work_is_bounded_at_the_stated_limits(read_file, what, limit, make, says):
+    assert safety.LIMITS[what] == limit
+    problems, metadata = read_file(make(limit) + "\nText.\n")
+    assert problems == [] and metadata is not None, "the limit itself is allowed"
+    problems, _ = read_file(make(limit + 1) + "\nText.\n")
+    assert problems == [says.format(n=limit + 1)]
+
+
+@pytest.mark.parametrize("character, what, line", [
+    ("\x00", "a control character (U+0000)", 9), ("\x1b", "a control character (U+001B)", 9),
+    ("\x85", "a control character (U+0085)", 9), ("\u202e", "a bidirectional override character (U+202E)", 9),
+    ("\u2066", "a bidirectional override character (U+2066)", 9),
+])
+def test_characters_that_hide_or_break_text_are_refused_at_their_line(read_file, character, what, line):
+    problems, _ = read_file(HEAD + "\nFirst.\n\nThe price is " + character + "1000 dollars.\n")
+    assert problems == [f"report.md:{line}: has {what}, which hides or breaks text: delete it"]
+
+
+def test_ordinary_whitespace_and_joiners_are_not_control_characters(read_file):
+    problems, metadata = read_file(HEAD + "\nTabs\tand\r\nnew lines, 中文\u200d and a zero-width joiner.\n")
+    assert problems == [] and metadata is not None
+
+
+@pytest.mark.parametrize("link, says", [
+    ("javascript:alert(1)", "links to 'javascript:alert(1)', whose javascript: scheme could run code or hide a file: "
+                            "only http, https and mailto links, and links within the site, are published"),
+    ("JaVaScRiPt:alert(2)", "links to 'JaVaScRiPt:alert(2)', whose javascript: scheme"),
+    ("&#106;avascript:alert(1)", "links to '&#106;avascript:alert(1)', whose javascript: scheme"),
+    ("java%0Ascript:alert(1)", "links to 'java%0Ascript:alert(1)', whose javascript: scheme"),
+    ("vbscript:x", "links to 'vbscript:x', whose vbscript: scheme"),
+    ("data:text/html,x", "links to 'data:text/html,x', whose data: scheme"),
+    ("file:///etc/passwd", "links to 'file:///etc/passwd', whose file: scheme"),
+])
+def test_a_link_whose_scheme_could_run_code_is_refused_in_the_text_and_in_fields(read_file, link, says):
+    problems, _ = read_file(HEAD + f"\nA [link]({link}).\n")
+    assert len(problems) == 1 and problems[0].startswith(f"report.md:7: {says}"), problems
+    problems, _ = read_file(HEAD.replace("Summary: One.", f"Summary: A [link]({link}).") + "\nText.\n")
+    assert len(problems) == 1 and problems[0].startswith(f"report.md:5: {says}"), problems
+
+
+@pytest.mark.parametrize("link", ["https://example.org/a?b=c", "http://example.org", "mailto:desk@example.org",
+                                  "../2021/other.html", "#notes", "{filename}report.md", "/about.html"])
+def test_links_a_reader_can_follow_safely_pass(read_file, link):
+    assert safety.link_problem(link) is None
+
+
+def test_a_reference_link_is_checked_like_any_other(read_file):
+    problems, _ = read_file(HEAD + "\nA [reference][r].\n\n[r]: vbscript:x\n")
+    assert len(problems) == 1 and "whose vbscript: scheme" in problems[0]
+
+
+def test_visible_keeps_what_shows_and_drops_what_does_not():
+    assert safety.visible(" a\u200b b\u2060\t") == "ab"
+    assert safety.visible("\u0301") == "" and safety.visible("中") == "中"
