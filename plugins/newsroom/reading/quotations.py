@@ -58,6 +58,8 @@ BRACKET = re.compile(r"[\[\]]")
 MARKUP_START = re.compile(r"\[(?=[" + re.escape(marks.OPENING) + "])")
 ATTRIBUTES = re.compile(r'\{\s*(?:speaker\s*=\s*"?(?P<speaker>[^"}]+?)"?|(?P<kind>term|title))'
                         r'(?P<sic>\s+sic)?\s*(?P<continued>\+)?\s*\}')
+# Attributes left in the text, after no quotation in brackets.
+STRAY_ATTRIBUTES = re.compile(r"\{\s*(?:speaker\s*=|term\s*\}|title\s*\})")
 BLOCK_SPEAKER_RE = re.compile(r"\n?(\{[^\n]*\}?)\s*$")
 # Elements whose text is quoted or a title, where a mark is no stray. Code
 # is checked like any text: a quotation in backticks is still a quotation.
@@ -428,6 +430,11 @@ class QuotationCheck(Treeprocessor):
     def run(self, root):
         self.pending, self.count, self.first = [], 0, ""
         self.visit(root, claimed=False)
+        if self.pending:  # {…+} by hand: the paragraph it continues into never came
+            markup = self.pending[-1][1]
+            self.extension.problems.append(QuotationError(
+                f"'{shorten(markup)}' is marked to continue ({{…+}}) into a next paragraph that has none of it: "
+                "remove the +, and mark up a quotation over paragraphs once, across them", markup))
 
     def visit(self, element, claimed):
         speaker = element.get("data-speaker")
@@ -492,8 +499,9 @@ class QuotationCheck(Treeprocessor):
                 f"quotation markup '{shorten(markup)}' does not close: check its ] and {{…}}, or "
                 f"{marks.example(markup[1])}", markup))
             return
-        if "{speaker" in text:
-            markup = text[text.find("{speaker"):]
+        stray = STRAY_ATTRIBUTES.search(text)
+        if stray:
+            markup = text[stray.start():]
             self.extension.problems.append(QuotationError(
                 f"'{shorten(markup)}' follows no quotation in brackets: put [ before the quotation's "
                 "opening mark and ] after its closing mark", markup))

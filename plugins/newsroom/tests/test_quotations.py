@@ -105,6 +105,14 @@ def test_a_block_quotation_of_paragraphs_names_its_speaker_beneath():
     ("He said [“We will.”]{who=Blinken}", "'[“We will.”]' is followed by {who=Blinken}: write [“…”]"),
     ("She said [“One.\n\nTwo.”]{speaker=Blinken}", "the quotation continues into a paragraph that does not open "
                                                  "with a quotation mark, at 'Two.”': open each paragraph"),
+    ("He said [“We will.”]{speaker=Blinken +}", "'“We will.”' is marked to continue ({…+}) into a next paragraph "
+                                               "that has none of it: remove the +"),
+    ("[“a”]{speaker=Blinken}{term} said", "'{term} said' follows no quotation in brackets: put [ before"),
+    ("He said “no” {speaker=Blinken}", "'{speaker=Blinken}' follows no quotation in brackets"),
+    ("> “One.”\n> {term}", "'> “One.” {term}' ends with {term}: a block quotation is always someone's words: end it "
+                           "with {speaker=Name}"),
+    ("[“We will”](https://example.org)", "an opening quotation mark without markup at '“We will”': write [“…”]"),
+    ("x [“" + "a" * 80 + "”]{speakr=Blinken}", "'[“" + "a" * 47 + "…' is followed by {speakr=Blinken}: write"),
 ])
 def test_what_cannot_be_published_is_named_with_its_fix(text, message):
     _, _, problems = convert(text)
