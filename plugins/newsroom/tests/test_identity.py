@@ -121,3 +121,23 @@ def test_two_people_whose_pages_would_share_an_address_are_refused_naming_both(b
                       report("Ann-Lee | person | a judge", quoted="Ann-Lee", n=2))
     assert errors == ["Ann-Lee and Ann Lee (content/people.txt:1) would share the page people/ann-lee: give one of "
                       "them an id of its own after the name (Name #id)"]
+
+
+def test_the_register_skips_comments_and_blank_lines_and_reads_on_past_a_bad_line(build):
+    register = ("# who\n   # indented comment\n\nNobody | a | b | c | d\nA clerk | unnamed | a clerk\n"
+                "Ann Lee | person | a lawyer | Lee | | lawyer\n")
+    [article], errors = build(register, report("Lee | person | lawyer", quoted="Lee"))
+    assert errors == [
+        "content/people.txt:4: register line 'Nobody | a | b | c | d' is not 'Name | kind | description | other names | "
+        "links | roles'",
+        "content/people.txt:5: register line 'A clerk | unnamed | a clerk' is of kind unnamed: the register lists "
+        "those named; describe an unnamed source in the report"]
+    assert people(article) == {"Lee": ("Ann Lee", "ann-lee", "a lawyer")}, "read past the bad lines"
+
+
+def test_unnamed_sources_get_no_page_and_one_unregistered_person_is_one_page_across_reports(build):
+    first = report("A clerk | unnamed | a court clerk\n    Sun Wei | person | a witness", quoted="Sun Wei")
+    second = report("Sun Wei | person | a neighbour", quoted="Sun Wei", n=2)
+    (one, two), errors = build("", first, second)
+    assert errors == [] and set(one.report.people) == {"Sun Wei"}
+    assert one.report.people["Sun Wei"] is two.report.people["Sun Wei"]

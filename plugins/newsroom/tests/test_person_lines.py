@@ -68,3 +68,46 @@ def test_the_register_refuses_an_unnamed_source_by_line(pelican_site, caplog):
                                       "report.md": REPORT.format(speakers="Blinken")}).run()
     assert any("people.txt:2: register line 'A clerk | unnamed | a court clerk' is of kind unnamed" in r.getMessage()
                for r in caplog.records)
+
+
+@pytest.mark.parametrize("line, where, says", [
+    ("Price | spokesperson | Ned | person | extra", "Speakers line",
+     "Speakers line 'Price | spokesperson | Ned | person | extra' is not 'Name | kind | description | other names | "
+     "links | roles'"),
+    ("Wang Yi #wang yi | person", "register line", "register line 'Wang Yi #wang yi | person' gives the id 'wang yi': "
+     "an id is letters, digits and hyphens, as a page's address (wang-yi-pastor)"),
+    ("Price | spokesperson | | robot", "Speakers line", "Speakers line 'Price | spokesperson | | robot' gives the kind "
+     "'robot': write person, organisation or unnamed"),
+])
+def test_every_refusal_names_the_line_it_refuses(line, where, says):
+    with pytest.raises(PersonLineError) as refused:
+        read_person_line(line, where) if where != "Speakers line" else read_person_line(line)
+    assert str(refused.value) == says and refused.value.line == line
+
+
+def test_each_field_lands_where_the_format_says():
+    read = read_person_line(" Wang Yi #wang-yi-2 | Person | pastor | Wang, W. Yi | https://a.example  https://b.example "
+                            "| pastor of a church ;  church pastor ; ")
+    assert (read.name, read.id, read.kind, read.description, read.other_names, read.links, read.roles) == (
+        "Wang Yi", "wang-yi-2", "person", "pastor", ("Wang", "W. Yi"), ("https://a.example", "https://b.example"),
+        ("pastor of a church", "church pastor"))
+    assert read_person_line("Price | person").description == "", "a kind in second place: the new order"
+    assert read_person_line("Price | person | spokesperson").description == "spokesperson"
+    assert read_person_line("Price").kind == "person"
+
+
+def test_a_person_answers_to_their_description_their_roles_or_no_role_case_and_spacing_aside():
+    from newsroom.model.people import Person
+
+    person = Person("Price", description="State Department spokesperson", roles=("spokesman",))
+    assert person.answers_to("") and person.answers_to("state  department Spokesperson.")
+    assert person.answers_to("Spokesman；".replace("；", ";")) and not person.answers_to("Kansas farmer")
+    assert person.schema_type == "Person" and Person("HRW", kind="organisation").schema_type == "Organization"
+
+
+def test_an_unnamed_source_is_credited_by_description_and_a_named_one_by_name_and_role():
+    unnamed, named = Speaker("Clerk", "a court clerk", kind="unnamed"), Speaker("Ann Lee", "a lawyer")
+    assert (unnamed.named, unnamed.label, unnamed.caption) == (False, "a court clerk", "a court clerk")
+    assert (named.named, named.label, named.caption) == (True, "Ann Lee", "Ann Lee, a lawyer")
+    assert Speaker("Ann Lee").caption == "Ann Lee" and Speaker("X", kind="unnamed").label == "X"
+    assert named.handle == "ann-lee" and Speaker("Ann Lee", id="ann-2").handle == "ann-2"
