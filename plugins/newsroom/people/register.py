@@ -19,6 +19,7 @@ register, or a report's speaker who matches two, is refused naming the line.
 
 import logging
 import os
+import re
 
 from pelican.log import console
 from pelican.utils import slugify
@@ -93,9 +94,10 @@ def where(item, speaker):
     is read again only then, never for a speaker all is well with."""
     with open(item.source_path, encoding="utf-8") as f:
         text = f.read()
-    at = text.find(speaker.name + " ")
-    at = at if at >= 0 else text.find(speaker.name)
-    line = checks.line_at(text, at) if at >= 0 else checks.field_line(text, "speakers")
+    field = re.search(r"^speakers\s*:", text, re.IGNORECASE | re.MULTILINE)
+    start = field.start() if field else 0  # the name may be in the title too
+    at = re.compile(rf"(?<![^\s:|]){re.escape(speaker.name)}(?=\s|\||$)", re.MULTILINE).search(text, start)
+    line = checks.line_at(text, at.start()) if at else checks.field_line(text, "speakers")
     return f"{os.path.relpath(item.source_path)}:{line}"
 
 

@@ -141,3 +141,52 @@ def test_unnamed_sources_get_no_page_and_one_unregistered_person_is_one_page_acr
     (one, two), errors = build("", first, second)
     assert errors == [] and set(one.report.people) == {"Sun Wei"}
     assert one.report.people["Sun Wei"] is two.report.people["Sun Wei"]
+
+
+def test_a_speakers_line_is_found_below_a_title_that_names_them(build):
+    text = report(f"Wang Yi | person | {PASTOR_ROLE}").replace("Title: Report 1", "Title: Wang Yi speaks")
+    _, errors = build(MINISTER + "\n", text)
+    assert len(errors) == 1 and errors[0].startswith("content/r1.md:6: Speakers 'Wang Yi | pastor")
+
+
+def test_one_speaker_refused_leaves_the_next_joined(build):
+    register = MINISTER + "\nAnn Lee | person | a lawyer | | | lawyer\n"
+    text = report(f"Wang Yi | person | {PASTOR_ROLE}\n    Ann Lee | person | lawyer", quoted="Ann Lee")
+    [article], errors = build(register, text + "\nAnd [“no”]{speaker=Wang Yi}.\n")
+    assert len(errors) == 1 and people(article) == {"Ann Lee": ("Ann Lee", "ann-lee", "a lawyer")}
+
+
+def test_different_people_the_register_lacks_are_different_people(build, capsys):
+    (one, two), errors = build("", report("Sun Wei | person | a witness", quoted="Sun Wei"),
+                               report("Li Na #li-na-2 | person | a nurse | Li, Nana", quoted="Li Na", n=2))
+    assert errors == [] and people(one)["Sun Wei"][1] == "sun-wei" and people(two)["Li Na"][1] == "li-na-2"
+    person = two.report.people["Li Na"]
+    assert (person.other_names, person.same_as) == (("Li", "Nana"), ())
+    printed = " ".join(capsys.readouterr().out.split())
+    assert "add a line to content/people.txt: Li Na #li-na-2 | person | what they are | Li, Nana |" in printed
+
+
+def test_a_registered_speaker_is_not_announced_as_missing(build, capsys):
+    build(MINISTER + "\n", report("Wang Yi | person | foreign minister"))
+    assert "not in the register" not in capsys.readouterr().out
+
+
+def test_two_unregistered_people_sharing_an_address_are_named_without_origins(build):
+    _, errors = build("", report("Ann Lee | person | a lawyer", quoted="Ann Lee"),
+                      report("Ann-Lee | person | a judge", quoted="Ann-Lee", n=2))
+    assert errors == ["Ann-Lee and Ann Lee would share the page people/ann-lee: give one of them an id of its own "
+                      "after the name (Name #id)"]
+
+
+def test_the_register_as_read(tmp_path):
+    from pelican.settings import read_settings
+
+    from newsroom.people.register import read_register
+
+    (tmp_path / "people.txt").write_text(
+        "   # an indented comment | person\nWang Yi | person | minister | Wang | https://w.example | minister\n"
+        f"Wang Yi | person | {PASTOR_ROLE}\nHRW | organisation | rights group\n", encoding="utf-8")
+    by_name, by_id, problems = read_register(str(tmp_path), read_settings())
+    assert [(p.name, p.kind, p.same_as, p.roles) for p in by_id.values()] == [
+        ("Wang Yi", "person", ("https://w.example",), ("minister",)), ("HRW", "organisation", (), ())]
+    assert set(by_name) == {"Wang Yi", "Wang", "HRW"} and len(problems) == 1, "read on past the line refused"

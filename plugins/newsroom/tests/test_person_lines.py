@@ -111,3 +111,9 @@ def test_an_unnamed_source_is_credited_by_description_and_a_named_one_by_name_an
     assert (named.named, named.label, named.caption) == (True, "Ann Lee", "Ann Lee, a lawyer")
     assert Speaker("Ann Lee").caption == "Ann Lee" and Speaker("X", kind="unnamed").label == "X"
     assert named.handle == "ann-lee" and Speaker("Ann Lee", id="ann-2").handle == "ann-2"
+
+
+def test_a_line_in_the_older_order_has_no_links_or_roles():
+    read = read_person_line("Ann Lee | a lawyer | Lee | person")
+    assert (read.links, read.roles, read.id) == ((), (), "")
+    assert PersonLineError("m").line == ""

@@ -111,3 +111,53 @@ def test_a_reference_link_is_checked_like_any_other(read_file):
 def test_visible_keeps_what_shows_and_drops_what_does_not():
     assert safety.visible(" a\u200b b\u2060\t") == "ab"
     assert safety.visible("\u0301") == "" and safety.visible("中") == "中"
+
+
+@pytest.mark.parametrize("missing", ["Title", "Summary"])
+def test_a_file_missing_its_title_or_standfirst_is_refused_by_line_not_crashed(read_file, missing):
+    head = "\n".join(line for line in HEAD.splitlines() if not line.startswith(missing)) + "\n"
+    problems, metadata = read_file(head + "\nText.\n")
+    assert metadata is None and len(problems) == 1 and problems[0].startswith(f"report.md:1: {missing} is missing")
+
+
+def test_a_title_over_continuation_lines_counts_its_words_as_one_line():
+    problems = safety.fields({"title": ["a" * 150, "b" * 150]}, lambda name: 1)
+    assert problems == [(1, "Title is 301 characters long: a headline may have 300")]
+    assert safety.fields({"title": ["a" * 150, "b" * 149]}, lambda name: 1) == []
+    summary = safety.fields({"summary": ["a" * 1000, "b" * 1000]}, lambda name: 5)
+    assert summary == [(5, "Summary is 2,001 characters long: a standfirst may have 2000")]
+
+
+def test_topics_are_counted_by_comma_not_by_word():
+    tags = ", ".join(f"human rights {i}" for i in range(50))
+    assert safety.fields({"tags": [tags]}, lambda name: 6) == []
+
+
+@pytest.mark.parametrize("name, value", [("authors", "Desk, \u200b"), ("tags", "Courts, \u2060")])
+def test_an_invisible_name_in_a_list_is_refused(name, value):
+    assert safety.fields({name: [value]}, lambda field: 6) == [
+        (6, f"{name.capitalize()} has nothing but invisible characters: write it in words")]
+
+
+def test_a_field_that_is_no_list_is_not_split_at_commas():
+    assert safety.fields({"category": ["Courts, \u200b"], "title": ["Rights,\u200b and wrongs"]}, lambda n: 1) == []
+
+
+def test_a_long_link_is_named_by_its_first_sixty_characters():
+    link = "javascript:" + "x" * 80
+    assert safety.link_problem(link).startswith(f"links to {link[:60]!r}, whose javascript: scheme")
+
+
+def test_a_photo_whose_source_could_run_code_is_refused_as_a_link_too(read_file):
+    problems, _ = read_file(HEAD + "\n![A court](javascript:alert(1))\n")
+    assert any("links to 'javascript:alert(1)', whose javascript: scheme could run code" in p for p in problems)
+
+
+def test_control_characters_show_nothing():
+    assert safety.visible("\x01\x7f") == ""
+
+
+def test_a_refusal_names_the_line_of_its_field_wherever_it_stands(read_file):
+    head = "Date: 2021-04-21\nCategory: Courts\nAuthor: Desk\nSummary: One.\nTitle: " + "a" * 301 + "\n"
+    problems, _ = read_file(head + "\nText.\n")
+    assert problems == ["report.md:5: Title is 301 characters long: a headline may have 300"]
