@@ -58,6 +58,8 @@ BRACKET = re.compile(r"[\[\]]")
 MARKUP_START = re.compile(r"\[(?=[" + re.escape(marks.OPENING) + "])")
 ATTRIBUTES = re.compile(r'\{\s*(?:speaker\s*=\s*"?(?P<speaker>[^"}]+?)"?|(?P<kind>term|title))'
                         r'(?P<sic>\s+sic)?\s*(?P<continued>\+)?\s*\}')
+# The rest of a link whose text is nested markup: ](url) or ](url "title").
+LINK_AFTER = re.compile(r'\]\(\s*(<[^>\n]*>|[^\s()]+)(?:\s+"([^"\n]*)")?\s*\)')
 # Attributes left in the text, after no quotation in brackets.
 STRAY_ATTRIBUTES = re.compile(r"\{\s*(?:speaker\s*=|term\s*\}|title\s*\})")
 BLOCK_SPEAKER_RE = re.compile(r"\n?(\{[^\n]*\}?)\s*$")
@@ -280,12 +282,18 @@ class InlineQuotation(InlineProcessor):
                 continue
             attributes = attributes_at(words, end + 1)
             child = self.element(words[match.start() + 1: end], attributes, words[match.start(): end + 1])
+            start, after = match.start(), end + 1 + len(attributes)
+            link = LINK_AFTER.match(words, after) if words[start - 1: start] == "[" and start - 1 >= at else None
+            if link:  # [[“…”]{title}](url): a link around nested markup, which Markdown cannot see across it
+                anchor = etree.Element("a", {"href": link.group(1), **({"title": link.group(2)} if link.group(2) else {})})
+                anchor.append(child)
+                child, start, after = anchor, start - 1, link.end()
             if last is None:
-                element.text += words[at: match.start()]
+                element.text += words[at: start]
             else:
-                last.tail = (last.tail or "") + words[at: match.start()]
+                last.tail = (last.tail or "") + words[at: start]
             element.append(child)
-            last, at = child, end + 1 + len(attributes)
+            last, at = child, after
         if last is None:
             element.text += words[at:]
         else:

@@ -146,3 +146,54 @@ def test_quotations_in_a_report_are_anchored_q1_q2_in_reading_order():
     md = Markdown(extensions=[QuotationExtension(speakers=SPEAKERS, anchors=True)])
     md.convert("[“One.”]{speaker=Blinken} Then [“two.”]{speaker=HRW}\n\n> “Three.” {speaker=Wang Yi}\n")
     assert [(q.anchor, q.text) for q in md.quotations] == [("q1", "One."), ("q2", "two."), ("q3", "Three.")]
+
+
+@pytest.mark.parametrize("text, html", [
+    ("He said [“We will.”]{speaker=Blinken}.",
+     '<p>He said <span class="quotation" data-speaker="Antony Blinken"><span class="mark">“</span>We will.'
+     '<span class="mark">”</span></span>.</p>'),
+    ("He said [“We will.]{speaker=Blinken}",
+     '<p>He said <span class="quotation unclosed" data-speaker="Antony Blinken"><span class="mark">“</span>We will.'
+     '</span></p>'),
+    ("> “We will.”\n> {speaker=Court spokesperson}",
+     '<figure class="quotation">\n<blockquote data-speaker="Court spokesperson">\n<p>“We will.”</p>\n</blockquote>\n'
+     '<figcaption>a spokesperson for the court</figcaption>\n</figure>'),
+    ("> “We will.”\n> {term}", '<blockquote class="refused">\n<p>“We will.”\n{term}</p>\n</blockquote>'),
+])
+def test_the_markup_becomes_exactly_this_html(text, html):
+    assert convert(text)[0] == html
+
+
+def test_a_link_around_a_title_inside_a_quotation_is_a_link():
+    # (It was published as "[“the report”](https://example.org)", Markdown and all.)
+    html, quotations, problems = convert('[“Read [[“the report”]{title}](https://example.org "At HRW") now.”]'
+                                         '{speaker=Blinken}')
+    assert problems == [] and quotations[0].text == "Read “the report” now."
+    assert '<a href="https://example.org" title="At HRW"><cite>“the report”</cite></a> now.' in html
+
+
+def test_an_escaped_mark_is_still_a_mark():
+    _, _, problems = convert("He said \\“We will.\\” and left.")
+    assert len(problems) == 1 and problems[0].startswith("an opening quotation mark without markup")
+
+
+def test_the_fix_for_a_bracket_without_attributes_is_written_in_its_own_marks():
+    _, _, problems = convert("他说[「我们会」]。")
+    assert problems == ["'[「我们会」]' has no speaker, term or title after its closing bracket: write [「…」]"
+                        "{speaker=Name} for a quotation, [「…」]{term} for a quoted term or [「…」]{title} for a title"]
+
+
+def test_a_block_quotation_keeps_its_marks_as_printed():
+    _, quotations, _ = convert("> «Nous ne céderons pas.»\n> {speaker=Blinken}")
+    [quotation] = quotations
+    assert (quotation.text, quotation.printed, quotation.opening, quotation.closing, quotation.shown) == (
+        "Nous ne céderons pas.", "«Nous ne céderons pas.»", "«", "»", "")
+
+
+def test_a_file_whose_speakers_cannot_be_read_is_refused_at_that_line_not_broken(read_file):
+    text = ("Title: A\nDate: 2021-04-21\nCategory: News\nAuthor: Desk\nSummary: One.\n"
+            "Speakers: Price | spokesperson | Ned | person | extra\n\nHe said [“No.”]{speaker=Price}.\n")
+    problems, metadata = read_file(text)
+    assert metadata is None and problems == [
+        "report.md:6: Speakers line 'Price | spokesperson | Ned | person | extra' is not 'Name | kind | description "
+        "| other names | links | roles'"]
