@@ -197,3 +197,69 @@ def test_a_file_whose_speakers_cannot_be_read_is_refused_at_that_line_not_broken
     assert metadata is None and problems == [
         "report.md:6: Speakers line 'Price | spokesperson | Ned | person | extra' is not 'Name | kind | description "
         "| other names | links | roles'"]
+
+
+HEAD = ("Title: A\nDate: 2021-04-21\nCategory: News\nAuthor: Desk\nSummary: One.\n"
+        "Speakers: Antony Blinken | person | Secretary of State | Blinken\n\nFirst paragraph.\n\n")
+FIX = "write [“…”]{speaker=Name} for a quotation, [“…”]{term} for a quoted term or [“…”]{title} for a title"
+
+
+@pytest.mark.parametrize("text, says", [
+    ("He said [“We will. {speaker=Blinken} and left.",
+     f"quotation markup '[“We will. {{speaker=Blinken}} and left.' does not close: check its ] and {{…}}, or {FIX}"),
+    ("He said [“a”]{speaker=Blinken}{term} too.",
+     "'{term} too.' follows no quotation in brackets: put [ before the quotation's opening mark and ] after its "
+     "closing mark"),
+    ("He said [“We will.”]{speaker=Blinken\nand left.}",
+     "'[“We will.”]{speaker=Blinken': the braces after the quotation do not close: end them with }"),
+    ("![The “final” ruling](https://example.org/x.jpg)",
+     "alt text 'The “final” ruling' has an opening quotation mark, and cannot hold a quotation: write it without "
+     "quotation marks (a quotation belongs in the text, marked up)"),
+    ("He said [“One.\n\nTwo.”]{speaker=Blinken}",
+     "the quotation continues into a paragraph that does not open with a quotation mark, at 'Two.”': open each "
+     "paragraph of it with the mark the source prints"),
+])
+def test_each_problem_is_named_whole_at_its_own_line(read_file, text, says):
+    problems, _ = read_file(HEAD + text + "\n")
+    line = 10 + (2 if "Two" in text else 0)  # the text's first line is the tenth; "Two" two lines on
+    assert f"report.md:{line}: {says}" in problems, problems
+
+
+def test_a_message_shortens_what_it_quotes_past_fifty_characters():
+    from newsroom.reading.quotations import shorten
+
+    assert shorten("a" * 50) == "a" * 50 and shorten("a" * 51) == "a" * 49 + "…"
+    assert shorten(" a\n  b ") == "a b"
+
+
+def test_braces_that_never_close_are_quoted_to_the_end_of_their_line():
+    from newsroom.reading.quotations import attributes_at
+
+    assert attributes_at("x{speaker=A", 1) == "{speaker=A"
+    assert attributes_at("x{speaker=A\nnext }", 1) == "{speaker=A"
+    assert attributes_at("x{speaker=A}\nnext", 1) == "{speaker=A}"
+    assert attributes_at("x{a\n}", 1) == "{a" and attributes_at("x", 1) == "" and attributes_at("{}", 0) == "{}"
+
+
+def test_speakers_are_read_from_the_document_when_none_are_given_even_with_no_header():
+    extension = QuotationExtension()
+    md = Markdown(extensions=[extension])
+    md.convert("He said [“No.”]{speaker=Ann}")
+    assert [str(p) for p in extension.take_problems()] == [
+        "quotation '[“No.”]' names speaker 'Ann', who is not in the Speakers field: add a line 'Name | kind | "
+        "description | other names | links | roles' under Speakers"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("[“A [‘b’]{term} and [‘c’]{term} d.”]{speaker=Blinken}", "A ‘b’ and ‘c’ d."),
+    ("[“He said [“no”]{term} and left.”]{speaker=Blinken}", "He said “no” and left."),
+    ("[“See [‘the ruling’](https://example.org) now.”]{speaker=Blinken}", "See ‘the ruling’ now."),
+])
+def test_what_is_nested_inside_a_quotation_keeps_every_word_around_it(text, words):
+    html, quotations, problems = convert(text)
+    assert problems == [] and [q.text for q in quotations][0] == words
+
+
+def test_two_quotations_over_paragraphs_in_one_document_are_two():
+    _, quotations, problems = convert("[“One.\n\n“Two.”]{speaker=Blinken} and\n\n[“Three.\n\n“Four.”]{speaker=HRW}")
+    assert problems == [] and [q.text for q in quotations] == ["One.\n\nTwo.", "Three.\n\nFour."]
