@@ -492,30 +492,27 @@ class QuotationCheck(Treeprocessor):
     def check(self, text, where=""):
         """Refuses a quotation mark, or quotation markup, left in ``text``
         (``where``: an attribute's name, which cannot hold markup)."""
-        if not text:
-            return
-        at = marks.stray_mark(text)
-        if where and at is not None:
-            self.extension.problems.append(QuotationError(
-                f"{where} '{shorten(text)}' has {marks.describe(text[at])}, and cannot hold a quotation: "
-                "write it without quotation marks (a quotation belongs in the text, marked up)", text))
-            return
-        start = MARKUP_START.search(text)
-        if start:
-            markup = text[start.start():]
-            self.extension.problems.append(QuotationError(
-                f"quotation markup '{shorten(markup)}' does not close: check its ] and {{…}}, or "
-                f"{marks.example(markup[1])}", markup))
-            return
-        stray = STRAY_ATTRIBUTES.search(text)
-        if stray:
-            markup = text[stray.start():]
-            self.extension.problems.append(QuotationError(
-                f"'{shorten(markup)}' follows no quotation in brackets: put [ before the quotation's "
-                "opening mark and ] after its closing mark", markup))
-            return
-        if at is not None:
-            markup = text[at:]
-            self.extension.problems.append(QuotationError(
-                f"{marks.describe(text[at])} without markup at '{shorten(markup)}': {marks.example(text[at])}",
-                markup))
+        found = text and first_problem(text, where)
+        if found:
+            self.extension.problems.append(QuotationError(*found))
+
+
+def first_problem(text, where):
+    """(message, markup) for the first thing in ``text`` that would publish a
+    quotation unmarked or markup unread, or None."""
+    at = marks.stray_mark(text)
+    if where and at is not None:
+        return (f"{where} '{shorten(text)}' has {marks.describe(text[at])}, and cannot hold a quotation: "
+                "write it without quotation marks (a quotation belongs in the text, marked up)", text)
+    if start := MARKUP_START.search(text):
+        markup = text[start.start():]
+        return (f"quotation markup '{shorten(markup)}' does not close: check its ] and {{…}}, or "
+                f"{marks.example(markup[1])}", markup)
+    if stray := STRAY_ATTRIBUTES.search(text):
+        markup = text[stray.start():]
+        return (f"'{shorten(markup)}' follows no quotation in brackets: put [ before the quotation's opening mark "
+                "and ] after its closing mark", markup)
+    if at is not None:
+        markup = text[at:]
+        return f"{marks.describe(text[at])} without markup at '{shorten(markup)}': {marks.example(text[at])}", markup
+    return None
