@@ -17,6 +17,7 @@ plugins/newsroom/tests/equivalent_mutants.txt, and left out of the score.
 import ast
 import difflib
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -62,6 +63,9 @@ def where(source, mutated, name):
 
 def main(run=True):
     if run:
+        # From scratch: mutmut's own resuming re-tests changed functions with the
+        # tests it chose before, and scored a new function's mutants as survivors.
+        shutil.rmtree(MUTANTS, ignore_errors=True)
         subprocess.run([str(Path(sys.executable).parent / "mutmut"), "run"], cwd=PLUGINS, check=False)
     from mutmut.stats import status_by_exit_code
 
