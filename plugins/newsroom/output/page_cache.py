@@ -246,7 +246,6 @@ class Reusing:
         return self.template.render(context)
 
 
-
 class PageCacheWriter(LinkingWriter):
     """Pelican's writer, which renders only pages whose key changed. Pelican
     makes it once every report is read and linked, before any page is
@@ -335,4 +334,3 @@ def save(pelican):
     if writer is not None and pelican.settings.get("CACHE_CONTENT"):
         writer.save()
     build.clear()
-

@@ -66,9 +66,10 @@ BLOCK_SPEAKER_RE = re.compile(r"\n?(\{[^\n]*\}?)\s*$")
 # Elements whose text is quoted or a title, where a mark is no stray. Code
 # is checked like any text: a quotation in backticks is still a quotation.
 CLAIMED = {"blockquote", "cite"}
-# Attributes readers see: a photo's alt text, a link's or photo's title.
+# What a single closing mark follows where it ends a quotation, not a word.
 PUNCTUATION = ",.!?;:…—–-，。！？；：、"
-# (A photo's title is its caption, checked as text.)
+# Attributes readers see: a photo's alt text, a link's title (a photo's
+# title is its caption, checked as text).
 SHOWN_ATTRIBUTES = {("alt", "img"): "alt text", ("title", "a"): "a link's title"}
 
 
@@ -266,7 +267,6 @@ class InlineQuotation(InlineProcessor):
             element.set("class", "quotation unclosed")
         self.fill(element, words)
         mark(element, 0, opening)
-        element.text = None
         if closing:
             mark(element, len(element), closing)
         return element
@@ -274,18 +274,14 @@ class InlineQuotation(InlineProcessor):
     def fill(self, element, words):
         """``words`` as the element's text, nested markup as its children."""
         element.text, at, last = "", 0, None
-        for match in MARKUP_START.finditer(words):
-            if match.start() < at:
-                continue
-            end = closing_bracket(words, match.start())
-            if end is None or words.startswith(("(", "["), end + 1):
-                continue
-            attributes = attributes_at(words, end + 1)
-            child = self.element(words[match.start() + 1: end], attributes, words[match.start(): end + 1])
-            start, after = match.start(), end + 1 + len(attributes)
+        for start, end, attributes in nested_markup(words):
+            child = self.element(words[start + 1: end], attributes, words[start: end + 1])
+            after = end + 1 + len(attributes)
             link = LINK_AFTER.match(words, after) if words[start - 1: start] == "[" and start - 1 >= at else None
             if link:  # [[“…”]{title}](url): a link around nested markup, which Markdown cannot see across it
-                anchor = etree.Element("a", {"href": link.group(1), **({"title": link.group(2)} if link.group(2) else {})})
+                anchor = etree.Element("a", {"href": link.group(1)})
+                if link.group(2):
+                    anchor.set("title", link.group(2))
                 anchor.append(child)
                 child, start, after = anchor, start - 1, link.end()
             if last is None:
@@ -341,13 +337,26 @@ class BlockQuotation(Treeprocessor):
         return figure
 
 
+def nested_markup(words):
+    """Each ``[…]{…}`` in ``words`` not inside another (a link's text
+    aside), as (index of its [, index of its ], its attributes)."""
+    after = 0
+    for match in MARKUP_START.finditer(words):
+        if match.start() < after:
+            continue
+        end = closing_bracket(words, match.start())
+        if end is None or words.startswith(("(", "["), end + 1):
+            continue
+        attributes = attributes_at(words, end + 1)
+        after = end + 1 + len(attributes)
+        yield match.start(), end, attributes
+
+
 def outside_nested_markup(words):
     """``words`` with every nested ``[…]{…}`` blanked out (same length)."""
-    for match in MARKUP_START.finditer(words):
-        end = closing_bracket(words, match.start())
-        if end is not None and not words.startswith(("(", "["), end + 1):
-            end += len(attributes_at(words, end + 1))
-            words = words[:match.start()] + " " * (end + 1 - match.start()) + words[end + 1:]
+    for start, end, attributes in list(nested_markup(words)):
+        end += len(attributes)
+        words = words[:start] + " " * (end + 1 - start) + words[end + 1:]
     return words
 
 
@@ -387,7 +396,7 @@ def mark(element, index, character):
     child = etree.Element("span", {"class": "mark"})
     child.text = character
     if index == 0:
-        child.tail, element.text = element.text, ""
+        child.tail, element.text = element.text, None
     element.insert(index, child)
 
 
