@@ -1,5 +1,5 @@
 """The page chrome in the report's own language: labels, dates, reading time,
-from the one catalogue (`catalogue.py`).
+from the one catalogue (`catalogue/`, a file a language).
 
 A report in English, simplified Chinese (``zh``, ``zh-Hans``, ``zh-CN``…) or
 traditional Chinese (``zh-Hant``, ``zh-TW``, ``zh-HK``) gets every label
