@@ -2,18 +2,36 @@
 server, and straight from disk."""
 
 from pathlib import Path
-from urllib.parse import urldefrag
+from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from conftest import PAGE_TYPES
+from conftest import PAGE_TYPES, siteurl
 
 LINKS = "() => [...document.querySelectorAll('a[href], link[href]')].map(e => e.href)"
 
 
+# The production site's host: a development build linking there would leave
+# its reader's copy for the live site.
+PRODUCTION_HOST = urlsplit(siteurl("publishconf.py")).netloc
+
+
+def elsewhere(link, here):
+    """Whether ``link`` is a well-formed link to another site (a report's
+    source, a register entry's links), which the crawl checks but does not
+    follow: mailto, or http or https with a host that is neither the
+    production site's nor the one the copy is served from (``here``)."""
+    parts = urlsplit(link)
+    if parts.scheme == "mailto":
+        return bool(parts.path)
+    return (parts.scheme in ("http", "https") and "." in parts.netloc
+            and parts.netloc not in (PRODUCTION_HOST, here))
+
+
 def crawl(page, start, inside):
     """Follow every link from ``start`` that stays ``inside``; the pages seen
-    and the links that failed."""
+    and the links that failed (a link leaving the copy counts, unless it is
+    a well-formed link to another site)."""
     seen, failed, queue = set(), [], [start]
     while queue:
         url = queue.pop()
@@ -31,7 +49,7 @@ def crawl(page, start, inside):
             link = urldefrag(link).url
             if link.startswith(inside) and link.endswith(".html"):
                 queue.append(link)
-            elif not link.startswith("data:"):
+            elif not link.startswith("data:") and not elsewhere(link, urlsplit(start).netloc):
                 failed.append(f"{url} -> {link}")
     return seen, failed
 
