@@ -156,9 +156,16 @@ def built(tmp_path_factory, name, settings, content=ROOT / "content"):
 
 @pytest.fixture(scope="session")
 def corpus_content(tmp_path_factory):
-    """content/ with the fixture corpus beside its reports."""
+    """content/ with the fixture corpus beside its reports: every file of
+    it content/ does not hold already (an editor may have copied the
+    fixtures in; twice, each report would be refused as its own twin)."""
     content = content_with(tmp_path_factory.mktemp("corpus"))
-    shutil.copytree(CORPUS, content / "corpus")
+    held = {path.read_bytes() for path in content.rglob("*") if path.is_file()}
+    for path in sorted(CORPUS.rglob("*")):
+        if path.is_file() and path.read_bytes() not in held:
+            target = content / "corpus" / path.relative_to(CORPUS)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
     return content
 
 
