@@ -39,6 +39,8 @@ def word_count(text):
 @dataclass(frozen=True, slots=True)
 class Chrome:
     lang: str
+    # The site's TIMEZONE: a time there is shown with its abbreviation.
+    home_zone: str = ""
 
     def __getitem__(self, key):
         return LABELS[self.lang][key]
@@ -66,10 +68,22 @@ class Chrome:
         return DATES[self.lang]["day_month"].format(**self._date_parts(moment))
 
     def date_time(self, moment):
-        """Date and time of day, with the zone's abbreviation where known."""
-        zone = moment.strftime("%Z")
-        clock = f"{moment:%H:%M}" + (f" {zone}" if zone and not zone.startswith(("+", "-")) else "")
-        return DATES[self.lang]["date_time"].format(date=self.date(moment), clock=clock)
+        """Date and time of day as the clock where it happened showed them,
+        and where that was: the abbreviation in the site's own zone ("EST"),
+        else the offset from UTC ("UTC+3", "UTC+5:30"), which, unlike an
+        abbreviation, means one thing everywhere ("CST" is Taipei's and
+        Chicago's)."""
+        return DATES[self.lang]["date_time"].format(date=self.date(moment), clock=f"{moment:%H:%M} {self.zone(moment)}")
+
+    def zone(self, moment):
+        if str(moment.tzinfo) == self.home_zone and moment.strftime("%Z").isalpha():
+            return moment.strftime("%Z")
+        offset = moment.utcoffset()
+        if offset is None:
+            return ""
+        hours, minutes = divmod(abs(int(offset.total_seconds())) // 60, 60)
+        sign = "-" if offset.days < 0 else "+"
+        return DATES[self.lang]["utc_offset"].format(offset=f"{sign}{hours}" + (f":{minutes:02}" if minutes else ""))
 
     def minutes(self, words):
         """Minutes to read ``words`` (a `word_count`)."""
@@ -90,10 +104,11 @@ class Chrome:
         return Markup(f' lang="{self.lang}"')
 
 
-def chrome(tag):
-    return Chrome(chrome_language(tag))
+def chrome(tag, home_zone=""):
+    return Chrome(chrome_language(tag), home_zone)
 
 
 def add_filters(generator):
-    generator.env.filters["chrome"] = chrome
+    home_zone = generator.settings.get("TIMEZONE") or ""
+    generator.env.filters["chrome"] = lambda tag: chrome(tag, home_zone)
     generator.env.filters["wordcount_any"] = word_count

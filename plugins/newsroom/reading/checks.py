@@ -8,9 +8,10 @@ what to write instead. The reader reports every problem of a file at once.
 import os
 import re
 from urllib.parse import unquote
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pelican.urlwrappers import Author, Category, Tag
-from pelican.utils import get_date
+from pelican.utils import get_date, set_date_tzinfo
 
 from .safety import LIMITS
 
@@ -23,12 +24,17 @@ ARTICLE_FIELDS = {
     "summary": "add 'Summary: one sentence that tells the story'",
 }
 PAGE_FIELDS = {"title": ARTICLE_FIELDS["title"]}
+# The fields given once a thing each: a report corrected twice has two.
+REPEATABLE = {"correction"}
 LINK = re.compile(r"\{(filename|static|attach)\}([^)\"'\s>#?]+)")
 # Where Pelican's generators keep their articles and pages.
 CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
                  "hidden_translations", "pages", "hidden_pages", "draft_pages", "draft_translations")
 # How a Date or Modified is written, and the years a report may carry.
-DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+# A time may carry its offset from UTC ("Z", "+03:00"); without one, the
+# report's Timezone (or the site's TIMEZONE) says where the clock was.
+OFFSET = r"(?: ?(?:Z|[+-]\d{2}:?\d{2}))"
+DATE = re.compile(rf"^(\d{{4}})-\d{{2}}-\d{{2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?{OFFSET}?)?$")
 YEARS = range(1900, 2201)
 # A field's first line in the file's header: "Name: value".
 FIELD = re.compile(r"^([A-Za-z][\w-]*)\s*:", re.MULTILINE)
@@ -61,6 +67,9 @@ def field_line(text, name):
 
 
 def is_date(value):
+    """Whether ``value`` is a real date, written as DATE says."""
+    if not DATE.match(value.strip()):
+        return False
     try:
         get_date(value)
     except (ValueError, OverflowError):
@@ -68,10 +77,19 @@ def is_date(value):
     return True
 
 
-def metadata(meta, text, is_article):
+def zone(name):
+    """The time zone of an IANA name ("Asia/Taipei"), or None."""
+    try:
+        return ZoneInfo(name.strip())
+    except (ValueError, ZoneInfoNotFoundError):
+        return None
+
+
+def metadata(meta, text, is_article, site_zone="UTC"):
     """Required fields present and given once; dates written YYYY-MM-DD[
-    HH:MM] (other forms are ambiguous), real, within the years a site can
-    publish, and Modified not before Date."""
+    HH:MM[ ±HH:MM]] (other forms are ambiguous), real, within the years a
+    site can publish, and Modified not before Date; a Timezone that names
+    one."""
     problems = []
     required = ARTICLE_FIELDS if is_article else PAGE_FIELDS
     for name, fix in required.items():
@@ -79,9 +97,13 @@ def metadata(meta, text, is_article):
             problems.append((1, f"{name.capitalize()} is missing: {fix}"))
     header = text.split("\n\n", 1)[0]
     names = [m.group(1).lower() for m in FIELD.finditer(header)]
-    for name in dict.fromkeys(n for n in names if names.count(n) > 1):
+    for name in dict.fromkeys(n for n in names if names.count(n) > 1 and n not in REPEATABLE):
         problems.append((field_line(text, name), f"{name.capitalize()} is given {names.count(name)} times: "
                          "keep one (a long value goes on, indented, on the lines below)"))
+    given_zone = meta.get("timezone", [site_zone])[0]
+    if not zone(given_zone):
+        problems.append((field_line(text, "timezone"), f"Timezone '{given_zone.strip()}' is not a time "
+                         "zone: write the IANA name of the place, such as Asia/Taipei or Europe/London"))
     dates = {}
     for name in ("date", "modified"):
         if not meta.get(name):
@@ -89,15 +111,15 @@ def metadata(meta, text, is_article):
         value, field = meta[name][0].strip(), name.capitalize()
         form = DATE.match(value)
         if not form:
-            problem = (f"{field} '{value}' is not written YYYY-MM-DD (a time may follow: YYYY-MM-DD HH:MM): "
-                       "other forms are ambiguous")
+            problem = (f"{field} '{value}' is not written YYYY-MM-DD (a time may follow, and its offset "
+                       "from UTC: YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM +03:00): other forms are ambiguous")
         elif not is_date(value):
             problem = f"{field} '{value}' is not a real date: write YYYY-MM-DD"
         elif int(form.group(1)) not in YEARS:
             problem = (f"{field} '{value}' is not a year this site can publish: write a year from "
                        f"{YEARS.start} to {YEARS.stop - 1}")
         else:
-            dates[name] = get_date(value)
+            dates[name] = set_date_tzinfo(get_date(value), given_zone.strip() if zone(given_zone) else "UTC")
             continue
         problems.append((field_line(text, name), problem))
     if "date" in dates and "modified" in dates and dates["modified"] < dates["date"]:

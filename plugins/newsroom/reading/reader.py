@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 # paragraph, so it is not given to Markdown (most headlines and standfirsts
 # are such): tests/test_reader.py compares the two over thousands of texts.
 PLAIN = re.compile(r"(?!\d+\.)[^\W_](?:[^\W_]|[,.;:?!()%/\-—–，。、；：？！（）]| (?! |$))*")
-CORRECTION = re.compile(r"^\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)\s*:\s*(\S.*)$")
+CORRECTION = re.compile(rf"^\s*(\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{1,2}}:\d{{2}}{checks.OFFSET}?)?)\s*:\s*(\S.*)$")
 
 
 class ContentRefused(ValueError):
@@ -107,7 +107,11 @@ class NewsroomReader(MarkdownReader):
         except SpeakerError as error:
             problems.append((line_of(error.line, text), str(error)))
             speakers = {}
-        problems += checks.metadata(meta, text, self.is_article(source_path))
+        site_zone = self.settings.get("TIMEZONE") or "UTC"
+        problems += checks.metadata(meta, text, self.is_article(source_path), site_zone)
+        # Where the clock of a date without an offset was: the report's
+        # Timezone, else the site's (Pelican gives Date and Modified theirs).
+        zone = meta["timezone"][0].strip() if checks.zone(meta.get("timezone", [""])[0]) else site_zone
         problems += checks.links(text, source_path, self.settings["PATH"])
 
         self.field_quoting.given = speakers
@@ -122,7 +126,7 @@ class NewsroomReader(MarkdownReader):
         corrections = []
         for line in meta.get("correction", []):
             try:
-                corrections.append(self.correction(line))
+                corrections.append(self.correction(line, zone))
             except ValueError as error:
                 problems.append((line_of(line, text), str(error)))
         # Every field is converted: what the quotation markup and the links
@@ -134,12 +138,11 @@ class NewsroomReader(MarkdownReader):
 
         if corrections:
             corrections.sort(key=lambda c: c.date)
-            # Pelican gives Date and Modified their time zone later.
-            latest = corrections[-1].date.replace(tzinfo=None)
-            if "date" in metadata and latest < metadata["date"]:
+            latest = corrections[-1].date
+            if "date" in metadata and latest < set_date_tzinfo(metadata["date"], zone):
                 self.refuse([(checks.field_line(text, "correction"), "a Correction is dated before the "
                               "report's Date: give the day the correction was made")])
-            if latest > metadata.get("modified", latest):
+            if latest > set_date_tzinfo(metadata.get("modified", latest), zone):
                 metadata["modified"] = latest
             metadata.setdefault("modified", latest)
         metadata["term_links"] = checks.term_links(text)
@@ -176,8 +179,9 @@ class NewsroomReader(MarkdownReader):
                 output[name] = self.process_metadata(name, values[0])
         return output
 
-    def correction(self, line):
-        """One ``Correction`` line: ``YYYY-MM-DD[ HH:MM]: what was wrong``."""
+    def correction(self, line, zone):
+        """One ``Correction`` line, ``YYYY-MM-DD[ HH:MM[ ±HH:MM]]: what was
+        wrong``, its clock in ``zone`` unless it gives its offset."""
         match = CORRECTION.match(line)
         if not match:
             raise ValueError(f"Correction line '{shorten(line)}' is not 'YYYY-MM-DD: what was "
@@ -186,7 +190,7 @@ class NewsroomReader(MarkdownReader):
             date = get_date(match.group(1))
         except (ValueError, OverflowError):
             raise ValueError(f"Correction date {match.group(1)!r} is not a real date: write YYYY-MM-DD") from None
-        date = set_date_tzinfo(date, self.settings.get("TIMEZONE"))
+        date = set_date_tzinfo(date, zone)
         html = self.inline(match.group(2).strip())
         return Correction(date, Markup(html), plain_text(html))
 
