@@ -55,6 +55,8 @@ class Photo:
     height: int
     key: str
     alt: str = ""
+    # What a crop keeps in view: across and down, 0 to 1 from the top left.
+    focus: tuple[float, float] = (0.5, 0.5)
 
     @property
     def widths(self):

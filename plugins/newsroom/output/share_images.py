@@ -4,10 +4,11 @@ Social networks and search engines show an image beside a shared link. Each
 article gets a card in the 16:9, 4:3 and 1:1 shapes Google asks for (the
 16:9 one is also Open Graph's and X's); the site gets a card of its own for every other
 page, and a square logo for the publisher in structured data. They are drawn
-at build time with Pillow and Noto Sans CJK (Debian's ``fonts-noto-cjk``,
-which `make` and CI install), which draws every title: Latin with
-diacritics, dashes and the euro sign, and simplified and traditional
-Chinese alike. A card is drawn once and kept in Pelican's cache folder under
+at build time with Pillow, CJK in Noto Sans CJK and everything else in Noto
+Sans (Debian's ``fonts-noto-cjk`` and ``fonts-noto-core``, which `make` and
+CI install), a face chosen for each character: Latin with diacritics,
+dashes and the euro sign at their own widths, and simplified and
+traditional Chinese alike. A card is drawn once and kept in Pelican's cache folder under
 a hash of what it shows, and linked from there into the output. An article with a photo shares its lead photo
 instead, cropped to the same shapes (JPEG).
 
@@ -27,12 +28,17 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 from plugin_support import place, section
 
 # Changing the drawing code? Change this too, so cached cards are redrawn.
-VERSION = "4"
+VERSION = "5"
 # Faces in the collection: simplified Chinese by default, traditional where
 # the report is (the two write some characters differently).
 FACES = {"sc": 2, "tc": 3}
-INSTALL = "apt-get install fonts-noto-cjk (Debian's package; `make` installs it where it can)"
-CJK = re.compile(r"[⺀-鿿豈-﫿＀-￯]")
+INSTALL = ("apt-get install fonts-noto-cjk fonts-noto-core (Debian's packages; `make` installs them "
+           "where it can)")
+# What Noto Sans CJK draws: CJK ideographs, kana, hangul, CJK punctuation
+# and the full-width forms.
+CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+# Marks Latin and CJK text both print, each at its own width.
+SHARED_MARKS = "\u201c\u201d\u2018\u2019\u2014\u2026\u00b7"
 # SHARE_IMAGES, in the settings, overrides any of these.
 DEFAULTS = {
     # The 16:9, 4:3 and 1:1 Google asks for; the first is also Open Graph's
@@ -45,6 +51,7 @@ DEFAULTS = {
     "BACKGROUND": "#a4161a",
     "FOREGROUND": "#ffffff",
     "FONT": "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "LATIN_FONT": "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
 }
 MARGIN = 80
 # Shades from background to foreground: enough for anti-aliased text, and
@@ -63,7 +70,9 @@ class ShareImage:
     footer: str
     key: str
     face: str = "sc"
+    wide_marks: bool = False
     photo: str = ""
+    focus: tuple[float, float] = (0.5, 0.5)
 
     @property
     def type(self):
@@ -80,20 +89,28 @@ def config(settings):
 
 
 def check_font(settings):
-    """Fails now, before anything is read, if the cards' font is missing."""
-    font(config(settings)["FONT"], 40)
+    """Fails now, before anything is read, if the cards' fonts are missing."""
+    style = config(settings)
+    font(style["FONT"], 40)
+    font(style["LATIN_FONT"], 40)
 
 
 @functools.lru_cache(maxsize=None)
-def font(path, size, face="sc"):
+def font(path, size, face=None):
+    """The font at ``path``; ``face`` picks one of a collection's (FACES)."""
     if not os.path.exists(path):
         raise FontMissing(f"share images need the font {path}: {INSTALL}")
-    return ImageFont.truetype(path, size=size, index=FACES[face])
+    return ImageFont.truetype(path, size=size, index=FACES.get(face, 0))
 
 
 def face_for(lang):
     lang = (lang or "").lower()
     return "tc" if lang.startswith(("zh-hant", "zh-tw", "zh-hk", "zh-mo")) else "sc"
+
+
+def wide_marks(lang):
+    """Whether the language prints “ ” ‘ ’ — … full width (CJK does)."""
+    return (lang or "").lower().startswith(("zh", "ja", "ko"))
 
 
 def palette(background, foreground, steps=STEPS):
@@ -111,14 +128,56 @@ def units(text):
                       r"|[^\s\u2e80-\u9fff\uf900-\ufaff]+)", text)
 
 
+@dataclass(frozen=True)
+class Typeset:
+    """The card's two faces at one size: each character in the face made
+    for its script. CJK characters are drawn in Noto Sans CJK; everything
+    else in Noto Sans, whose apostrophes, dashes and quotation marks have
+    their Latin widths. The marks both scripts use (“ ” ‘ ’ — …) follow the
+    report's language: full width in Chinese, as Chinese prints them."""
+    cjk: ImageFont.FreeTypeFont
+    latin: ImageFont.FreeTypeFont
+    wide_marks: bool = False
+
+    @property
+    def size(self):
+        return self.cjk.size
+
+    def face(self, character):
+        if CJK.match(character) or (self.wide_marks and character in SHARED_MARKS):
+            return self.cjk
+        return self.latin
+
+    def runs(self, text):
+        """``text`` as [characters, face] runs."""
+        runs = []
+        for character in text:
+            face = self.face(character)
+            if runs and runs[-1][1] is face:
+                runs[-1][0] += character
+            else:
+                runs.append([character, face])
+        return runs
+
+    def length(self, text):
+        return sum(face.getlength(chars) for chars, face in self.runs(text))
+
+    def draw(self, draw, origin, text, fill):
+        """One line from ``origin``, the left end of its baseline."""
+        x, y = origin
+        for chars, face in self.runs(text):
+            draw.text((x, y), chars, font=face, fill=fill, anchor="ls")
+            x += face.getlength(chars)
+
+
 @functools.lru_cache(maxsize=64)
-def wrap(text, font, width):
+def wrap(text, typeset, width):
     """``text`` in lines no wider than ``width`` (kept for the card's other
     shapes, which are drawn one after another)."""
     lines, line = [], ""
     for unit in units(text):
         trial = line + unit if line else unit.lstrip()
-        if line and font.getlength(trial) > width:
+        if line and typeset.length(trial) > width:
             lines.append(line)
             line = unit.lstrip()
         else:
@@ -126,36 +185,47 @@ def wrap(text, font, width):
     return tuple(lines + [line])
 
 
+def line_height(typeset):
+    return round(typeset.size * 1.25)
+
+
 @functools.lru_cache(maxsize=8)
-def title_block(text, font, width):
+def title_block(text, typeset, width):
     """The title's lines drawn once as coverage (0 to 15, the palette's
     steps): every shape of a card that fits it at this size pastes it."""
-    text, spacing = "\n".join(wrap(text, font, width)), font.size // 4
-    bottom = ImageDraw.Draw(Image.new("L", (1, 1))).multiline_textbbox((0, 0), text, font=font, spacing=spacing)[3]
-    block = Image.new("L", (width, bottom), 0)
-    ImageDraw.Draw(block).multiline_text((0, 0), text, font=font, fill=STEPS - 1, spacing=spacing)
+    lines = wrap(text, typeset, width)
+    ascent, descent = typeset.cjk.getmetrics()
+    block = Image.new("L", (width, (len(lines) - 1) * line_height(typeset) + ascent + descent), 0)
+    draw = ImageDraw.Draw(block)
+    for number, line in enumerate(lines):
+        typeset.draw(draw, (0, ascent + number * line_height(typeset)), line, STEPS - 1)
     return block
 
 
-def draw_card(size, title, footer, face="sc", style=None):
+def typeset(style, size, face, wide_marks):
+    return Typeset(font(style["FONT"], size, face), font(style["LATIN_FONT"], size), wide_marks)
+
+
+def draw_card(size, title, footer, face="sc", style=None, wide_marks=False):
     """The card: ``title`` as large as fits, ``footer`` at the foot. Drawn
     straight in the palette's indices (coverage 0 to 15 is the palette's
     background-to-foreground ramp), so nothing is converted."""
     style = style or DEFAULTS
     width, height = size
     for font_size in (84, 72, 64, 56, 48, 40):
-        typeface = font(style["FONT"], font_size, face)
-        block = len(wrap(title, typeface, width - 2 * MARGIN)) * font_size * 1.25
+        title_type = typeset(style, font_size, face, wide_marks)
+        block = len(wrap(title, title_type, width - 2 * MARGIN)) * line_height(title_type)
         if block <= height - 3 * MARGIN - 40:
             break
     card = Image.new("L", size, 0)
     top = (height - 40 - MARGIN - block) / 2
-    card.paste(title_block(title, typeface, width - 2 * MARGIN), (MARGIN, round(top)))
+    card.paste(title_block(title, title_type, width - 2 * MARGIN), (MARGIN, round(top)))
     if footer:
         draw = ImageDraw.Draw(card)
         foot = height - MARGIN - 40
         draw.rectangle((MARGIN, foot - 16, MARGIN + 64, foot - 10), fill=STEPS - 1)
-        draw.text((MARGIN, foot), footer, font=font(style["FONT"], 40, face), fill=STEPS - 1)
+        foot_type = typeset(style, 40, face, wide_marks)
+        foot_type.draw(draw, (MARGIN, foot + foot_type.cjk.getmetrics()[0]), footer, STEPS - 1)
     card.putpalette(palette(style["BACKGROUND"], style["FOREGROUND"]))  # now mode P
     return card
 
@@ -166,16 +236,17 @@ def fingerprint(*what):
     return hashlib.sha256("|".join(map(str, (VERSION, *what))).encode()).hexdigest()
 
 
-def image(style, slug, size, text, footer, alt, face="sc"):
-    key = fingerprint(size, text, footer, face, style["BACKGROUND"], style["FOREGROUND"], style["FONT"])
+def image(style, slug, size, text, footer, alt, face="sc", wide_marks=False):
+    key = fingerprint(size, text, footer, face, wide_marks, style["BACKGROUND"], style["FOREGROUND"],
+                      style["FONT"], style["LATIN_FONT"])
     return ShareImage(f"{style['FOLDER']}/{slug}-{size[0]}x{size[1]}-{key[:10]}.png", *size, alt, text, footer,
-                      key, face)
+                      key, face, wide_marks)
 
 
 def crop(style, slug, size, photo, alt):
-    key = fingerprint(size, photo.key)
+    key = fingerprint(size, photo.key, *([photo.focus] if photo.focus != (0.5, 0.5) else []))
     return ShareImage(f"{style['FOLDER']}/{slug}-{size[0]}x{size[1]}-{key[:10]}.jpg", *size, alt, "", "", key,
-                      photo=photo.source)
+                      photo=photo.source, focus=photo.focus)
 
 
 def written(generator):
@@ -199,18 +270,32 @@ def announce(generator):
             article.report.share_images = [crop(style, article.slug, size, lead, alt) for size in sizes]
             continue
         alt = f"{article.title}, {site}"
-        face = face_for(article.lang)
-        article.report.share_images = [image(style, article.slug, size, article.title, site, alt, face) for size in sizes]
+        face, wide = face_for(article.lang), wide_marks(article.lang)
+        article.report.share_images = [image(style, article.slug, size, article.title, site, alt, face, wide)
+                                       for size in sizes]
     generator.context["SITE_SHARE_IMAGES"] = [image(style, "site", size, site, "", site) for size in sizes]
     generator.context["SITE_LOGO"] = image(style, "logo", tuple(style["LOGO_SIZE"]), site, "", site)
     draw(generator)
 
 
 def cropped(card):
-    """The lead photo, cut to the card's shape around its centre."""
+    """The lead photo, cut to the card's shape around its focus."""
     with Image.open(card.photo) as photo:
         photo = ImageOps.exif_transpose(photo).convert("RGB")
-        return ImageOps.fit(photo, (card.width, card.height), Image.LANCZOS)
+        size = (card.width, card.height)
+        return ImageOps.fit(photo, size, Image.LANCZOS, centering=centering(photo.size, size, card.focus))
+
+
+def centering(photo, card, focus):
+    """Where `ImageOps.fit` places its crop (0 to 1 of the room it has
+    across and down) so that the crop is centred on ``focus`` as nearly as
+    the photo's edges allow. The centre is (0.5, 0.5) either way."""
+    scale = max(card[0] / photo[0], card[1] / photo[1])
+    place = []
+    for whole, kept, point in zip(photo, (card[0] / scale, card[1] / scale), focus):
+        room = whole - kept
+        place.append(min(max((point * whole - kept / 2) / room, 0.0), 1.0) if room > 0.5 else 0.5)
+    return tuple(place)
 
 
 def make(job):
@@ -223,7 +308,7 @@ def make(job):
         else:
             # Run-length coding suits flat colour: against zlib's default,
             # 2.8 times as fast for 10% more bytes (a 1200x675 card, 20 KB).
-            draw_card((card.width, card.height), card.text, card.footer, card.face, style).save(
+            draw_card((card.width, card.height), card.text, card.footer, card.face, style, card.wide_marks).save(
                 cached + ".tmp", "PNG", bits=4, compress_type=zlib.Z_RLE)
         os.replace(cached + ".tmp", cached)
 

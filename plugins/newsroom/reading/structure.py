@@ -1,12 +1,14 @@
 """Python-Markdown extension: photos with captions, accessible tables and
 footnotes, and an outline under the headline.
 
-A photo is an image alone on its line, optionally followed by its caption
-and credit::
+A photo is an image alone on its line, optionally followed by its caption,
+its credit and its focus, the point share cards crop around (across and
+down, from the top left; the centre unless given)::
 
     ![Protesters outside the court, holding banners](images/court.jpg)
     Caption: Supporters gathered outside the court on Monday.
     Credit: Jane Doe / Rights Desk
+    Focus: 30% 40%
 
 It becomes ``figure.photo > picture + figcaption``, with responsive WebP and
 JPEG widths (`photos.py`); the first photo of the text loads at once, the
@@ -37,11 +39,21 @@ from ..output import photos
 from . import checks
 
 IMAGE_LINE = re.compile(r"^!\[[^\]\n]*\]\([^)\n]*\)\s*$")
-FIELD_LINE = re.compile(r"^(Caption|Credit)\s*:\s*(.*)$", re.IGNORECASE)
+FIELD_LINE = re.compile(r"^(Caption|Credit|Focus)\s*:\s*(.*)$", re.IGNORECASE)
+FOCUS = re.compile(r"^(\d{1,3}(?:\.\d+)?)%\s+(\d{1,3}(?:\.\d+)?)%$")
 ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 TABLE_CAPTION = re.compile(r"^Table\s*:\s*")
 LINK_PREFIX = re.compile(r"^\{(static|attach)\}")
 PHOTO = "{photo}"  # replaced by the photos' folder, relative or absolute (see __init__)
+
+
+def focus_point(text):
+    """``Focus: 30% 40%`` as (0.3, 0.4), or None where it is not one."""
+    match = FOCUS.match(text)
+    if not match:
+        return None
+    across, down = (float(n) / 100 for n in match.groups())
+    return (across, down) if across <= 1 and down <= 1 else None
 
 
 class StructureExtension(Extension):
@@ -77,7 +89,9 @@ class PhotoBlock(BlockProcessor):
         figure = etree.SubElement(parent, "figure", {"class": "photo"})
         figure.text = lines[0].strip()
         fields = {m.group(1).lower(): m.group(2).strip() for m in map(FIELD_LINE.match, lines[1:]) if m}
-        if fields:
+        if "focus" in fields:
+            figure.set("data-focus", fields.pop("focus"))
+        if fields.get("caption") or fields.get("credit"):
             caption = etree.SubElement(figure, "figcaption")
             for name in ("caption", "credit"):
                 if fields.get(name):
@@ -174,7 +188,7 @@ class Structure(Treeprocessor):
             for index, image in enumerate(list(parent)):
                 if image.tag != "img":
                     continue
-                picture = self.picture(image, eager=first)
+                picture = self.picture(image, eager=first, focus=parent.attrib.pop("data-focus", None))
                 if picture is None:
                     continue
                 picture.tail, image.tail = image.tail, None
@@ -186,9 +200,13 @@ class Structure(Treeprocessor):
                     caption = etree.SubElement(parent, "figcaption")
                     etree.SubElement(caption, "span", {"class": "caption"}).text = title
 
-    def picture(self, image, eager):
+    def picture(self, image, eager, focus=None):
         src, alt = image.get("src", ""), (image.get("alt") or "").strip()
         where = f"![{alt}]({src})"
+        point = focus_point(focus) if focus is not None else (0.5, 0.5)
+        if point is None:
+            self.problem(f"Focus: {focus}", f"Focus '{focus}' is not a point of the photo: write Focus: 30% 40% "
+                         "(across from the left edge, down from the top, each 0% to 100%)")
         if not alt:
             self.problem(where, f"photo {src!r} has no alt text: write ![what the photo shows]({src})")
         if urlsplit(src).scheme or src.startswith("//"):
@@ -206,7 +224,7 @@ class Structure(Treeprocessor):
                          "file, or {static}/… from content/)")
             return None
         try:
-            photo = dataclasses.replace(photos.measure(file), alt=alt)
+            photo = dataclasses.replace(photos.measure(file), alt=alt, focus=point or (0.5, 0.5))
         except photos.PhotoError as error:
             self.problem(where, f"photo {src!r} {error}")
             return None

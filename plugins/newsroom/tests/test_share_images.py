@@ -76,3 +76,55 @@ def test_a_build_into_its_own_last_output_keeps_its_cards_and_leaves_nothing_bes
     output = tmp_path / "output"
     cards = list(output.rglob("*.png"))
     assert cards and not list(output.rglob("*.partial"))
+
+
+def typeset(wide_marks):
+    return share_images.typeset(share_images.DEFAULTS, 80, "sc", wide_marks)
+
+
+@pytest.mark.parametrize("mark", ["’", "‘", "“", "”"])
+def test_latin_marks_keep_their_latin_width_and_chinese_ones_are_full_width(mark):
+    """“lawyer’s” must not read “lawyer’   s”: in a Latin title the marks
+    both scripts print are set in the Latin face, in a Chinese one in CJK."""
+    latin, chinese = typeset(False), typeset(True)
+    assert latin.length(mark) < 0.6 * latin.size
+    assert chinese.length(mark) > 0.9 * chinese.size
+    # Each character in the face that has it, whatever the title's language.
+    assert latin.face("律") is latin.cjk and chinese.face("a") is chinese.latin
+    assert latin.length("lawyer’s") == latin.latin.getlength("lawyer’s")
+
+
+def test_a_title_mixing_scripts_is_drawn_in_runs_of_one_face():
+    runs = typeset(False).runs("Lawyer 王 says “no”")
+    assert [text for text, _ in runs] == ["Lawyer ", "王", " says “no”"]
+
+
+def dot_photo(tmp_path, across):
+    """A 2000x1000 grey photo with a red dot ``across`` its width."""
+    path = tmp_path / "dot.png"
+    image = Image.new("RGB", (2000, 1000), (128, 128, 128))
+    ImageDraw.Draw(image).ellipse((across * 2000 - 30, 470, across * 2000 + 30, 530), fill=(255, 0, 0))
+    image.save(path)
+    return str(path)
+
+
+def red_in(image):
+    red = ImageChops.subtract(image.getchannel("R"), image.getchannel("G"))
+    return red.getextrema()[1] > 120
+
+
+@pytest.mark.parametrize("across", [0.1, 0.2, 0.8, 0.95])
+def test_a_square_card_of_a_wide_photo_keeps_its_focus_in_view(tmp_path, across):
+    photo = dot_photo(tmp_path, across)
+    card = share_images.ShareImage("a.jpg", 400, 400, "", "", "", "", photo=photo, focus=(across, 0.5))
+    assert red_in(share_images.cropped(card))
+    centred = share_images.ShareImage("a.jpg", 400, 400, "", "", "", "", photo=photo)
+    assert not red_in(share_images.cropped(centred))
+
+
+def test_the_focus_moves_the_crop_only_as_far_as_the_edges_allow():
+    assert share_images.centering((2000, 1000), (400, 400), (0.5, 0.5)) == (0.5, 0.5)
+    assert share_images.centering((2000, 1000), (400, 400), (0.0, 0.0)) == (0.0, 0.5)
+    assert share_images.centering((2000, 1000), (400, 400), (1.0, 1.0)) == (1.0, 0.5)
+    # The crop, a 1000-pixel square, centred on 30% across: 100 of 1000 of room.
+    assert share_images.centering((2000, 1000), (400, 400), (0.3, 0.5)) == pytest.approx((0.1, 0.5))

@@ -35,7 +35,7 @@ def test_footnotes_get_roles_and_a_heading():
 
 def photo_markdown(tmp_path, text):
     from PIL import Image
-    (tmp_path / "images").mkdir()
+    (tmp_path / "images").mkdir(parents=True)
     Image.new("RGB", (1000, 600), (20, 40, 60)).save(tmp_path / "images" / "court.jpg")
     extension = StructureExtension(str(tmp_path))
     extension.source_path = str(tmp_path / "report.md")
@@ -55,3 +55,20 @@ def test_a_photo_becomes_a_captioned_credited_responsive_figure(tmp_path):
 def test_an_image_title_is_the_caption_when_there_is_none(tmp_path):
     html, _ = photo_markdown(tmp_path, '![Court]({static}/images/court.jpg "The court on Monday.")')
     assert '<figcaption><span class="caption">The court on Monday.</span></figcaption>' in html
+
+
+def test_a_photo_may_say_where_its_crops_centre(tmp_path):
+    html, md = photo_markdown(tmp_path / "a", "![Court](images/court.jpg)\nCaption: Outside.\nFocus: 30% 62.5%")
+    assert [p.focus for p in md.photos] == [(0.3, 0.625)]
+    assert md.content_problems == [] and "data-focus" not in html and "30%" not in html
+    _, md = photo_markdown(tmp_path / "b", "![Court](images/court.jpg)\nFocus: 50% 50%")
+    assert [p.focus for p in md.photos] == [(0.5, 0.5)]
+    _, md = photo_markdown(tmp_path / "c", "![Court](images/court.jpg)")
+    assert [p.focus for p in md.photos] == [(0.5, 0.5)]
+
+
+def test_a_focus_that_is_not_a_point_of_the_photo_is_refused(tmp_path):
+    for number, focus in enumerate(("centre", "130% 20%", "30 40", "30%")):
+        _, md = photo_markdown(tmp_path / str(number), f"![Court](images/court.jpg)\nFocus: {focus}")
+        assert [(markup, message.split(":")[0]) for markup, message in md.content_problems] == [
+            (f"Focus: {focus}", f"Focus '{focus}' is not a point of the photo")]
