@@ -36,6 +36,13 @@ THEME_STATIC_PATHS = []
 STRUCTURED_DATA = {"ORGANIZATION_URLS": {"Voice of America": "https://www.voanews.com/"}}
 
 TIMEZONE = "America/New_York"
+# What a report in another language calls its section (shown on its page
+# and in its metadata; the section keeps one page and one address): by
+# language tag, or zh-Hans / zh-Hant for every Chinese tag of that script.
+SECTION_NAMES = {
+    "Human rights": {"zh-Hans": "人权", "zh-Hant": "人權"},
+    "Courts": {"zh-Hans": "法庭", "zh-Hant": "法庭"},
+}
 DEFAULT_LANG = "en"
 LOCALE = ("C",)
 DEFAULT_DATE_FORMAT = "%A %-d %B %Y"

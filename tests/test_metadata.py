@@ -1,6 +1,24 @@
 """What a reader sees about the article, and what a browser tab, a search
 result or a screen reader is told."""
 
+from urllib.parse import urljoin
+
+from pelican.settings import read_settings
+
+from conftest import ROOT
+
+
+def written_as(lang):
+    """A language tag as the site's names are keyed: Chinese by script."""
+    lang = lang.lower()
+    if lang.startswith("zh"):
+        return "zh-Hant" if lang.startswith(("zh-hant", "zh-tw", "zh-hk", "zh-mo")) else "zh-Hans"
+    return lang.split("-")[0]
+
+
+def same_language(tag, other):
+    return written_as(tag) == written_as(other)
+
 
 TITLE = "Blinken holds meeting with human rights defenders"
 
@@ -10,14 +28,17 @@ def test_title_names_the_article_then_the_site(article):
 
 
 # Words of the English chrome that a page in Chinese must not show.
-ENGLISH_CHROME = ["By ", "min read", "Editor’s note", "Filed under", "Topics:", "Skip to content", "Updated"]
+ENGLISH_CHROME = ["By ", "min read", "Editor’s note", "Filed under", "Topics:", "Skip to content", "Updated",
+                  "Source:", "Quoted in this report", "Latest", "Archives", "Also in:", "Notes", "Photo:"]
 
 
 def test_every_page_has_a_language_and_reports_use_their_own(site):
     for name in site.html_files():
-        lang = site.page(name).html["lang"]
+        soup = site.page(name)
+        lang = soup.html["lang"]
         assert lang, name
-        if name not in site.reports():
+        # Listings are in the site's language; a report or page in its own.
+        if not soup.select("article.report, article.page"):
             assert lang == "en", name
 
 
@@ -26,12 +47,57 @@ def test_reports_in_chinese_show_no_english_chrome(site):
         soup = site.page(name)
         if not soup.html["lang"].startswith("zh"):
             continue
-        for element in soup.select(".report header, .report footer, .site-header, .site-footer, .skip-link"):
+        for element in soup.select(".report header, .report footer, .site-header, .site-footer, .skip-link, "
+                                   ".quoted-here, .source-line, .footnotes, figcaption"):
             # Page titles in another language carry their own lang.
             for marked in element.select("[lang]"):
                 marked.decompose()
             text = element.get_text(" ")
             assert not [w for w in ENGLISH_CHROME if w in text], (name, text)
+
+
+def test_chinese_pages_join_lists_with_chinese_punctuation(site):
+    """Between a report's section, topics, authors and translations: 、 and
+    ，, never an ASCII ", " left from the English chrome."""
+    for name in site.reports():
+        soup = site.page(name)
+        if not soup.html["lang"].startswith("zh"):
+            continue
+        for element in soup.select(".taxonomy, .byline, .translations, .quoted-here li"):
+            joins = [text for text in element.find_all(string=True, recursive=False) if text.strip()]
+            assert not [text for text in joins if "," in text or ":" in text], (name, joins)
+
+
+def test_the_menu_leads_to_each_page_in_the_readers_language_where_it_has_one(site):
+    """A page translated (Translation_of) is one item of the menu, linking
+    on every page to the version in that page's language where there is one."""
+    for name in [*site.reports(), *(n for n in site.html_files() if site.page(n).select("article.page"))]:
+        soup = site.page(name)
+        lang = soup.html["lang"]
+        for link in soup.select(".site-header nav a"):
+            target = urljoin(f"{site.url}/{name}", link["href"]).removeprefix(f"{site.url}/")
+            if not target.endswith(".html") or "/" in target or not site.page(target).select("article.page"):
+                continue
+            versions = {a["hreflang"]: a["href"].rsplit("/", 1)[-1]
+                        for a in site.page(target).select('link[rel="alternate"][hreflang]')}
+            versions[site.page(target).html["lang"]] = target
+            ours = [page for tag, page in versions.items() if same_language(tag, lang)]
+            assert not ours or target in ours, (name, target, ours)
+            # Named as the page names itself, marked with its language.
+            assert link.get_text() == site.page(target).h1.get_text(), (name, target)
+            assert same_language(link.get("lang", lang), site.page(target).html["lang"]), (name, target)
+
+
+def test_a_section_is_named_in_the_reports_language_where_the_site_names_it(site):
+    names = read_settings(str(ROOT / "pelicanconf.py"))["SECTION_NAMES"]
+    for name in site.reports():
+        soup = site.page(name)
+        kicker = soup.select_one(".kicker a")
+        section = site.page(urljoin(f"{site.url}/{name}", kicker["href"]).removeprefix(f"{site.url}/"))
+        own = section.select_one("h1").contents[-1].strip()
+        given = names.get(own, {})
+        lang = soup.html["lang"]
+        assert kicker.get_text() == given.get(lang, given.get(written_as(lang), own)), name
 
 
 def test_every_report_lives_in_its_year_and_month_folder(site):

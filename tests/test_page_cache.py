@@ -56,11 +56,17 @@ def fresh(project, **overrides):
 
 
 def a_report(project):
-    """A report of the corpus, and its page."""
-    source = sorted((project / "content" / "corpus").glob("*.md"))[0]
-    slug = next(line.split(": ", 1)[1] for line in source.read_text(encoding="utf-8").splitlines()
-                if line.startswith("Slug: "))
-    return source, next(name for name in pages(project / "output") if name.endswith(f"/{slug}.html"))
+    """A published report of the content (wherever in content/ it is), and
+    its page."""
+    published = pages(project / "output")
+    for source in sorted((project / "content").rglob("*.md")):
+        slug = next((line.split(": ", 1)[1] for line in source.read_text(encoding="utf-8").splitlines()
+                     if line.startswith("Slug: ")), None)
+        page = next((name for name in published if slug and name.endswith(f"/{slug}.html")
+                     and not name.startswith("drafts/")), None)
+        if page is not None:
+            return source, page
+    raise AssertionError("content/ has no published report with a Slug")
 
 
 def test_a_rebuild_with_nothing_changed_renders_nothing(project):
@@ -108,9 +114,10 @@ def test_a_change_to_what_every_page_is_made_from_renders_every_page(project, ch
 
 def test_a_change_to_the_register_shows_where_it_should(project):
     built(project)
-    register = project / "content" / "corpus" / "people.txt"
+    register, line = next((path, line) for path in sorted((project / "content").rglob("people.txt"))
+                          for line in path.read_text(encoding="utf-8").splitlines()
+                          if line.strip() and not line.startswith("#"))
     text = register.read_text(encoding="utf-8")
-    line = next(line for line in text.splitlines() if line and not line.startswith("#"))
     name, kind, description, *_ = line.split(" | ")
     register.write_text(text.replace(f"{name} | {kind} | {description}", f"{name} | {kind} | Described anew", 1),
                         encoding="utf-8")

@@ -7,20 +7,27 @@ around it in that language, dates as that language writes them, and a
 reading time counted in characters for Chinese. A report in another
 language gets the English chrome, marked ``lang="en"`` by the theme.
 
-Templates get the filter ``chrome`` (a `Chrome` for a language tag) and
-``wordcount_any`` (words, counting each CJK character as one).
+Templates get the filters ``chrome`` (a `Chrome` for a language tag),
+``section_in`` (a section's name in a language, from SECTION_NAMES) and
+``wordcount_any`` (words, counting each CJK character as one), and the
+test ``same_language``.
 """
 
 import re
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .catalogue import DATES, LABELS, WORDS_A_MINUTE
 
 CJK = re.compile(r"[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
                  r"\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+# Text that carries its own closing punctuation: a sentence's end (before
+# any closing marks or brackets), or a web address, which a full stop
+# after it would seem part of.
+OWN_END = re.compile(r"(?:[.!?…。！？]+[\"'”’」』»›)）\]]*|https?://\S+)\s*$")
+PUNCTUATION = ".,;:!?。，、；：！？"
 
 
 def chrome_language(tag):
@@ -46,6 +53,10 @@ class Chrome:
         return LABELS[self.lang][key]
 
     def say(self, key, **values):
+        """The label with its {placeholders} filled: HTML (the rest of the
+        values escaped) where one of them is."""
+        if any(isinstance(value, Markup) for value in values.values()):
+            return escape(LABELS[self.lang][key]).format(**values)
         return LABELS[self.lang][key].format(**values)
 
     def count(self, key, n):
@@ -53,6 +64,18 @@ class Chrome:
         form for one and ``n`` is 1."""
         labels = LABELS[self.lang]
         return labels.get(f"{key}_one" if n == 1 else key, labels[key]).format(n=n)
+
+    def stop(self, text):
+        """The full stop after ``text`` ends a sentence with: none where it
+        ends with its own punctuation or with a web address."""
+        return "" if OWN_END.search(text or "") else self["full_stop"]
+
+    def after(self, text, key):
+        """The separator ``key`` (a colon, a comma) to follow ``text``:
+        without its punctuation where ``text`` ends with its own, so no
+        "appeal.:" or "appeal., Rights Desk"."""
+        label = self[key]
+        return label.lstrip(PUNCTUATION) if OWN_END.search(text or "") else label
 
     def _date_parts(self, moment):
         names = DATES[self.lang]
@@ -104,6 +127,23 @@ class Chrome:
         return Markup(f' lang="{self.lang}"')
 
 
+def same_language(tag, other):
+    """Whether text tagged ``tag`` is in the language (and, for Chinese, the
+    script) of ``other``: ``zh-CN`` is ``zh-Hans``, not ``zh-TW``."""
+    a, b = (tag or "en").lower(), (other or "en").lower()
+    return a.split("-")[0] == b.split("-")[0] and chrome_language(a) == chrome_language(b)
+
+
+def section_name(names, section, lang):
+    """What a report in ``lang`` calls its section: SECTION_NAMES's name for
+    the language (its tag, else the tag its chrome is in: ``zh-CN`` finds
+    ``zh-Hans``), else the section's own. The section and its address stay
+    one, whatever the language."""
+    own = getattr(section, "name", section)  # a Pelican Category, or its name
+    given = names.get(own, {})
+    return given.get(lang) or given.get(chrome_language(lang)) or own
+
+
 def chrome(tag, home_zone=""):
     return Chrome(chrome_language(tag), home_zone)
 
@@ -111,4 +151,7 @@ def chrome(tag, home_zone=""):
 def add_filters(generator):
     home_zone = generator.settings.get("TIMEZONE") or ""
     generator.env.filters["chrome"] = lambda tag: chrome(tag, home_zone)
+    names = generator.settings.get("SECTION_NAMES", {})
+    generator.env.filters["section_in"] = lambda section, lang: section_name(names, section, lang)
+    generator.env.tests["same_language"] = same_language
     generator.env.filters["wordcount_any"] = word_count

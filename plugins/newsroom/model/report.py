@@ -90,6 +90,7 @@ class Report:
     editor_note: str | None = None
     editor_note_text: str = ""
     source: str | None = None
+    source_html: str = ""  # with its web addresses as links
     source_lang: str | None = None
     quotations: tuple[Quotation, ...] = ()
     speakers: tuple[Speaker, ...] = ()

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 from plugin_support import place, section
 
+from ..chrome.languages import chrome
+
 # Changing the drawing code? Change this too, so cached cards are redrawn.
 VERSION = "5"
 # Faces in the collection: simplified Chinese by default, traditional where
@@ -269,7 +271,7 @@ def announce(generator):
             alt = lead.alt
             article.report.share_images = [crop(style, article.slug, size, lead, alt) for size in sizes]
             continue
-        alt = f"{article.title}, {site}"
+        alt = article.title + chrome(article.lang).after(article.title, "apposition") + site
         face, wide = face_for(article.lang), wide_marks(article.lang)
         article.report.share_images = [image(style, article.slug, size, article.title, site, alt, face, wide)
                                        for size in sizes]

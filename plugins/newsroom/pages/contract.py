@@ -24,6 +24,12 @@ def check_settings(pelican):
     page_cache.config(settings)
     structured_data.settings_of(settings)
     share_images.config(settings)
+    names = settings.get("SECTION_NAMES", {})
+    if not (isinstance(names, dict) and all(isinstance(section, str) and isinstance(given, dict)
+                                            and all(isinstance(v, str) and v.strip() for v in given.values())
+                                            for section, given in names.items())):
+        raise SettingsError("SECTION_NAMES is not a section's names by language: write "
+                            "SECTION_NAMES = {'Human rights': {'zh-Hans': '人权', 'zh-Hant': '人權'}}")
     if not settings.get("MACHINE_METADATA"):
         return
     share_images.check_font(settings)

@@ -24,6 +24,7 @@ It reads the model: each report's ``item.report`` (`model/report.py`),
 import jinja2
 from plugin_support import section
 
+from ..chrome.languages import section_name
 from ..model.people import KINDS
 
 DEFAULTS = {
@@ -67,7 +68,7 @@ def news_article(context, article, page_url, words):
         "datePublished": article.date.isoformat(),
         "dateModified": (getattr(article, "modified", None) or article.date).isoformat(),
         "inLanguage": article.lang,
-        "articleSection": article.category.name,
+        "articleSection": section_name(context.get("SECTION_NAMES", {}), article.category, article.lang),
         "keywords": [tag.name for tag in getattr(article, "tags", [])],
         "wordCount": words,
         "url": page_url,
@@ -152,7 +153,8 @@ def quotation_node(context, article, page_url, quotation):
 
 def breadcrumbs(context, article, page_url):
     siteurl = context["SITEURL"]
-    trail = [(context["SITENAME"], siteurl + "/"), (article.category.name, f"{siteurl}/{article.category.url}"),
+    section = section_name(context.get("SECTION_NAMES", {}), article.category, article.lang)
+    trail = [(context["SITENAME"], siteurl + "/"), (section, f"{siteurl}/{article.category.url}"),
              (article.title, page_url)]
     return {"@type": "BreadcrumbList", "itemListElement": [
         {"@type": "ListItem", "position": n, "name": name, "item": url} for n, (name, url) in enumerate(trail, 1)]}

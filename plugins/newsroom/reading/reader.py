@@ -28,6 +28,7 @@ from pelican.utils import get_date, set_date_tzinfo
 
 from ..model.report import Correction, Report
 from . import checks, safety
+from .linked_text import linked
 from .plain_text import plain_text
 from .quotations import QuotationExtension, shorten
 from .raw_html import RawHtmlAsText
@@ -154,7 +155,8 @@ class NewsroomReader(MarkdownReader):
             summary_text=plain_text(metadata["summary"]) if "summary" in metadata else "",
             editor_note=editor_note,
             editor_note_text=plain_text(editor_note) if editor_note is not None else "",
-            source=metadata.pop("source", None),
+            source=metadata.get("source"),
+            source_html=linked(metadata.pop("source")) if "source" in metadata else "",
             source_lang=metadata.pop("source_lang", None),
             quotations=body.quotations,
             # Everyone quoted, once each, in order of first quotation.
