@@ -102,8 +102,22 @@ def build(args):
         if args.verbosity == logging.DEBUG:
             raise
         print(f"{where(error)}{type(error).__name__}: {error}", file=sys.stderr)
+        for problem in held_problems(error):
+            print(f"  - {problem}", file=sys.stderr)
         return False
     return True
+
+
+def held_problems(error):
+    """The problems plugins/build_guard held back from the console for its
+    summary, where the run crashed before it could print them (its own
+    BuildRefused lists them already)."""
+    guard = sys.modules.get("build_guard")
+    if guard is None or guard.current is None or isinstance(error, guard.BuildRefused):
+        return []
+    problems = guard.current.take()
+    guard.stop_collecting()
+    return problems
 
 
 @contextlib.contextmanager

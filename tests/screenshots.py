@@ -73,6 +73,14 @@ def build_in_process(content, output):
     return pages
 
 
+def copy_of(source, content):
+    """Where the build reads ``source`` (a file of content/ or, with
+    --corpus, of the fixture corpus) from."""
+    if source.is_relative_to(CORPUS.resolve()):
+        return content / "corpus" / source.relative_to(CORPUS.resolve())
+    return content / source.relative_to((ROOT / "content").resolve())
+
+
 def main(folder, corpus=False, sources=()):
     folder = Path(folder)
     folder.mkdir(exist_ok=True)
@@ -83,8 +91,8 @@ def main(folder, corpus=False, sources=()):
             shutil.copytree(CORPUS, content / "corpus")
         output = Path(tmp) / "output"
         pages = build_in_process(content, output)
-        wanted = [pages[os.path.realpath(content / Path(s).relative_to("content"))] for s in sources
-                  if os.path.realpath(content / Path(s).relative_to("content")) in pages]
+        copies = [os.path.realpath(copy_of(Path(s).resolve(), content)) for s in sources]
+        wanted = [pages[copy] for copy in copies if copy in pages]
         with serve(output) as base, sync_playwright() as playwright:
             browser = launch(playwright)
             for name in wanted or sorted(pages.values()):

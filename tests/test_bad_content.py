@@ -59,7 +59,13 @@ CASES = {
 
 def refused(tmp_path, *names):
     """Build content/ plus ``names``; the list of problems the build ends
-    with, after checking that nothing was published."""
+    with, whitespace collapsed, after checking that nothing was published."""
+    log = refused_log(tmp_path, *names)
+    return " ".join(log[log.index("BuildRefused"):].split())
+
+
+def refused_log(tmp_path, *names):
+    """What a refused build of content/ plus ``names`` prints, as printed."""
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("the site as it was")
@@ -69,8 +75,7 @@ def refused(tmp_path, *names):
     assert (output / "index.html").read_text() == "the site as it was"
     # Nothing written beside the output folder but the build's cache and lock.
     assert {p.name for p in tmp_path.iterdir()} <= {"content", "output", ".output-cache", ".output.lock"}
-    log = result.stdout + result.stderr
-    return " ".join(log[log.index("BuildRefused"):].split())
+    return result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("name, problem", CASES.items())
@@ -86,6 +91,16 @@ def test_every_problem_is_reported_in_one_build(tmp_path):
         assert problem in log, name
     # Each once: Pelican's own "Could not process" lines only repeat them.
     assert "Could not process" not in log
+
+
+def test_each_problem_is_printed_once_on_a_line_an_editor_can_copy(tmp_path):
+    """`file:line: what: fix`, whole on one line (not wrapped at the 80
+    columns a console without a terminal has), and not again in the log."""
+    log = refused_log(tmp_path, *CASES)
+    for name, problem in CASES.items():
+        lines = [line for line in log.splitlines() if problem in " ".join(line.split())]
+        assert len(lines) == 1, (name, lines)
+        assert lines[0].startswith("  - ") and f"{name}:" in lines[0] or f"{name} " in lines[0], lines[0]
 
 
 def test_real_content_builds_without_a_single_warning(tmp_path):

@@ -37,6 +37,19 @@ COULD_NOT_PROCESS = "Could not process %s"
 PLACE = re.compile(r"^(\S+?\.\w+)(?::(\d+))?: ")
 
 
+class Held(logging.Filter):
+    """Keeps the problems being collected off the console: the summary
+    prints each once, on a line of its own, as `file:line: what: fix`,
+    unwrapped (Pelican's console wraps at 80 columns where it is no
+    terminal), so an editor can copy any of them whole."""
+
+    def filter(self, record):
+        return record.levelno < logging.WARNING or record.name == __name__
+
+
+HELD = Held()
+
+
 class Collector(logging.Handler):
     def __init__(self):
         super().__init__(level=logging.WARNING)
@@ -80,6 +93,20 @@ def start_collecting(pelican):
         root.removeHandler(current)
     current = Collector()
     root.addHandler(current)
+    for handler in root.handlers:
+        if handler is not current:
+            handler.addFilter(HELD)
+
+
+def stop_collecting():
+    """Problems reach the console again (a crash's, and the next run's
+    collector is made afresh)."""
+    global current
+    root = logging.getLogger()
+    root.removeHandler(current)
+    for handler in root.handlers:
+        handler.removeFilter(HELD)
+    current = None
 
 
 def refuse_if_any(sender):
@@ -92,12 +119,10 @@ def refuse_if_any(sender):
 
 def finish(sender):
     """The last look, once every plugin has had its say; then stop."""
-    global current
     try:
         refuse_if_any(sender)
     finally:
-        logging.getLogger().removeHandler(current)
-        current = None
+        stop_collecting()
 
 
 def register():

@@ -95,8 +95,8 @@ class Chrome:
         and where that was: the abbreviation in the site's own zone ("EST"),
         else the offset from UTC ("UTC+3", "UTC+5:30"), which, unlike an
         abbreviation, means one thing everywhere ("CST" is Taipei's and
-        Chicago's)."""
-        return DATES[self.lang]["date_time"].format(date=self.date(moment), clock=f"{moment:%H:%M} {self.zone(moment)}")
+        Chicago's); a no-break space keeps the clock and its zone together."""
+        return DATES[self.lang]["date_time"].format(date=self.date(moment), clock=f"{moment:%H:%M}\u00a0{self.zone(moment)}")
 
     def zone(self, moment):
         if str(moment.tzinfo) == self.home_zone and moment.strftime("%Z").isalpha():

@@ -151,7 +151,8 @@ def resolve(generator):
                 line = f"{speaker.name}{f' #{speaker.id}' if speaker.id else ''} | {person.kind} | what they are | "
                 console.print(f"{where(item, speaker)}: {speaker.name} is not in the register: add a line to "
                               f"content/{NAME}: {line}{', '.join(speaker.other_names)} | "
-                              f"{' '.join(speaker.links)}".rstrip())
+                              f"{' '.join(speaker.links)}".rstrip(),
+                              soft_wrap=True, markup=False, highlight=False)  # whole, to copy
             people[key] = person
             found_people[speaker.name] = person
     generator.context["PEOPLE"] = sorted(set(people.values()), key=lambda p: (p.name.lower(), p.slug))
