@@ -271,6 +271,13 @@ def started(server, ready, what):
     pytest.fail(f"{what} did not start: {server.stderr.read().decode()}")
 
 
+def creator_id(quotation):
+    """The ``@id`` of who said a JSON-LD Quotation: its creator, or the
+    creator its Role (the role they spoke in) holds."""
+    creator = quotation["creator"]
+    return creator.get("creator", creator)["@id"]
+
+
 def need(present, message):
     """Skip when a system tool is missing, except in CI, where it must be there."""
     if not present:

@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+from conftest import creator_id
+
 EMBARGOED = "embargoed-future-hearing"
 DRAFT = "draft-awaiting-editor"
 ZH_HANS = "2025/04/lawyer-says-charge-lacks-evidence.html"
@@ -14,6 +16,7 @@ COURT = "2025/03/court-hears-appeal.html"
 CORRECTED = "2025/06/prison-census.html"
 UPDATED = "2025/07/activist-released.html"
 FRENCH = "2025/02/ong-denonce-proces.html"
+HONG_KONG = "2025/08/families-turned-away.html"
 
 
 def json_ld(site, name):
@@ -75,7 +78,7 @@ def test_organisations_and_unnamed_sources_are_credited_as_what_they_are(corpus_
     [script] = corpus_prod_site.page(COURT).find_all("script", type="application/ld+json")
     nodes = {n.get("@id"): n for n in json.loads(script.string)["@graph"]}
     news = next(n for n in nodes.values() if n["@type"] == "NewsArticle")
-    creators = {nodes[q["creator"]["@id"]]["@type"] for q in news["hasPart"]}
+    creators = {nodes[creator_id(q)]["@type"] for q in news["hasPart"]}
     assert creators == {"Person", "Organization"}
     unnamed = [n for n in nodes.values() if n.get("description") == "a spokesperson for the appeals court"]
     assert unnamed and "name" not in unnamed[0]
@@ -133,17 +136,37 @@ def test_the_lead_photo_is_the_share_image(corpus_prod_site):
     assert {(i["width"], i["height"]) for i in images} == {(1200, 675), (1200, 900), (1200, 1200)}
 
 
-def test_a_correction_is_shown_dated_and_given_to_machines(corpus_prod_site):
+def test_corrections_are_shown_dated_where_they_were_made_and_given_to_machines(corpus_prod_site):
     page = corpus_prod_site.page(CORRECTED)
     box = page.select_one("aside.corrections")
-    assert box.time["datetime"].startswith("2025-06-12T16:45")
+    # The report's Timezone (Europe/Zurich), or the offset a line gives.
+    assert [t["datetime"] for t in box.find_all("time")] == ["2025-06-12T16:45:00+02:00", "2025-06-13T09:10:00+01:00"]
+    assert [" ".join(t.get_text().split()) for t in box.find_all("time")] == [
+        "Thursday 12 June 2025, 16:45 UTC+2", "Friday 13 June 2025, 09:10 UTC+1"]
     assert "It is 1,200." in box.get_text()
     news = json_ld(corpus_prod_site, CORRECTED)["NewsArticle"]
-    [correction] = news["correction"]
-    assert correction["@type"] == "CorrectionComment" and correction["text"].endswith("It is 1,200.")
-    assert news["dateModified"] == correction["datePublished"]
+    assert [c["@type"] for c in news["correction"]] == ["CorrectionComment"] * 2
+    assert news["correction"][0]["text"].endswith("It is 1,200.")
+    assert news["dateModified"] == news["correction"][-1]["datePublished"]
     listing = corpus_prod_site.page("corrections.html")
-    assert listing.select_one("main li a")["href"].endswith(CORRECTED)
+    entries = [li for li in listing.select("main li") if li.a["href"].endswith(CORRECTED)]
+    assert len(entries) == 2
+    # The headline ends with its own full stop: no colon after it.
+    assert "1,200.:" not in entries[0].get_text()
+
+
+def test_a_photo_report_in_a_new_section_links_to_other_sites(corpus_prod_site):
+    page = corpus_prod_site.page(HONG_KONG)
+    assert page.select_one(".kicker").get_text() == "Hong Kong" and page.select_one("figure.photo picture img")
+    assert page.select_one("header .byline time")["datetime"] == "2025-08-14T09:15:00+08:00"
+    source = page.select_one(".source-line")
+    assert source.a["href"] == "https://www.judiciary.hk/en/court_services_facilities/"
+    assert source.get_text().endswith("court_services_facilities/.")  # its own stop, not a second
+    outside = {a["href"] for a in page.select(".body a[href^='https://']")}
+    assert outside == {"https://www.judiciary.hk/en/court_services_facilities/",
+                       "https://www.example.org/statements/2025-08-14"}
+    person = corpus_prod_site.page("people/lee-ka-ming.html")
+    assert {a["href"] for a in person.select(".taxonomy a")} >= {"https://www.example.org/people/lee-ka-ming"}
 
 
 def test_an_update_without_a_correction_says_when_to_the_minute(corpus_dev_site):

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 import pytest
 
-from conftest import build, content_with
+from conftest import build, content_with, creator_id
 
 
 def graph(site, name):
@@ -49,7 +49,7 @@ def test_every_quotation_is_on_its_speakers_page_once_and_links_back(corpus_prod
         for quotation in news["hasPart"]:
             anchor = quotation["url"].split("#")[1]
             assert page.find(id=anchor).get("data-speaker"), (report, anchor)
-            creator = quotation["creator"]["@id"]
+            creator = creator_id(quotation)
             if creator in pages:  # a named speaker: on their page, linking here
                 expected.add((pages[creator], report, anchor))
     assert set(listed) == expected
@@ -67,7 +67,7 @@ def test_one_id_for_a_person_on_their_page_and_in_every_report(corpus_prod_site)
         news = next(n for n in nodes if n["@type"] == "NewsArticle")
         people = {n["@id"]: n for n in nodes if n["@type"] in ("Person", "Organization")}
         for quotation in news["hasPart"]:
-            creator = quotation["creator"]["@id"]
+            creator = creator_id(quotation)
             assert creator in people, (name, creator)
             if "name" in people[creator]:  # named: the same @id as on their page
                 assert ids[creator] == people[creator]["name"], (name, creator)

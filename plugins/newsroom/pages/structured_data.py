@@ -113,15 +113,13 @@ def person_node(context, person):
 
 
 def speaker_node(context, article, speaker):
-    """A report's speaker: the register's person, in the role they spoke in
-    then; an unnamed source, by description, with a node of this page."""
+    """A report's speaker: the register's person, as on every page (who they
+    are; the role they spoke in is the quotation's, `quotation_node`); an
+    unnamed source, by description, with a node of this page."""
     person = article.report.people.get(speaker.name)
     if person is None:
         return unresolved_speaker_node(speaker)
-    node = person_node(context, person)
-    if speaker.role:
-        node["jobTitle" if node["@type"] == "Person" else "description"] = speaker.role
-    return node
+    return person_node(context, person)
 
 
 def speaker_id(speaker):
@@ -143,9 +141,13 @@ def unresolved_speaker_node(speaker):
 
 
 def quotation_node(context, article, page_url, quotation):
-    person = article.report.people.get(quotation.speaker.name)
-    creator = person_id(context, person) if person is not None else speaker_id(quotation.speaker)
-    node = {"@type": "Quotation", "text": quotation.text, "creator": {"@id": creator}}
+    speaker = quotation.speaker
+    person = article.report.people.get(speaker.name)
+    creator = {"@id": person_id(context, person) if person is not None else speaker_id(speaker)}
+    if person is not None and speaker.role:
+        # schema.org's Role: the speaker, in the role they spoke in then.
+        creator = {"@type": "Role", "roleName": speaker.role, "creator": creator}
+    node = {"@type": "Quotation", "text": quotation.text, "creator": creator}
     if quotation.anchor:
         node["url"] = f"{page_url}#{quotation.anchor}"
     return node

@@ -85,7 +85,9 @@ def slug_of(name, settings):
 
 
 def unregistered(speaker, settings):
-    return Person(speaker.name, speaker.kind, speaker.role, speaker.other_names, speaker.links,
+    """A person the register does not know: no description (that is the
+    register's to give, with one meaning everywhere; a role is a report's)."""
+    return Person(speaker.name, speaker.kind, "", speaker.other_names, speaker.links,
                   speaker.id or slug_of(speaker.name, settings))
 
 

@@ -66,3 +66,32 @@ def test_corrections_translations_and_backstory_when_there_are_some():
     assert news["backstory"] == "Note"
     plain = graph(article())["NewsArticle"]
     assert not {"correction", "translationOfWork", "workTranslation", "backstory"} & set(plain)
+
+
+def test_a_speakers_description_is_who_they_are_and_their_role_is_the_quotations():
+    """One meaning on every page: ``description`` is the register's (who they
+    are); the role they spoke in is that report's, a Role of the quotation."""
+    from newsroom.model.people import Person, Speaker
+    from newsroom.model.report import Quotation
+
+    people = {"HRW": Person("HRW", "organisation", "International rights group", slug="hrw"),
+              "Mei Lin": Person("Mei Lin", "person", "Defence lawyer", slug="mei-lin")}
+    speakers = [Speaker("HRW", "rights group", kind="organisation"), Speaker("Mei Lin", "the editor's lawyer"),
+                Speaker("Court spokesperson", "a spokesperson for the court", kind="unnamed")]
+    quotations = [Quotation(s, "Words.") for s in speakers]
+    nodes = json.loads(jinja2.Environment().from_string(
+        "{{ structured_data('https://news.example/a.html', 42)|tojson }}").render(
+        {"structured_data": structured_data.structured_data, "SITEURL": "https://news.example", "SITENAME": "Desk",
+         "DEFAULT_LANG": "en", "SITE_LOGO": IMAGE, "PERSON_URL": "people/{slug}.html",
+         "article": article(speakers=speakers, quotations=quotations, people=people)}))["@graph"]
+    by_name = {n.get("name", n.get("description")): n for n in nodes if n["@type"] in ("Person", "Organization")}
+    assert by_name["HRW"]["description"] == "International rights group"
+    assert by_name["Mei Lin"]["description"] == "Defence lawyer" and "jobTitle" not in by_name["Mei Lin"]
+    [news] = [n for n in nodes if n["@type"] == "NewsArticle"]
+    assert [q["creator"] for q in news["hasPart"]] == [
+        {"@type": "Role", "roleName": "rights group", "creator": {"@id": "https://news.example/people/hrw.html#id"}},
+        {"@type": "Role", "roleName": "the editor's lawyer",
+         "creator": {"@id": "https://news.example/people/mei-lin.html#id"}},
+        # An unnamed source is their description, a node of this page.
+        {"@id": "#speaker-" + speakers[2].handle}]
+    assert by_name["a spokesperson for the court"]["description"] == "a spokesperson for the court"
