@@ -3,6 +3,9 @@
 # pinned requirements, so a machine with Python, make and git is enough.
 
 PY ?= python3
+# Python reads and writes UTF-8 whatever the machine's locale (a C or Latin-1
+# locale would print an editor's Chinese as \u escapes, or fail to read it).
+export PYTHONUTF8 = 1
 VENV ?= .venv
 PYTHON = $(VENV)/bin/python
 PELICANOPTS ?=

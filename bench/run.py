@@ -149,11 +149,11 @@ def papermod():
     or why not."""
     theme = THEMES / "PaperMod"
     if not (theme / ".git").exists():
-        clone = subprocess.run(["git", "clone", "--quiet", PAPERMOD_REPO, str(theme)], capture_output=True, text=True)
+        clone = subprocess.run(["git", "clone", "--quiet", PAPERMOD_REPO, str(theme)], capture_output=True, encoding="utf-8")
         if clone.returncode:
             return f"not run: could not clone {PAPERMOD_REPO} into {theme}: clone it there yourself"
     checkout = subprocess.run(["git", "-C", str(theme), "checkout", "--quiet", PAPERMOD_COMMIT],
-                              capture_output=True, text=True)
+                              capture_output=True, encoding="utf-8")
     if checkout.returncode:
         return f"not run: {theme} has no commit {PAPERMOD_COMMIT}: fetch it there"
     return None
@@ -329,7 +329,7 @@ def lighthouse(page, root):
             [npx, "--yes", "lighthouse@12.2.3", url, "--quiet", "--output=json",
              f"--output-path={report}", "--only-categories=performance",
              "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking"],
-            capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium}, timeout=300,
+            capture_output=True, encoding="utf-8", env={**os.environ, "CHROME_PATH": chromium}, timeout=300,
         )
         if result.returncode or not report.exists():
             return f"not run: lighthouse failed: {result.stderr.strip()[-200:]}"

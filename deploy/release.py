@@ -43,7 +43,7 @@ def ssh_command(host, port, user):
 def remote(args, script):
     """Run a POSIX shell ``script`` on the server; its output."""
     result = subprocess.run([*ssh_command(args.host, args.port, args.user), "sh -c " + shlex.quote(script)],
-                            capture_output=True, text=True, encoding="utf-8")
+                            capture_output=True, encoding="utf-8")
     if result.returncode:
         sys.exit(f"On {args.host}: {result.stderr.strip() or 'the command failed'}")
     return result.stdout

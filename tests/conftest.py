@@ -89,6 +89,10 @@ QUOTATIONS = [
      "Fujibiao", "span"),
 ]
 IN_CI = os.environ.get("CI") == "true"
+# Every Python a test starts (builds, servers, deploy scripts) reads and
+# writes UTF-8 whatever the machine's locale; the tests decode what they
+# print as UTF-8 too (encoding="utf-8", never the locale's).
+os.environ["PYTHONUTF8"] = "1"
 
 
 def build(output, settings="pelicanconf.py", content=ROOT / "content", **overrides):
@@ -268,7 +272,7 @@ def started(server, ready, what):
             return
         time.sleep(0.1)
     server.kill()
-    pytest.fail(f"{what} did not start: {server.stderr.read().decode()}")
+    pytest.fail(f"{what} did not start: {server.stderr.read().decode("utf-8", "replace")}")
 
 
 def creator_id(quotation):

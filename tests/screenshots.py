@@ -53,7 +53,7 @@ def shoot(browser, base, name, folder):
 def changed_sources():
     """Reports added or changed since the last commit, as git sees them."""
     listing = subprocess.run(["git", "status", "--porcelain", "--", "content"], cwd=ROOT,
-                             capture_output=True, text=True).stdout
+                             capture_output=True, encoding="utf-8").stdout
     return [line[3:].strip() for line in listing.splitlines() if line.strip().endswith(".md")]
 
 

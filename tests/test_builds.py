@@ -82,7 +82,7 @@ def test_an_output_folder_that_would_swallow_sources_is_refused_and_nothing_chan
     before = {p: p.stat().st_mtime_ns for p in ROOT.glob("*")}
     target = where if where.startswith("/") else str(ROOT / where)
     result = subprocess.run([sys.executable, "deploy/build.py", target, "content", "-s", "pelicanconf.py"],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, encoding="utf-8")
     assert result.returncode != 0 and "Refused to build into" in result.stderr
     assert {p: p.stat().st_mtime_ns for p in ROOT.glob("*")} == before
     assert (ROOT / "content" / "2021" / "blinken-human-rights-defenders.md").is_file()
@@ -99,7 +99,7 @@ def test_concurrent_builds_of_one_output_take_turns(tmp_path):
     output = tmp_path / "output"
     command = [sys.executable, "deploy/build.py", str(output), "content", "-s", "pelicanconf.py", "-e",
                f'CACHE_PATH="{tmp_path / "cache"}"']
-    runs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    runs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8")
             for _ in range(3)]
     results = [(run.wait(timeout=120), run.stderr.read()) for run in runs]
     assert [code for code, _ in results] == [0, 0, 0], results

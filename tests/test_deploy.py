@@ -30,7 +30,7 @@ def sshd(tmp_path_factory):
     for key in ("host", "user"):
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(folder / key)], check=True)
     shutil.copy(folder / "user.pub", folder / "authorized_keys")
-    port, user = free_port(), os.environ.get("USER") or subprocess.check_output(["id", "-un"], text=True).strip()
+    port, user = free_port(), os.environ.get("USER") or subprocess.check_output(["id", "-un"], encoding="utf-8").strip()
     (folder / "sshd_config").write_text(
         f"Port {port}\nListenAddress 127.0.0.1\nHostKey {folder / 'host'}\nPidFile {folder / 'sshd.pid'}\n"
         f"AuthorizedKeysFile {folder / 'authorized_keys'}\nPasswordAuthentication no\n"
@@ -53,7 +53,7 @@ def sshd(tmp_path_factory):
 def release(command, env, *args, target, **extra):
     return subprocess.run(
         [sys.executable, "deploy/release.py", command, *args, env["SSH_HOST"], env["SSH_PORT"],
-         env["SSH_USER"], str(target)], cwd=ROOT, capture_output=True, text=True,
+         env["SSH_USER"], str(target)], cwd=ROOT, capture_output=True, encoding="utf-8",
         env={**os.environ, "SSH_OPTS": env["SSH_OPTS"], **extra})
 
 
@@ -91,7 +91,7 @@ def test_make_rsync_upload_publishes_a_release_and_switches_current(sshd, tmp_pa
     target = tmp_path / "srv"
     result = subprocess.run(["make", "rsync_upload", f"OUTPUTDIR={tmp_path / 'output'}",
                              f"SSH_TARGET_DIR={target}", *(f"{k}={v}" for k, v in sshd.items())],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, encoding="utf-8")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "make rollback" in result.stdout
     assert (target / "current").is_symlink()
@@ -158,13 +158,13 @@ def test_github_pages_branch_holds_exactly_the_site(tmp_path):
            "GIT_AUTHOR_EMAIL": "desk@example.org", "GIT_COMMITTER_NAME": "Desk",
            "GIT_COMMITTER_EMAIL": "desk@example.org"}
     result = subprocess.run(["make", "github", f"OUTPUTDIR={output}", f"GITHUB_REPO={repo}",
-                             "GITHUB_CNAME=news.example.org"], cwd=ROOT, capture_output=True, text=True, env=env)
+                             "GITHUB_CNAME=news.example.org"], cwd=ROOT, capture_output=True, encoding="utf-8", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     files = subprocess.run(["git", "--git-dir", str(bare), "ls-tree", "-r", "--name-only", "gh-pages"],
-                           capture_output=True, text=True, check=True).stdout.split()
+                           capture_output=True, encoding="utf-8", check=True).stdout.split()
     built = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
     assert sorted(files) == sorted([*built, ".nojekyll", "CNAME"])
-    cname = subprocess.run(["git", "--git-dir", str(bare), "show", "gh-pages:CNAME"], capture_output=True, text=True)
+    cname = subprocess.run(["git", "--git-dir", str(bare), "show", "gh-pages:CNAME"], capture_output=True, encoding="utf-8")
     assert cname.stdout.strip() == "news.example.org"
     index = (output / "index.html").read_text(encoding="utf-8")
     assert 'href="https://user.github.io/rights-desk/' in index, "every link under the project's sub-path"
@@ -201,7 +201,7 @@ def test_s3_upload_sends_types_encodings_and_lifetimes_then_deletes_what_is_gone
     client.put_object(Bucket="site", Key="old/gone.html", Body=b"from an older site")
     output = tmp_path / "output"
     result = subprocess.run(["make", "s3_upload", f"OUTPUTDIR={output}", "S3_BUCKET=site"],
-                            cwd=ROOT, capture_output=True, text=True, env={**os.environ, **env})
+                            cwd=ROOT, capture_output=True, encoding="utf-8", env={**os.environ, **env})
     assert result.returncode == 0, result.stdout + result.stderr
     keys = {o["Key"] for o in client.list_objects_v2(Bucket="site")["Contents"]}
     built = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file() and p.suffix not in (".gz", ".br")}
@@ -217,7 +217,7 @@ def test_s3_upload_sends_types_encodings_and_lifetimes_then_deletes_what_is_gone
     assert "immutable" in client.head_object(Bucket="site", Key=card)["CacheControl"]
 
     again = subprocess.run([sys.executable, "deploy/s3_upload.py", str(output), "site"],
-                           cwd=ROOT, capture_output=True, text=True, env={**os.environ, **env})
+                           cwd=ROOT, capture_output=True, encoding="utf-8", env={**os.environ, **env})
     assert "0 sent" in again.stdout, "unchanged files are not sent again"
 
 

@@ -45,7 +45,7 @@ def until(condition, seconds=30):
 def devserver(tmp_path):
     content = content_with(tmp_path)
     port = free_port()
-    log = open(tmp_path / "log", "w")
+    log = open(tmp_path / "log", "w", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "deploy/devserver.py", str(tmp_path / "output"), str(content), "pelicanconf.py",
          "--port", str(port), "-e", f'CACHE_PATH="{tmp_path / "cache"}"'],
@@ -96,7 +96,7 @@ def test_make_serve_answers_a_missing_page_with_our_404_page(dev_site):
 
 def test_make_serve_refuses_a_production_build_and_says_what_to_run(prod_site):
     result = subprocess.run([sys.executable, "deploy/serve.py", str(prod_site.path), "--port", str(free_port())],
-                            cwd=ROOT, capture_output=True, text=True, timeout=30)
+                            cwd=ROOT, capture_output=True, encoding="utf-8", timeout=30)
     assert result.returncode != 0 and "make serve-production" in result.stderr
 
 
@@ -106,6 +106,6 @@ def test_a_port_in_use_gets_one_line_naming_it(tmp_path):
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run([sys.executable, "deploy/serve.py", str(tmp_path), "--port", str(port)],
-                                cwd=ROOT, capture_output=True, text=True, timeout=30)
+                                cwd=ROOT, capture_output=True, encoding="utf-8", timeout=30)
     assert result.returncode != 0
     assert result.stderr.strip() == f"Port {port} is in use (another server?): stop it, or pick another: make serve PORT={port + 1}"

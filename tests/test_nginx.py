@@ -109,7 +109,7 @@ def test_the_configuration_is_clean(tmp_path):
     need(shutil.which("nginx") is not None and BROTLI.exists(),
          f"nginx or its brotli_static module is not installed; {INSTALL}")
     config = configured(tmp_path, tmp_path, free_port())
-    result = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(config)], capture_output=True, text=True)
+    result = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(config)], capture_output=True, encoding="utf-8")
     assert result.returncode == 0, result.stderr
     assert "[warn]" not in result.stderr and "[emerg]" not in result.stderr, result.stderr
 

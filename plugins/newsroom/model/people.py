@@ -15,7 +15,8 @@ what a report writes to say which of them it quotes); the kind, ``person``
 described but not named: the name is only the handle quotations use); what
 they are (in the register: in general; in a report: the role they spoke in
 then); other spellings, separated by commas; links that identify them
-(``sameAs``), separated by spaces; and, in the register, the roles reports
+(``sameAs``), separated by spaces: web addresses (http or https), or a
+Wikidata id (``Q4773``) for its page there; and, in the register, the roles reports
 may give them, separated by semicolons (a report's role must be one of
 these, or the description, for the report's speaker to be taken for this
 person). Trailing fields may be left out.
@@ -28,6 +29,7 @@ that order, and means the same.
 import functools
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 # Each kind as an editor may write it: the kind it is, and its schema.org type.
 KINDS = {
@@ -60,6 +62,26 @@ class PersonLine:
     id: str = ""
 
 
+WIKIDATA = re.compile(r"^Q[1-9]\d*$")
+HOST = re.compile(r"^[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+\.?$")
+
+
+def web_address(link):
+    """A link as published: an absolute http or https address with a host
+    name, or a Wikidata id as its page there; None for anything else (a
+    javascript: or data: address, a bare word, a file's path)."""
+    if WIKIDATA.match(link):
+        return f"https://www.wikidata.org/wiki/{link}"
+    try:
+        parts = urlsplit(link)
+        host = parts.hostname or ""
+    except ValueError:  # an unclosed [ in the host
+        return None
+    if parts.scheme in ("http", "https") and HOST.match(host) and not re.search(r"[\x00-\x20\x7f]", link):
+        return link
+    return None
+
+
 def read_person_line(line, where="Speakers line"):
     """``line`` in either order (see above) as a `PersonLine`; a line that is
     neither raises `PersonLineError` saying how to write it."""
@@ -79,8 +101,14 @@ def read_person_line(line, where="Speakers line"):
     if kind not in KINDS:
         raise PersonLineError(f"{where} {line.strip()!r} gives the kind {kind!r}: write person, organisation "
                               "or unnamed", line)
+    addresses = []
+    for link in links.split():
+        if web_address(link) is None:
+            raise PersonLineError(f"{where} {line.strip()!r} gives the link {link!r}, which is not a web address: "
+                                  "write it whole (https://…), or a Wikidata id (Q4773)", line)
+        addresses.append(web_address(link))
     return PersonLine(name, KINDS[kind][0], description, tuple(n.strip() for n in others.split(",") if n.strip()),
-                      tuple(links.split()), tuple(r.strip() for r in roles.split(";") if r.strip()), given_id)
+                      tuple(addresses), tuple(r.strip() for r in roles.split(";") if r.strip()), given_id)
 
 
 @dataclass(frozen=True, slots=True)

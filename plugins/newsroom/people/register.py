@@ -25,7 +25,7 @@ from pelican.log import console
 from pelican.utils import slugify
 
 from ..model.people import Person, PersonLineError, read_person_line
-from ..reading import checks
+from ..reading import checks, safety
 
 logger = logging.getLogger(__name__)
 NAME = "people.txt"
@@ -37,6 +37,28 @@ def register_files(content):
             yield os.path.join(folder, NAME)
 
 
+def register_text(path, content):
+    """The register file's lines, or a problem as (file, line, message): it
+    must be in content/ (links followed) and UTF-8 (a byte-order mark is
+    dropped), with no character that hides or breaks text."""
+    if not checks.inside(path, content):
+        return [], (path, 1, f"is a link to {os.path.realpath(path)}, outside content/: keep the register in "
+                    "content/ itself")
+    with open(path, "rb") as f:
+        raw = f.read()
+    if not raw.strip():
+        return [], None  # an empty register: no one yet
+    text, problems = checks.decode(raw)
+    if text is None:
+        line, message = problems[0]
+        return [], (path, line, message)
+    found = safety.characters(text, checks.line_at)
+    if found:
+        line, message = found[0]
+        return [], (path, line, message)
+    return text.splitlines(), None
+
+
 def read_register(content, settings):
     """Everyone in every people.txt: by each spelling of their names (a list:
     two people may share a name where each has an id), and by id; problems
@@ -44,8 +66,10 @@ def read_register(content, settings):
     by_name, by_id, problems = {}, {}, []
     given_ids = set()  # the ids the register wrote, not made from a name
     for path in register_files(content):
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().splitlines()
+        lines, problem = register_text(path, content)
+        if problem:
+            problems.append(problem)
+            continue
         for number, line in enumerate(lines, 1):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
