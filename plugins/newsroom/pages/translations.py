@@ -3,7 +3,56 @@
 import logging
 import os
 
+from ..reading import checks
+
 logger = logging.getLogger(__name__)
+
+
+def where(item):
+    """``file:line`` of the item's Translation_of, for a message (the file is
+    read again only then)."""
+    with open(item.source_path, encoding="utf-8-sig") as f:
+        return f"{os.path.relpath(item.source_path)}:{checks.field_line(f.read(), 'translation_of')}"
+
+
+def originals(items, noun):
+    """Each item that names an original, with the one it names; refused
+    (logged) where none or several have that slug, or where following the
+    originals comes back to the item."""
+    by_slug = {}
+    for item in items:
+        by_slug.setdefault(item.slug, []).append(item)
+    named = {}
+    for item in items:
+        slug = getattr(item, "translation_of", None)
+        if not slug:
+            continue
+        found = [other for other in by_slug.get(slug, []) if other is not item]
+        if not found:
+            logger.error("%s: Translation_of names %r, which no other published %s has: write the Slug of the "
+                         "original", where(item), slug, noun)
+        elif len(found) > 1:
+            files = ", ".join(sorted(os.path.relpath(other.source_path) for other in found))
+            logger.error("%s: Translation_of names %r, which %d published %ss have (%s): give all but one of "
+                         "them another Slug", where(item), slug, len(found), noun, files)
+        else:
+            named[item] = found[0]
+    circles = {item: chain for item in named if (chain := circle(item, named))}
+    for item, chain in circles.items():
+        files = " → ".join(os.path.relpath(step.source_path) for step in chain)
+        logger.error("%s: Translation_of goes round in a circle (%s → back): only a translation names its "
+                     "original; delete Translation_of from the original", where(item), files)
+    return {item: original for item, original in named.items() if item not in circles}
+
+
+def circle(item, named):
+    """The chain of originals from ``item`` where it comes back to it, else
+    None."""
+    chain, step = [item], named.get(item)
+    while step is not None and step not in chain:
+        chain.append(step)
+        step = named.get(step)
+    return chain if step is item else None
 
 
 def link_translations(generators):
@@ -13,15 +62,6 @@ def link_translations(generators):
     workTranslation."""
     for kind, noun in (("articles", "report"), ("pages", "page")):
         items = [item for g in generators for item in getattr(g, kind, [])]
-        by_slug = {item.slug: item for item in items}
-        for item in items:
-            slug = getattr(item, "translation_of", None)
-            if not slug:
-                continue
-            original = by_slug.get(slug)
-            if original is None or original is item:
-                logger.error("%s: Translation_of names %r, which no other published %s has: write "
-                             "the Slug of the original", os.path.relpath(item.source_path), slug, noun)
-                continue
+        for item, original in originals(items, noun).items():
             item.report.original = original
             original.report.translated_as = [*original.report.translated_as, item]

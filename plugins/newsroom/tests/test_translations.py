@@ -1,0 +1,52 @@
+"""Translation_of names one other report: none, several, itself or a
+circle of reports naming each other is refused by file:line."""
+
+import logging
+
+import pytest
+from pelican import signals
+
+
+def report(slug, n, lang="en", original=None):
+    return (f"Title: Report {n}\nDate: 2021-0{n}-20\nCategory: News\nAuthor: Desk\nSummary: One.\nSlug: {slug}\n"
+            f"Lang: {lang}\n" + (f"Translation_of: {original}\n" if original else "") + "\nText.\n")
+
+
+@pytest.fixture
+def build(pelican_site, caplog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def build(**files):
+        seen = []
+        signals.article_generator_finalized.connect(seen.append, weak=False)
+        with caplog.at_level(logging.ERROR):
+            pelican_site(["newsroom"], files=files, ARTICLE_URL="{date:%Y}/{date:%m}/{slug}.html",
+                         ARTICLE_SAVE_AS="{date:%Y}/{date:%m}/{slug}.html").run()
+        errors = [r.getMessage().replace(str(tmp_path) + "/", "") for r in caplog.records
+                  if r.levelno >= logging.ERROR]
+        articles = {a.slug + a.lang: a for a in seen[0].articles}
+        return articles, errors
+
+    return build
+
+
+def test_a_translation_and_its_original_link_both_ways(build):
+    articles, errors = build(**{"a.md": report("vigil", 1), "b.md": report("vigil-zh", 2, "zh", "vigil")})
+    assert errors == []
+    assert articles["vigil-zhzh"].report.original is articles["vigilen"]
+    assert articles["vigilen"].report.translated_as == [articles["vigil-zhzh"]]
+
+
+@pytest.mark.parametrize("files, error", [
+    ({"a.md": report("vigil", 1), "b.md": report("vigil", 2), "c.md": report("vigil-zh", 3, "zh", "vigil")},
+     "content/c.md:8: Translation_of names 'vigil', which 2 published reports have (content/a.md, content/b.md): "
+     "give all but one of them another Slug"),
+    ({"a.md": report("vigil", 1, original="vigil")},
+     "content/a.md:8: Translation_of names 'vigil', which no other published report has"),
+    ({"a.md": report("one", 1, original="two"), "b.md": report("two", 2, original="one")},
+     "content/a.md:8: Translation_of goes round in a circle (content/a.md → content/b.md → back)"),
+])
+def test_a_translation_of_none_several_itself_or_a_circle_is_refused(build, files, error):
+    articles, errors = build(**files)
+    assert any(e.startswith(error) for e in errors), errors
+    assert not [a for a in articles.values() if a.report.original is not None]
