@@ -14,9 +14,14 @@ logger = logging.getLogger(__name__)
 
 
 def refuse_unaddressable(generators):
-    for path, sources in checks.collisions(generators).items():
+    for paths, sources in checks.collisions(generators).items():
         names = " and ".join(os.path.relpath(s) for s in sources)
-        logger.error("%s are both published as %s: give one of them another Slug", names, path)
+        if len(paths) == 1:
+            logger.error("%s are both published as %s: give one of them another Slug", names, paths[0])
+        else:
+            logger.error("%s are published as %s, which a file system or CDN that ignores case or Unicode "
+                         "normalisation holds as one file: give one of them another Slug", names,
+                         " and ".join(paths))
     articles = [a for g in generators for a in getattr(g, "articles", [])]
     for source, field, name in checks.nameless(articles):
         logger.error("%s: %s %r has no letter or digit to make its address from: reword it",

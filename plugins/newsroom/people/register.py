@@ -108,11 +108,12 @@ def slug_of(name, settings):
     return slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
 
 
-def unregistered(speaker, settings):
-    """A person the register does not know: no description (that is the
-    register's to give, with one meaning everywhere; a role is a report's)."""
+def unregistered(speaker, settings, origin):
+    """A person the register does not know, first quoted at ``origin``: no
+    description (that is the register's to give, with one meaning
+    everywhere; a role is a report's)."""
     return Person(speaker.name, speaker.kind, "", speaker.other_names, speaker.links,
-                  speaker.id or slug_of(speaker.name, settings))
+                  speaker.id or slug_of(speaker.name, settings), origin=origin)
 
 
 def where(item, speaker):
@@ -172,10 +173,10 @@ def resolve(generator):
                 logger.error("%s: %s", where(item, speaker), found)
                 continue
             key = found.slug if found else speaker.id or speaker.name
-            person = found or people.get(key) or unregistered(speaker, settings)
+            person = found or people.get(key) or unregistered(speaker, settings, where(item, speaker))
             if found is None and key not in people:
                 line = f"{speaker.name}{f' #{speaker.id}' if speaker.id else ''} | {person.kind} | what they are | "
-                console.print(f"{where(item, speaker)}: {speaker.name} is not in the register: add a line to "
+                console.print(f"{person.origin}: {speaker.name} is not in the register: add a line to "
                               f"content/{NAME}: {line}{', '.join(speaker.other_names)} | "
                               f"{' '.join(speaker.links)}".rstrip(),
                               soft_wrap=True, markup=False, highlight=False)  # whole, to copy
@@ -184,9 +185,9 @@ def resolve(generator):
     generator.context["PEOPLE"] = sorted(set(people.values()), key=lambda p: (p.name.lower(), p.slug))
     slugs = {}
     for person in generator.context["PEOPLE"]:
-        if person.slug in slugs and slugs[person.slug] != person:
-            other = slugs[person.slug]
+        if checks.folded(person.slug) in slugs and slugs[checks.folded(person.slug)] != person:
+            other = slugs[checks.folded(person.slug)]
             logger.error("%s%s and %s%s would share the page people/%s: give one of them an id of its own after "
                          "the name (Name #id)", person.name, f" ({person.origin})" if person.origin else "",
                          other.name, f" ({other.origin})" if other.origin else "", person.slug)
-        slugs[person.slug] = person
+        slugs[checks.folded(person.slug)] = person

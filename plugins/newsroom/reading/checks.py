@@ -7,6 +7,7 @@ what to write instead. The reader reports every problem of a file at once.
 
 import os
 import re
+import unicodedata
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -197,12 +198,19 @@ def saved_as(item):
     return item.report.output or item.save_as
 
 
+def folded(address):
+    """An address as a case-insensitive, normalising file system or CDN
+    holds it (macOS, several object stores): NFC, case folded."""
+    return unicodedata.normalize("NFC", address).casefold()
+
+
 def collisions(generators):
-    """Pairs of files that would be written to the same output path."""
+    """Files that would be written to one output path, or to paths that
+    are one when folded: {(path, …): [source, …]}."""
     published = {}
     for generator in generators:
         for item in contents(generator):
             path = saved_as(item)
             if path:  # drafts in production are not written at all
-                published.setdefault(path, []).append(item.source_path)
-    return {path: sorted(set(sources)) for path, sources in published.items() if len(set(sources)) > 1}
+                published.setdefault(folded(path), {})[item.source_path] = path
+    return {tuple(sorted(set(found.values()))): sorted(found) for found in published.values() if len(found) > 1}

@@ -117,13 +117,22 @@ def test_a_speaker_the_register_lacks_gets_the_line_to_add_printed_whole(build, 
             "what they are | Sun | https://sun.example") in printed
 
 
-@pytest.mark.parametrize("register, origin", [("Ann Lee | person | a lawyer | |\n", " (content/people.txt:1)"),
-                                              ("", "")], ids=["one registered", "neither registered"])
+@pytest.mark.parametrize("register, origin", [("Ann Lee | person | a lawyer | |\n", "content/people.txt:1"),
+                                              ("", "content/r1.md:6")], ids=["one registered", "neither registered"])
 def test_two_people_whose_pages_would_share_an_address_are_refused_naming_both(build, register, origin):
     _, errors = build(register, report("Ann Lee | person | a lawyer", quoted="Ann Lee"),
                       report("Ann-Lee | person | a judge", quoted="Ann-Lee", n=2))
-    assert errors == [f"Ann-Lee and Ann Lee{origin} would share the page people/ann-lee: give one of them an id of "
-                      "its own after the name (Name #id)"]
+    assert errors == [f"Ann-Lee (content/r2.md:6) and Ann Lee ({origin}) would share the page people/ann-lee: give "
+                      "one of them an id of its own after the name (Name #id)"]
+
+
+@pytest.mark.parametrize("first, second", [("王毅", "汪毅"), ("Jos\u00e9 Mart\u00ednez", "Jose\u0301 Marti\u0301nez")],
+                         ids=["two Chinese names of one romanisation", "NFC and NFD"])
+def test_names_whose_pages_would_be_one_file_are_refused_naming_both_files(build, first, second):
+    _, errors = build("", report(f"{first} | person | a lawyer", quoted=first),
+                      report(f"{second} | person | a judge", quoted=second, n=2))
+    assert len(errors) == 1 and "content/r1.md:6" in errors[0] and "content/r2.md:6" in errors[0], errors
+    assert "would share the page people/" in errors[0]
 
 
 def test_the_register_skips_comments_and_blank_lines_and_reads_on_past_a_bad_line(build):

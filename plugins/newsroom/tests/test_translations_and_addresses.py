@@ -1,5 +1,6 @@
 """Translation_of names one other report: none, several, itself or a
-circle of reports naming each other is refused by file:line."""
+circle of reports naming each other is refused by file:line; and two
+reports are never published at addresses a file system holds as one."""
 
 import logging
 
@@ -50,3 +51,14 @@ def test_a_translation_of_none_several_itself_or_a_circle_is_refused(build, file
     articles, errors = build(**files)
     assert any(e.startswith(error) for e in errors), errors
     assert not [a for a in articles.values() if a.report.original is not None]
+
+
+def test_addresses_that_are_one_when_folded_are_refused_naming_both_files(build):
+    _, errors = build(**{"a.md": report("Court-Ruling", 1).replace("2021-01-20", "2021-04-20"),
+                         "b.md": report("court-ruling", 2).replace("2021-02-20", "2021-04-21")})
+    assert len(errors) == 1 and errors[0].startswith("content/a.md and content/b.md are published as "), errors
+    assert "holds as one file: give one of them another Slug" in errors[0]
+    # A slug spelt with a combining accent (NFD) is no plain slug at all.
+    _, errors = build(**{"c.md": report("cafe\u0301-vigil", 3)})
+    assert any(e.startswith("content/c.md:6: Slug 'café-vigil' may hold only letters, digits and hyphens")
+               for e in errors), errors
