@@ -20,6 +20,10 @@ def field(name, value):
     ("Slug", "../../../../pwned", "Slug '../../../../pwned' may hold only letters, digits and hyphens: write it like "
      "blinken-human-rights-defenders", "court-ruling-2"),
     ("Slug", "-leading", "Slug '-leading' may hold only letters, digits and hyphens", "leading"),
+    # An accent written as a combining mark (NFD): one address on some file
+    # systems, another on others.
+    ("Slug", "cafe\u0301-vigil", "Slug 'cafe\u0301-vigil' may hold only letters, digits and hyphens",
+     "caf\u00e9-vigil"),
     ("Save_as", "../.output-new-evil/x.html", "Save_as '../.output-new-evil/x.html' is not a plain relative path "
      "inside the site (letters, digits, - _ . / and no ..): correct it, or remove the field", "reports/x.html"),
     ("Save_as", "/etc/x.html", "Save_as '/etc/x.html' is not a plain relative path", "etc/x.html"),

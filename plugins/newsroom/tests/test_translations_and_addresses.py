@@ -58,7 +58,3 @@ def test_addresses_that_are_one_when_folded_are_refused_naming_both_files(build)
                          "b.md": report("court-ruling", 2).replace("2021-02-20", "2021-04-21")})
     assert len(errors) == 1 and errors[0].startswith("content/a.md and content/b.md are published as "), errors
     assert "holds as one file: give one of them another Slug" in errors[0]
-    # A slug spelt with a combining accent (NFD) is no plain slug at all.
-    _, errors = build(**{"c.md": report("cafe\u0301-vigil", 3)})
-    assert any(e.startswith("content/c.md:6: Slug 'café-vigil' may hold only letters, digits and hyphens")
-               for e in errors), errors
