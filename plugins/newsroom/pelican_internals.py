@@ -74,7 +74,7 @@ def pack_body(item):
 def body_as_read(item):
     """The body as the reader made it, links to other items unresolved
     (``content`` would resolve them, at the cost of a rendering)."""
-    return getattr(item, "_content", "")
+    return getattr(item, "_content", None) or ""  # a static file (a PDF) has None
 
 
 def rewrite_body(item, change):

@@ -17,6 +17,8 @@ made when the site is written (`write_variants`).
 import hashlib
 import multiprocessing
 import os
+import re
+import warnings
 
 from PIL import Image, ImageOps
 from plugin_support import place
@@ -30,24 +32,55 @@ ENCODERS = {"webp": {"quality": 78, "method": 4}, "jpg": {"quality": 82, "optimi
 # The column is 36rem of 18 px; below that, the screen's width less margins.
 SIZES = "(min-width: 690px) 648px, calc(100vw - 2.5rem)"
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif")
+# Bounded work: a photo's pixels (a 50-megapixel camera's), which decoding
+# holds in memory three bytes each. The README states it.
+MAX_PIXELS = 50_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow refuses a bigger one on any path
 
 
 class PhotoError(ValueError):
     pass
 
 
+def too_big(size):
+    return (f"is {size}: a photo may have {MAX_PIXELS:,} ({MAX_PIXELS // 1_000_000} megapixels); "
+            "save a smaller copy")
+
+
+def whole_image_size(path):
+    """The photo's size as shown (turned as its EXIF says), once all of it
+    is decoded (a JPEG at an eighth of its size) and found to be at most
+    MAX_PIXELS."""
+    with Image.open(path) as image:
+        width, height = image.size
+        if width * height > MAX_PIXELS:
+            raise PhotoError(too_big(f"{width:,} × {height:,} pixels"))
+        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # turned on its side
+            width, height = height, width
+        image.draft("RGB", (image.width // 8, image.height // 8))
+        image.load()
+    return width, height
+
+
 def measure(path):
-    """The `Photo` for the file at ``path``: its size, read from its header."""
+    """The `Photo` for the file at ``path``, once it is known to be a whole
+    image of at most `MAX_PIXELS`: a broken file is refused by the report's
+    line, not met half-way through writing the site."""
     if not path.lower().endswith(SUFFIXES):
         raise PhotoError(f"is not a photo this site can publish: use {', '.join(SUFFIXES)}")
     with open(path, "rb") as f:
         data = f.read()
     try:
-        with Image.open(path) as image:
-            width, height = image.size
-            if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # turned on its side
-                width, height = height, width
-    except OSError as error:
+        with warnings.catch_warnings():
+            # Past MAX_PIXELS Pillow warns; this refuses, in the editor's terms.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            width, height = whole_image_size(path)
+    except PhotoError:
+        raise
+    except Image.DecompressionBombError as error:  # Pillow's own refusal, at twice the limit
+        pixels = int(re.search(r"\((\d+) pixels\)", str(error)).group(1))
+        raise PhotoError(too_big(f"{pixels:,} pixels")) from None
+    except (OSError, SyntaxError, ValueError) as error:
         raise PhotoError(f"cannot be read as an image ({error}): save it again as JPEG or PNG") from None
     key = hashlib.sha256(VERSION.encode() + data).hexdigest()
     return Photo(path, width, height, key)

@@ -59,3 +59,23 @@ def test_several_photos_are_made_on_every_core_and_unused_ones_pruned(tmp_path):
 
     photos.prune(str(cache), photos.write_variants([first], str(output), str(cache)))
     assert {p.name.split("-")[0] for p in (cache / "photos").iterdir()} == {first.key}
+
+
+def test_a_photo_that_is_broken_too_big_or_no_image_is_refused_before_any_work(tmp_path):
+    import pytest
+
+    whole = tmp_path / "whole.jpg"
+    Image.new("RGB", (1600, 1200), (90, 60, 30)).save(whole, "JPEG")
+    (tmp_path / "truncated.jpg").write_bytes(whole.read_bytes()[:4000])
+    Image.new("1", (8000, 7000)).save(tmp_path / "large.png")  # 56 megapixels in a few kilobytes
+    Image.new("1", (20000, 20000)).save(tmp_path / "bomb.png")  # past Pillow's own limit
+    (tmp_path / "text.jpg").write_text("not a photo")
+    cases = {"truncated.jpg": "cannot be read as an image (image file is truncated",
+             "large.png": "is 8,000 × 7,000 pixels: a photo may have 50,000,000 (50 megapixels); save a smaller copy",
+             "bomb.png": "is 400,000,000 pixels: a photo may have 50,000,000",
+             "text.jpg": "cannot be read as an image (cannot identify image file"}
+    for name, message in cases.items():
+        with pytest.raises(photos.PhotoError) as refused:
+            photos.measure(str(tmp_path / name))
+        assert str(refused.value).startswith(message), (name, str(refused.value))
+    assert photos.measure(str(whole)).width == 1600
