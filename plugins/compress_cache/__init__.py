@@ -60,22 +60,41 @@ def key(data, quality, level):
     return digest.hexdigest()
 
 
+DECOMPRESS = {".br": brotli.decompress, ".gz": lambda blob: zlib.decompress(blob, wbits=16 + zlib.MAX_WBITS)}
+
+
+def holds(variant, data):
+    """Whether the cached variant decompresses to ``data``: a cache entry
+    changed, cut short or planted is never published."""
+    try:
+        return DECOMPRESS[variant.suffix](variant.read_bytes()) == data
+    except (OSError, brotli.error, zlib.error):
+        return False
+
+
 def compress(job):
-    """One file's variants into the cache, unless an earlier build or job
-    made them; in a worker. The cache is keyed by the bytes read, so a
-    file that changes after it was sent costs a wasted job, never a stale
-    variant: the last pass hashes the file as it stands."""
+    """One file's variants into the cache, checked against the file where an
+    earlier build or job made them; in a worker. Returns the file and its
+    digest, so its variants may be placed without checking them again. The
+    cache is keyed by the bytes read, so a file that changes after it was
+    sent costs a wasted job, never a stale variant: the last pass hashes
+    the file as it stands."""
     path, cache, quality, level = job
     data = Path(path).read_bytes()
     digest = key(data, quality, level)
-    if any(os.path.exists(os.path.join(cache, digest + v)) for v in (".br", ".gz")):
-        return
+    cached = [Path(cache) / (digest + v) for v in (".br", ".gz")]
+    if any(c.exists() for c in cached) and all(holds(c, data) for c in cached if c.exists()):
+        return path, digest
     for variant, blob in ((".br", brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)),
                           (".gz", gzipped(data, level))):
+        target = Path(cache) / (digest + variant)
         if len(blob) < len(data):
-            partial = os.path.join(cache, f"{digest}.{os.getpid()}.tmp{variant}")
-            Path(partial).write_bytes(blob)
-            os.replace(partial, os.path.join(cache, digest + variant))
+            partial = Path(cache) / f"{digest}.{os.getpid()}.tmp{variant}"
+            partial.write_bytes(blob)
+            os.replace(partial, target)
+        else:
+            target.unlink(missing_ok=True)
+    return path, digest
 
 
 def text_files(output, settings):
@@ -115,16 +134,14 @@ class Compression:
     def finish(self):
         pool = self.pool or multiprocessing.Pool()
         with pool:
-            for result in self.sent:
-                result.get()  # a worker's error is this build's error
+            checked = {result.get() for result in self.sent}  # a worker's error is this build's error
             digests = {}
             for path in text_files(self.output, self.settings):
                 with open(path, "rb") as f:
                     digests[path] = key(f.read(), self.settings["BROTLI_QUALITY"], self.settings["GZIP_LEVEL"])
-            have = {entry.name for entry in self.cache.iterdir()}
-            missing = [self.job(path) for path, digest in digests.items()
-                       if f"{digest}.br" not in have and f"{digest}.gz" not in have]
-            for _ in pool.imap_unordered(compress, missing, chunksize=8):
+            # Each file not made or checked as it was written, as it stands now.
+            unchecked = [self.job(path) for path, digest in digests.items() if (path, digest) not in checked]
+            for _ in pool.imap_unordered(compress, unchecked, chunksize=8):
                 pass
         have = {entry.name for entry in self.cache.iterdir()}
         used = set()

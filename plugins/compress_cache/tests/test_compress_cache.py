@@ -43,16 +43,36 @@ def test_a_file_changed_after_it_was_written_gets_variants_of_its_last_bytes(pel
 def test_variants_of_unchanged_files_come_from_the_cache_and_unused_ones_go(pelican_site, tmp_path):
     pelican_site(["compress_cache"], **QUICK).run()
     cache = tmp_path / "cache" / "compressed"
-    made = sorted(cache.glob("*.gz"))
+    made = {p.name: p.stat().st_ino for p in cache.iterdir()}
     assert made
-    # Mark a cached variant, and leave an entry no file uses.
-    made[0].write_bytes(gzip.compress(b"from the cache"))
     (cache / "0000.gz").write_bytes(b"unused")
     pelican_site(["compress_cache"], **QUICK).run()
-    variants = (tmp_path / "output").rglob("*.gz")
-    assert any(gzip.decompress(p.read_bytes()) == b"from the cache" for p in variants), "reused, not redone"
+    # The same cache files, not made again, linked into the output.
+    assert {p.name: p.stat().st_ino for p in cache.iterdir()} == made
+    assert {p.stat().st_ino for p in (tmp_path / "output").rglob("*.gz")} <= set(made.values())
     assert not (cache / "0000.gz").exists(), "pruned"
     assert not list((tmp_path / "output").rglob("*.partial")), "a variant linked there already is left as it is"
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda path: path.write_bytes(gzip.compress(b"<script>alert(1)</script>") if path.suffix == ".gz"
+                                  else brotli.compress(b"<script>alert(1)</script>")),
+    lambda path: path.write_bytes(path.read_bytes()[:10]),
+    lambda path: path.write_bytes(b""),
+], ids=["replaced", "cut short", "emptied"])
+def test_a_cache_entry_that_is_not_its_files_bytes_is_made_again(pelican_site, tmp_path, tamper):
+    pelican_site(["compress_cache"], **QUICK).run()
+    cache = tmp_path / "cache" / "compressed"
+    for entry in cache.iterdir():
+        kept = entry.read_bytes()
+        entry.unlink()  # the entry alone, not the output's link to it
+        entry.write_bytes(kept)
+        tamper(entry)
+    pelican_site(["compress_cache"], **QUICK).run()
+    decompress = {".gz": gzip.decompress, ".br": brotli.decompress}
+    for variant in (tmp_path / "output").rglob("*.[gb][zr]"):
+        original = variant.with_suffix("").read_bytes()
+        assert decompress[variant.suffix](variant.read_bytes()) == original, variant
 
 
 def test_two_compressions_of_the_same_bytes_are_the_same_bytes():
