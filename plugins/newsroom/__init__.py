@@ -64,7 +64,10 @@ def register():
     signals.content_object_init.connect(finish_body)
     # Once the articles are read, before Pelican groups them.
     signals.article_generator_pretaxonomy.connect(pelican_internals.linear_period_archives)
-    # Once the articles, and the pages, are read and sorted.
+    # Once the articles, and the pages, are read and sorted; Pelican has
+    # just saved each generator's readings: signed for the next build.
+    signals.article_generator_finalized.connect(cache_guard.remember_cache)
+    signals.page_generator_finalized.connect(cache_guard.remember_cache)
     signals.article_generator_finalized.connect(embargo.report_held_back)
     signals.article_generator_finalized.connect(listings.linear_term_pages)
     # Before any later generator (speaker pages) reads who said what.
@@ -86,4 +89,3 @@ def register():
     signals.finalized.connect(photo_output.prune_unused)
     signals.finalized.connect(share_images.write)
     signals.finalized.connect(page_cache.save)
-    signals.finalized.connect(cache_guard.remember_cache)

@@ -1,22 +1,35 @@
-"""Pelican's content cache, dropped whenever what reads the content changes.
+"""Pelican's content cache, used only as this machine's builds left it.
 
 Pelican keeps each file's reading (``CACHE_PATH/*-Readers``) until the file
-itself changes: after a change to this plugin, to Markdown's settings or to
-Pelican or Python-Markdown themselves, a development build would publish
-stale renderings. Here a fingerprint of all of those is kept beside the
-cache, and the cached readings are removed when it no longer matches. The
-photo and share-image caches are keyed by what they hold and are kept. A
-cache file Pelican could not load (truncated by a full disk or an
-interrupted save) is removed too. Either way the build says so in one line
-and goes on: no build fails because of the cache.
+itself changes, and loads it with pickle, which runs whatever code the file
+names. Two guards:
 
-Each reading's body goes into the cache file compressed, as the article
-holds it (`bodies.py`).
+- The cache holds what a build of this code and these settings made: a
+  fingerprint of this plugin, Markdown's settings and the versions of
+  Pelican and Python-Markdown is kept beside it, and the readings are
+  removed when it no longer matches (else a development build would
+  publish stale renderings).
+- The cache is the one this machine's last finished build left: the stamp
+  beside it lists each cache file's SHA-256 and is signed (HMAC-SHA256)
+  with a key outside the cache, ``$CACHE_KEY`` where it is set (a CI
+  secret), else ``~/.config/rightsdesk/cache-key`` (made on first use,
+  readable by its owner alone). A cache file the stamp does not list as it
+  is (planted, changed, truncated by a full disk) and every cache file
+  under a stamp that is missing or not signed with this key (a cache
+  restored from elsewhere) is removed unread: nothing in the cache is
+  unpickled before it is known to be this machine's own.
+
+The photo and share-image caches are keyed by what they hold and are
+kept; compressed variants are checked against their pages
+(plugins/compress_cache). Either way the build says so in one line and goes
+on: no build fails because of the cache. Each reading's body goes into
+the cache file compressed, as the article holds it (`bodies.py`).
 """
 
-import gzip
 import hashlib
-import pickle
+import hmac
+import os
+import secrets
 from importlib.metadata import version
 from pathlib import Path
 
@@ -42,21 +55,42 @@ def fingerprint(settings):
     return digest.hexdigest()
 
 
-def readable(path, zipped):
-    """Whether Pelican can load the cache file (a full disk or an
-    interrupted save leaves it truncated, and Pelican then fails)."""
-    try:
-        with (gzip.open if zipped else open)(path, "rb") as f:
-            pickle.load(f)
-    except Exception:
-        return False
-    return True
+def key():
+    """The key the stamp is signed with: $CACHE_KEY, or this user's own."""
+    if os.environ.get("CACHE_KEY"):
+        return os.environ["CACHE_KEY"].encode()
+    folder = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "rightsdesk"
+    path = folder / "cache-key"
+    if not path.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / f".cache-key.{os.getpid()}"
+        with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+            f.write(secrets.token_hex(32))
+        os.replace(partial, path)
+    return path.read_bytes().strip()
+
+
+def signature(lines):
+    return hmac.new(key(), "\n".join(lines).encode(), hashlib.sha256).hexdigest()
+
+
+def write_stamp(stamp, lines):
+    stamp.write_text("\n".join([*lines, "signature " + signature(lines)]))
+
+
+def read_stamp(stamp):
+    """The stamp's lines where this key signed them, else []."""
+    if not stamp.is_file():
+        return []
+    *lines, last = stamp.read_text().splitlines() or [""]
+    given = last.removeprefix("signature ")
+    return lines if hmac.compare_digest(given, signature(lines)) else []
 
 
 def state(path):
-    """A cache file as a line of the stamp: its name, size and time."""
-    stat = path.stat()
-    return f"{path.name} {stat.st_size} {stat.st_mtime_ns}"
+    """A cache file as a line of the stamp: its name and its SHA-256."""
+    with open(path, "rb") as f:
+        return f"{path.name} {hashlib.file_digest(f, 'sha256').hexdigest()}"
 
 
 def drop_stale(pelican):
@@ -67,31 +101,33 @@ def drop_stale(pelican):
     readings = sorted(cache.glob("*-Readers")) if cache.is_dir() else []
     current = fingerprint(settings)
     stamp = cache / NAME
-    recorded = stamp.read_text().splitlines() if stamp.is_file() else []
+    recorded = read_stamp(stamp)
     if recorded[:1] == [current]:
-        # A file as the last finished build left it loads (Pelican loads it
-        # anyway); any other is unpickled once here to see.
-        damaged = [p for p in readings
-                   if state(p) not in recorded[1:] and not readable(p, settings.get("GZIP_CACHE", True))]
-        for path in damaged:
-            path.unlink()
-            console.print(f"Content cache {path} was damaged: discarded; the files are read afresh.")
+        for path in readings:
+            if state(path) not in recorded[1:]:
+                path.unlink()
+                console.print(f"Content cache {path} is not as this machine's last build left it: discarded "
+                              "unread; the files are read afresh.")
         return
     for path in readings:
         path.unlink()
     if readings:
-        console.print("Content cache made by other code or settings: discarded; the files are read afresh.")
+        console.print("Content cache made by other code or settings, or not by this machine's builds: "
+                      "discarded unread; the files are read afresh.")
     cache.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(current)
+    write_stamp(stamp, [current])
 
 
-def remember_cache(pelican):
-    """finalized, the build finished: the cache files as it left them, so
-    the next build need not unpickle them to know they load."""
-    settings = pelican.settings
+def remember_cache(generator):
+    """article_ and page_generator_finalized, just after Pelican saved that
+    generator's readings (before anything can refuse the build, so a build
+    refused for its content leaves a cache the next one loads): the cache
+    files as they are, signed, for the next build to load."""
+    settings = generator.settings
     cache = Path(settings["CACHE_PATH"])
     stamp = cache / NAME
     if not (settings.get("LOAD_CONTENT_CACHE") and settings.get("CACHE_CONTENT") and stamp.is_file()):
         return
-    current = stamp.read_text().splitlines()[:1]
-    stamp.write_text("\n".join([*current, *(state(p) for p in sorted(cache.glob("*-Readers")))]))
+    current = read_stamp(stamp)[:1]
+    if current:
+        write_stamp(stamp, [*current, *(state(p) for p in sorted(cache.glob("*-Readers")))])

@@ -4,6 +4,8 @@ import gzip
 import pickle
 from types import SimpleNamespace
 
+import pytest
+
 from newsroom.output import cache_guard
 from newsroom.output.bodies import Body
 
@@ -17,6 +19,9 @@ def test_readings_are_dropped_when_the_markdown_settings_change(tmp_path):
     run(tmp_path)
     with gzip.open(tmp_path / "ArticlesGenerator-Readers", "wb") as f:
         pickle.dump({"readings": 1}, f)
+    # As Pelican's build does once it has saved them: signed.
+    cache_guard.remember_cache(SimpleNamespace(settings={
+        "LOAD_CONTENT_CACHE": True, "CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path), "MARKDOWN": {}}))
     (tmp_path / "photos").mkdir()
     (tmp_path / "photos" / "a.webp").write_text("photo")
 
@@ -35,7 +40,7 @@ def test_production_builds_which_load_no_cache_leave_it_alone(tmp_path):
 
 
 def test_a_damaged_cache_is_discarded_and_the_build_goes_on(tmp_path, pelican_site):
-    pelican = pelican_site(["newsroom"], CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, GZIP_CACHE=True)
+    pelican = pelican_site(["newsroom"], **SETTINGS)
     pelican.run()
     [cache] = (tmp_path / "cache").glob("ArticlesGenerator-Readers")
     cache.write_bytes(cache.read_bytes()[:20])  # as a full disk leaves it
@@ -59,14 +64,63 @@ def test_cached_bodies_are_compressed_and_read_back_as_written(tmp_path, pelican
     assert (tmp_path / "output" / "quoted.html").read_bytes() == page, "read back from the cache as written"
 
 
-def test_a_cache_as_the_last_finished_build_left_it_is_not_unpickled_twice(tmp_path, pelican_site, monkeypatch):
-    settings = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "GZIP_CACHE": True}
-    pelican_site(["newsroom"], **settings).run()
-    checked = []
-    monkeypatch.setattr(cache_guard, "readable", lambda path, zipped: checked.append(path) or True)
-    pelican_site(["newsroom"], **settings).run()
-    assert checked == [], "Pelican loads it; the guard need not"
+SETTINGS = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "GZIP_CACHE": True}
+
+
+class Planted:
+    """What a planted cache file runs when it is unpickled."""
+    ran = []
+
+    def __reduce__(self):
+        return (Planted.ran.append, ("code ran",))
+
+
+def plant(path):
+    with gzip.open(path, "wb") as f:
+        pickle.dump(Planted(), f)
+
+
+def test_a_cache_file_this_machine_did_not_leave_is_discarded_unread(tmp_path, pelican_site):
+    pelican_site(["newsroom"], **SETTINGS).run()
     [cache] = (tmp_path / "cache").glob("ArticlesGenerator-Readers")
-    cache.write_bytes(cache.read_bytes() + b"\0")  # changed since: checked again
-    pelican_site(["newsroom"], **settings).run()
-    assert checked == [cache]
+    Planted.ran.clear()
+    plant(cache)
+    pelican_site(["newsroom"], **SETTINGS).run()
+    assert Planted.ran == [] and (tmp_path / "output" / "a-report.html").is_file()
+
+
+def test_a_cache_under_a_stamp_signed_with_another_key_is_discarded_unread(tmp_path, pelican_site, monkeypatch):
+    """As a CI cache restored from elsewhere: only a build holding the key
+    (CACHE_KEY, a secret) could have signed it."""
+    monkeypatch.setenv("CACHE_KEY", "the desk's own")
+    pelican_site(["newsroom"], **SETTINGS).run()
+    stamp = (tmp_path / "cache" / "fingerprint").read_text().splitlines()
+    [cache] = (tmp_path / "cache").glob("ArticlesGenerator-Readers")
+    plant(cache)
+    lines = [line for line in stamp[:-1] if not line.startswith(cache.name)] + [
+        f"{cache.name} {cache_guard.state(cache).split()[1]}"]
+    monkeypatch.setenv("CACHE_KEY", "an attacker's")
+    (tmp_path / "cache" / "fingerprint").write_text("\n".join([*lines, "signature " + cache_guard.signature(lines)]))
+    monkeypatch.setenv("CACHE_KEY", "the desk's own")
+    Planted.ran.clear()
+    pelican_site(["newsroom"], **SETTINGS).run()
+    assert Planted.ran == [] and (tmp_path / "output" / "a-report.html").is_file()
+
+
+def test_the_cache_this_machine_left_is_used_even_after_a_refused_build(tmp_path, pelican_site, monkeypatch):
+    from build_guard import BuildRefused
+    from newsroom.reading.reader import NewsroomReader
+
+    settings = {**SETTINGS, "CHECK_MODIFIED_METHOD": "md5"}  # pelican_site writes each file anew
+    reads = []
+    read = NewsroomReader.read
+    monkeypatch.setattr(NewsroomReader, "read", lambda self, path: reads.append(path) or read(self, path))
+    pelican_site(["newsroom", "build_guard"], **settings).run()
+    bad = tmp_path / "content" / "bad.md"
+    bad.write_text("Title: Bad\n\nNo date, no section.\n", encoding="utf-8")
+    with pytest.raises(BuildRefused):
+        pelican_site(["newsroom", "build_guard"], **settings).run()
+    bad.unlink()
+    reads.clear()
+    pelican_site(["newsroom", "build_guard"], **settings).run()
+    assert reads == [], "the unchanged report came from the cache the refused build left"
