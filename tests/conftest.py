@@ -272,7 +272,7 @@ def started(server, ready, what):
             return
         time.sleep(0.1)
     server.kill()
-    pytest.fail(f"{what} did not start: {server.stderr.read().decode("utf-8", "replace")}")
+    pytest.fail(f"{what} did not start: {server.stderr.read().decode('utf-8', 'replace')}")
 
 
 def creator_id(quotation):
