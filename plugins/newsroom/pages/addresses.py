@@ -7,6 +7,7 @@ or ``{author}`` link that no article answers are refused, naming the files.
 
 import logging
 import os
+import re
 
 from ..reading import checks
 
@@ -34,38 +35,75 @@ def refuse_unaddressable(generators):
 
 # Folders only the build writes into (photos, share images, feeds).
 MADE_FOLDERS = ("photos/", "images/", "feeds/", "theme/")
-CONTENT_PATTERNS = ("ARTICLE", "PAGE", "DRAFT")
+CONTENT_PATTERNS = ("ARTICLE", "PAGE", "DRAFT", "STATIC")  # where content goes: not the build's
+FEEDS = ("FEED_", "CATEGORY_FEED", "TAG_FEED", "AUTHOR_FEED", "TRANSLATION_FEED")
+# What each field of an address pattern may stand for.
+FIELDS = {"date:%Y": r"\d{4}", "date:%m": r"\d{2}", "date:%d": r"\d{2}", "date:%b": r"[A-Za-z]{3}",
+          "number": r"\d+"}
+
+
+def pattern(address):
+    """An address pattern (``{date:%Y}/index.html``, ``{base_name}/page/
+    {number}.html``) as a regular expression of the addresses it makes."""
+    parts = re.split(r"(\{[^}]*\})", address)
+    expression = "".join(FIELDS.get(part[1:-1], r"[^/]+") if part.startswith("{") else re.escape(part)
+                         for part in parts)
+    # A pagination pattern's base is any listing's (the home page's is "").
+    return re.compile(expression.replace(r"[^/]+/", "(?:.*/)?", 1) if address.startswith("{base_name}")
+                      else expression)
 
 
 def made_by_the_build(settings):
-    """The files and folders the build makes itself, which no content may
-    be published over: each *_SAVE_AS that names a file (the home page,
-    listings, robots.txt…), the folders of patterned listings (category/…),
-    feeds, the sitemap, photos and share images."""
-    files, folders = {"sitemap.xml"}, set(MADE_FOLDERS)
+    """What the build makes itself, which no content may be published over:
+    files (each *_SAVE_AS that names one: the home page, listings,
+    robots.txt…; the sitemap), folders (of patterned listings, category/…,
+    people/…; feeds, photos, share images) and patterns (year archives,
+    each listing's later pages, page/2.html)."""
+    files, folders, patterns = {"sitemap.xml"}, set(MADE_FOLDERS), []
     for key, value in settings.items():
         if not isinstance(value, str) or not value:
             continue
-        if key.endswith("_SAVE_AS") and not key.startswith(CONTENT_PATTERNS):
-            if "{" in value:
-                folder = value.split("{", 1)[0]
-                if "/" in folder:
-                    folders.add(folder[: folder.rindex("/") + 1])
-            else:
+        if (key.endswith("_SAVE_AS") and not key.startswith(CONTENT_PATTERNS)) or key.startswith(FEEDS):
+            if "{" not in value:
                 files.add(value)
-        elif key.startswith(("FEED_", "CATEGORY_FEED", "TAG_FEED", "AUTHOR_FEED", "TRANSLATION_FEED")):
-            files.add(value)
-    return files, folders
+                continue
+            folder = value.split("{", 1)[0]
+            if "/" in folder:
+                folders.add(folder[: folder.rindex("/") + 1])
+            else:
+                patterns.append(pattern(value))
+    for number, _, save_as in settings.get("PAGINATION_PATTERNS", ()):
+        if number > 1:
+            patterns.append(pattern(save_as))
+    return files, folders, patterns
 
 
 def refuse_overwrites(generators):
-    files, folders = made_by_the_build(generators[0].settings)
+    files, folders, patterns = made_by_the_build(generators[0].settings)
     for generator in generators:
         for item in checks.contents(generator):
             saved = checks.saved_as(item)
-            if saved and (saved in files or saved.startswith(tuple(folders))):
+            if not saved:
+                continue
+            # The path itself, or a folder the build writes into, or a file
+            # where the build needs a folder ("category" beside category/).
+            taken = (saved in files or saved.startswith(tuple(folders))
+                     or f"{saved}/" in folders or any(p.fullmatch(saved) for p in patterns)
+                     or any(f.startswith(f"{saved}/") for f in files))
+            if taken:
                 logger.error("%s: would be published as %s, which the build makes itself: give it another "
-                             "Slug, or remove its Save_as", os.path.relpath(item.source_path), saved)
+                             "Slug, or remove its Save_as", where(item, "save_as"), saved)
+
+
+def where(item, field):
+    """``file:line`` of the item's field (Save_as), else of its Slug, else
+    the file: read again only for a message."""
+    with open(item.source_path, encoding="utf-8-sig") as f:
+        text = f.read()
+    for name in (field, "slug"):
+        if re.search(rf"^{name}\s*:", text, re.IGNORECASE | re.MULTILINE):
+            return f"{os.path.relpath(item.source_path)}:{checks.field_line(text, name)}"
+    return os.path.relpath(item.source_path)
 
 
 def remember_addresses(generator):
