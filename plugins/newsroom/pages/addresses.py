@@ -43,14 +43,13 @@ FIELDS = {"date:%Y": r"\d{4}", "date:%m": r"\d{2}", "date:%d": r"\d{2}", "date:%
 
 
 def pattern(address):
-    """An address pattern (``{date:%Y}/index.html``, ``{base_name}/page/
-    {number}.html``) as a regular expression of the addresses it makes."""
+    """An address pattern (``{date:%Y}/index.html``,
+    ``category/{slug}/page/{number}.html``) as a regular expression of the
+    addresses it makes."""
     parts = re.split(r"(\{[^}]*\})", address)
     expression = "".join(FIELDS.get(part[1:-1], r"[^/]+") if part.startswith("{") else re.escape(part)
                          for part in parts)
-    # A pagination pattern's base is any listing's (the home page's is "").
-    return re.compile(expression.replace(r"[^/]+/", "(?:.*/)?", 1) if address.startswith("{base_name}")
-                      else expression)
+    return re.compile(expression)
 
 
 def made_by_the_build(settings):
@@ -72,10 +71,23 @@ def made_by_the_build(settings):
                 folders.add(folder[: folder.rindex("/") + 1])
             else:
                 patterns.append(pattern(value))
-    for number, _, save_as in settings.get("PAGINATION_PATTERNS", ()):
-        if number > 1:
-            patterns.append(pattern(save_as))
+    patterns += [pattern(page) for page in later_pages(settings)]
     return files, folders, patterns
+
+
+def later_pages(settings):
+    """Each paginated listing's later pages, as patterns: the home page's
+    ``page/{number}.html``, a section's ``category/{slug}/page/{number}.html``
+    (as Pelican's paginator names them from PAGINATION_PATTERNS)."""
+    for template in settings.get("PAGINATED_TEMPLATES", {}):
+        listing = settings.get(f"{template.upper()}_SAVE_AS") or f"{template}.html"
+        name, extension = os.path.splitext(listing)
+        folder, file = os.path.split(listing)
+        base = folder if file in ("index.htm", "index.html") else name
+        for number, _, save_as in settings.get("PAGINATION_PATTERNS", ()):
+            if number > 1:
+                yield (save_as.replace("{name}", name).replace("{base_name}", base)
+                       .replace("{extension}", extension).lstrip("/"))
 
 
 def refuse_overwrites(generators):

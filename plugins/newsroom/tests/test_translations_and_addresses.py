@@ -58,3 +58,25 @@ def test_addresses_that_are_one_when_folded_are_refused_naming_both_files(build)
                          "b.md": report("court-ruling", 2).replace("2021-02-20", "2021-04-21")})
     assert len(errors) == 1 and errors[0].startswith("content/a.md and content/b.md are published as "), errors
     assert "holds as one file: give one of them another Slug" in errors[0]
+
+
+def test_every_address_the_build_makes_is_known_before_anything_is_written():
+    from pathlib import Path
+
+    from pelican.settings import read_settings
+
+    from newsroom.pages.addresses import made_by_the_build
+
+    project = next(p for p in Path(__file__).resolve().parents if (p / "pelicanconf.py").is_file())
+    files, folders, patterns = made_by_the_build(read_settings(str(project / "pelicanconf.py")))
+
+    def taken(path):
+        return (path in files or path.startswith(tuple(folders)) or f"{path}/" in folders
+                or any(p.fullmatch(path) for p in patterns))
+
+    for path in ("index.html", "2021/index.html", "page/2.html", "category/courts/page/12.html", "category",
+                 "people/wang-yi.html", "people/wang-yi/page/2.html", "feeds/all.atom.xml", "photos/a-1-480.webp",
+                 "images/share/x.png", "sitemap.xml", "archives.html"):
+        assert taken(path), path
+    for path in ("2021/04/court-ruling.html", "about.html", "2021/04/index.html", "reports/page.html"):
+        assert not taken(path), path
