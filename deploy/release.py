@@ -14,20 +14,29 @@ release costs only what changed; renames it to ``releases/NAME`` once whole;
 then points ``current`` at it with ``ln -s`` and ``mv -T``: one rename(2),
 so a reader gets the old release or the new one, never a mix. An upload that
 fails or is killed leaves only a ``.partial`` folder (removed by the next
-upload) and ``current`` as it was. The newest N releases are kept (5).
+upload) and ``current`` as it was. The newest N releases are kept (5; at
+least 1). Uploads to one target take turns: each holds the server's
+``flock`` on ``TARGET/.upload.lock`` from start to switch.
 
 `rollback` points ``current`` at the release before the live one, the same
 atomic way. Both print what they did and how to undo it.
 """
 
 import argparse
+import contextlib
 import datetime
 import os
+import select
 import shlex
 import subprocess
 import sys
+import time
 
 KEEP = 5
+
+
+def release_name():
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
 def ssh_command(host, port, user):
@@ -56,12 +65,40 @@ def switch(target, release):
             f"mv -T {t}/.current.new {t}/current")
 
 
+@contextlib.contextmanager
+def locked(args):
+    """One upload (or rollback) to a target at a time: the server's ``flock`` on
+    ``TARGET/.upload.lock``, held by one ssh session for the whole upload. A
+    second upload waits its turn; an upload killed half-way ends its
+    session, and with it the lock (never a lock left behind)."""
+    t = shlex.quote(args.target)
+    holder = f"mkdir -p {t} && exec flock {t}/.upload.lock sh -c 'echo locked; exec cat >/dev/null'"
+    session = subprocess.Popen([*ssh_command(args.host, args.port, args.user), "sh -c " + shlex.quote(holder)],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               encoding="utf-8")
+    if not select.select([session.stdout], [], [], 2)[0]:
+        print(f"Another upload to {args.host}:{args.target} is under way: waiting for it to finish.",
+              file=sys.stderr)
+    if session.stdout.readline().strip() != "locked":
+        session.kill()
+        sys.exit(f"On {args.host}: could not lock {args.target} for the upload "
+                 f"({session.stderr.read().strip() or 'no flock(1) there? install util-linux'}); nothing was changed.")
+    try:
+        yield
+    finally:
+        session.stdin.close()
+        session.wait()
+
+
 def upload(args):
-    name = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     t = shlex.quote(args.target)
     # Where the live release is (for --link-dest), and no leftover partials.
     live = remote(args, f"mkdir -p {t}/releases && rm -rf {t}/releases/*.partial && "
                         f"readlink {t}/current || true").strip()
+    name = release_name()
+    if live.endswith(f"/{name}"):  # an upload just before this one, in the same second
+        time.sleep(1)
+        name = release_name()
     link_dest = [f"--link-dest={args.target}/{live}/"] if live else []
     destination = f"{args.user + '@' if args.user else ''}{args.host}:{args.target}/releases/{name}.partial/"
     # RSYNC_OPTS: more rsync options, such as --bwlimit=KBPS or --compress.
@@ -73,7 +110,7 @@ def upload(args):
              args.output.rstrip("/") + "/", destination]
     if subprocess.run(rsync).returncode:
         sys.exit(f"Upload failed: {args.target}/current still serves {live or 'nothing'}; nothing was switched.")
-    remote(args, f"mv {t}/releases/{shlex.quote(name)}.partial {t}/releases/{shlex.quote(name)} && "
+    remote(args, f"mv -T {t}/releases/{shlex.quote(name)}.partial {t}/releases/{shlex.quote(name)} && "
                  f"{switch(args.target, name)} && "
                  f"cd {t}/releases && ls -1 | grep -v '\\.partial$' | sort | head -n -{args.keep} | xargs -r rm -rf")
     print(f"Published release {name} to {args.host}:{args.target}/current (was {live or 'empty'}).")
@@ -104,9 +141,12 @@ def main(argv=None):
             command.add_argument(field)
         command.add_argument("--keep", type=int, default=KEEP)
     args = parser.parse_args(argv)
+    if args.keep < 1:
+        sys.exit(f"KEEP_RELEASES is {args.keep}: keep 1 release or more (the live one is among them)")
     if not args.target.startswith("/"):
         sys.exit(f"SSH_TARGET_DIR must be an absolute path on the server, not {args.target!r}")
-    (upload if args.command == "upload" else rollback)(args)
+    with locked(args):
+        (upload if args.command == "upload" else rollback)(args)
 
 
 if __name__ == "__main__":

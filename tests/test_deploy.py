@@ -141,10 +141,39 @@ def test_releases_share_unchanged_files_switch_atomically_and_roll_back(sshd, tm
 
 def test_only_the_newest_releases_are_kept(sshd, tmp_path):
     site, target = site_of(tmp_path, "site", "x"), tmp_path / "srv"
-    for _ in range(3):
+    for _ in range(3):  # in one second or over several: each a release of its own
         assert release("upload", sshd, str(site), "--keep", "2", target=target).returncode == 0
-        time.sleep(1.1)
     assert len(list((target / "releases").iterdir())) == 2
+    # Keeping none would delete the live release: refused before anything is done.
+    live = os.readlink(target / "current")
+    refused = release("upload", sshd, str(site), "--keep", "0", target=target)
+    assert refused.returncode != 0 and "keep 1 release or more" in refused.stderr
+    assert os.readlink(target / "current") == live and (target / "current" / "index.html").is_file()
+
+
+def test_two_uploads_to_one_target_take_turns(sshd, tmp_path):
+    """Started together, each upload is whole: the live site is all of one
+    build, and the release each reports is the one it made."""
+    first, second = site_of(tmp_path, "first", "first"), site_of(tmp_path, "second", "second")
+    (second / "only-in-second.txt").write_text("second")
+    target = tmp_path / "srv"
+    command = [sys.executable, "deploy/release.py", "upload"]
+    where = [sshd["SSH_HOST"], sshd["SSH_PORT"], sshd["SSH_USER"], str(target)]
+    environment = {**os.environ, "SSH_OPTS": sshd["SSH_OPTS"]}
+    runs = [subprocess.Popen([*command, str(site), *where], cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, encoding="utf-8", env=environment) for site in (first, second)]
+    results = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], results
+    releases = sorted((target / "releases").iterdir())
+    assert len(releases) == 2 and not [r for r in releases if r.name.endswith(".partial")]
+    for release_folder in releases:
+        marker = (release_folder / "release.txt").read_text()
+        source = first if marker == "first" else second
+        made = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
+        assert {p.relative_to(release_folder) for p in release_folder.rglob("*") if p.is_file()} == made
+    live = (target / "current" / "release.txt").read_text()
+    said = [out for out, _ in results if f"Published release {os.readlink(target / 'current').split('/')[-1]}" in out]
+    assert len(said) == 1 and (live == "first") == (said[0] == results[0][0])
 
 
 def test_github_pages_branch_holds_exactly_the_site(tmp_path):
