@@ -117,8 +117,11 @@ rollback: venv
 # .nojekyll and, with GITHUB_CNAME, a CNAME; pushed to GITHUB_REMOTE. For a
 # project site, build for its address: SITEURL=https://user.github.io/repo.
 GITHUB_REPO ?= $(BASEDIR)
+# Two publishes of one checkout take turns on its branch (flock(1), on a
+# lock in its git folder).
 github: publish
-	cd "$(GITHUB_REPO)" && "$(abspath $(VENV))/bin/ghp-import" -n -p -f -m "Publish the site" \
+	cd "$(GITHUB_REPO)" && flock "$$(git rev-parse --git-dir)/rightsdesk-publish.lock" \
+		"$(abspath $(VENV))/bin/ghp-import" -n -p -f -m "Publish the site" \
 		-b $(GITHUB_PAGES_BRANCH) -r $(GITHUB_REMOTE) $(if $(GITHUB_CNAME),-c $(GITHUB_CNAME)) "$(OUTPUTDIR)"
 
 # output/ to an S3-compatible bucket: media types, gzip encoding, cache
@@ -127,8 +130,11 @@ github: publish
 s3_upload: publish
 	$(PYTHON) deploy/s3_upload.py "$(OUTPUTDIR)" "$(S3_BUCKET)"
 
-clean:
-	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/output-production" "$(BASEDIR)/cache"
+# OUTPUTDIR is checked as a build into it would be: never content/, the
+# project or the home folder.
+clean: venv
+	$(PYTHON) deploy/build.py --clean "$(OUTPUTDIR)" -s "$(CONFFILE)"
+	rm -rf "$(BASEDIR)/output-production" "$(BASEDIR)/cache"
 
 # Rebuild on every change to content, theme, plugins or settings, each
 # build in a fresh process; devserver serves too, and shows a refused

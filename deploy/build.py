@@ -1,6 +1,7 @@
 """Build the site beside OUTPUT, and put it in OUTPUT's place only if it built.
 
     python deploy/build.py OUTPUT [pelican arguments...]
+    python deploy/build.py --clean OUTPUT [pelican arguments...]
 
 Pelican writes into its output folder as it goes, so a build that fails half
 way (or a publishconf that clears the folder first) leaves a broken site
@@ -157,5 +158,21 @@ def main(argv):
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def clean(argv):
+    """``--clean OUTPUT [pelican arguments…]``: remove OUTPUT (`make clean`),
+    refusing what a build into it would refuse (content/, the project…)."""
+    output, arguments = os.path.realpath(argv[0]), argv[1:]
+    args = parse_arguments([*arguments, "-o", output])
+    settings = read_settings(args.settings, override=get_config(args))
+    why = unsafe_output(output, settings, os.path.dirname(os.path.abspath(args.settings or "pelicanconf.py")))
+    if why:
+        sys.exit(f"Refused to remove {argv[0]}: {why}. Nothing was removed.")
+    with locked(output):
+        shutil.rmtree(output, ignore_errors=True)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--clean"]:
+        clean(sys.argv[2:])
+    else:
+        main(sys.argv[1:])

@@ -10,22 +10,49 @@ share images (hashed names) kept for ever. A bucket cannot choose an
 encoding per request, so each text file is sent as its gzip variant with
 ``Content-Encoding: gzip``, which every browser reads (``S3_GZIP=0`` sends
 them plain); the ``.gz`` and ``.br`` files themselves are not uploaded. A
-file whose bytes the bucket already has is skipped. Objects the site no
-longer has are deleted only after every new one is up, so readers never
-meet a page whose links lead nowhere.
+file whose bytes the bucket already has is skipped.
+
+Order: what pages show (photos, share images, documents) first, then the
+reports and pages, then what lists them (the home page, sections, topics,
+speaker pages, archives), then feeds, the sitemap and robots.txt; objects
+the site no longer has are deleted last. At every moment a reader meets
+no link that leads nowhere. Uploads to one bucket take turns: each holds
+the object ``.deploy-lock``, written only where none is (a conditional
+write, ``If-None-Match: *``); a lock left by an upload killed more than
+an hour ago is taken over.
 """
 
+import contextlib
+import datetime
 import hashlib
+import json
 import mimetypes
 import os
+import socket
 import sys
+import time
 from pathlib import Path
 
 import boto3
+from botocore.exceptions import ClientError
 
 TYPES = {".atom.xml": "application/atom+xml", ".rss.xml": "application/rss+xml", ".webp": "image/webp"}
 TEXT = ("text/", "application/atom+xml", "application/rss+xml", "application/xml", "application/json")
 FOREVER = ("images/", "photos/")
+LOCK = ".deploy-lock"
+STALE = datetime.timedelta(hours=1)
+WAIT = datetime.timedelta(minutes=30)
+
+
+def stage(key, path):
+    """When the object goes up: 0 what pages show, 1 reports and pages, 2
+    what lists them, 3 feeds, the sitemap and robots.txt."""
+    if not key.endswith((".html", ".xml", ".txt")) or key.startswith(FOREVER):
+        return 0
+    if not key.endswith(".html"):
+        return 3
+    head = path.read_bytes()
+    return 1 if b'<article class="report"' in head or b'<article class="page"' in head else 2
 
 
 def media_type(name):
@@ -38,11 +65,10 @@ def media_type(name):
 
 
 def objects(output, gzip):
-    """(key, bytes, headers) for every file of the site."""
-    for path in sorted(Path(output).rglob("*")):
-        if not path.is_file() or path.suffix in (".gz", ".br"):
-            continue
-        key = path.relative_to(output).as_posix()
+    """(key, bytes, headers) for every file of the site, in `stage` order."""
+    files = [(path.relative_to(output).as_posix(), path) for path in Path(output).rglob("*")
+             if path.is_file() and path.suffix not in (".gz", ".br")]
+    for key, path in sorted(files, key=lambda found: (stage(*found), found[0])):
         headers = {"ContentType": media_type(key),
                    "CacheControl": "public, max-age=31536000, immutable" if key.startswith(FOREVER) else "no-cache"}
         packed = path.with_name(path.name + ".gz")
@@ -52,8 +78,56 @@ def objects(output, gzip):
             yield key, path.read_bytes(), headers
 
 
+def failed_condition(error):
+    return error.response.get("Error", {}).get("Code") in ("PreconditionFailed", "412", "ConditionalRequestConflict")
+
+
+@contextlib.contextmanager
+def locked(s3, bucket):
+    """The bucket's ``.deploy-lock`` for the whole upload: wait while another
+    upload holds it; take over one left more than STALE ago."""
+    mine = json.dumps({"host": socket.gethostname(), "pid": os.getpid(),
+                       "started": datetime.datetime.now(datetime.timezone.utc).isoformat()})
+    deadline, said = time.monotonic() + WAIT.total_seconds(), False
+    while True:
+        try:
+            s3.put_object(Bucket=bucket, Key=LOCK, Body=mine.encode(), IfNoneMatch="*")
+            break
+        except ClientError as error:
+            if not failed_condition(error):
+                raise
+        try:
+            held = s3.get_object(Bucket=bucket, Key=LOCK)
+        except s3.exceptions.NoSuchKey:
+            continue  # released meanwhile
+        age = datetime.datetime.now(datetime.timezone.utc) - held["LastModified"]
+        if age > STALE:
+            try:  # only if it is still that stale lock
+                s3.put_object(Bucket=bucket, Key=LOCK, Body=mine.encode(), IfMatch=held["ETag"])
+                print(f"s3://{bucket}: took over a lock left {age} ago: {held['Body'].read().decode()}")
+                break
+            except ClientError as error:
+                if not failed_condition(error):
+                    raise
+        if time.monotonic() > deadline:
+            raise SystemExit(f"s3://{bucket}: another upload has held {LOCK} for {age}; nothing was sent")
+        if not said:
+            print(f"s3://{bucket}: another upload is under way: waiting for it to finish.", file=sys.stderr)
+            said = True
+        time.sleep(1)
+    try:
+        yield
+    finally:
+        s3.delete_object(Bucket=bucket, Key=LOCK)
+
+
 def upload(output, bucket):
     s3 = boto3.client("s3", endpoint_url=os.environ.get("S3_ENDPOINT_URL") or None)
+    with locked(s3, bucket):
+        send(s3, output, bucket)
+
+
+def send(s3, output, bucket):
     there = {}
     for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
         there.update({o["Key"]: o["ETag"].strip('"') for o in page.get("Contents", [])})
@@ -66,7 +140,7 @@ def upload(output, bucket):
             continue
         s3.put_object(Bucket=bucket, Key=key, Body=body, **headers)
         sent += 1
-    stale = sorted(set(there) - keys)
+    stale = sorted(set(there) - keys - {LOCK})
     failed = []
     for start in range(0, len(stale), 1000):  # only now: every new page is up
         done = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in stale[start:start + 1000]]})

@@ -88,6 +88,24 @@ def test_an_output_folder_that_would_swallow_sources_is_refused_and_nothing_chan
     assert (ROOT / "content" / "2021" / "blinken-human-rights-defenders.md").is_file()
 
 
+def test_make_clean_refuses_what_a_build_refuses_and_removes_an_output(tmp_path):
+    """`make clean OUTPUTDIR=…` (deploy/build.py --clean): never the content
+    (here a copy, in case it did not refuse), and an output whole."""
+    content = content_with(tmp_path)
+    for target in (content, content / "2021", content.parent):
+        result = subprocess.run([sys.executable, "deploy/build.py", "--clean", str(target), str(content),
+                                 "-s", "pelicanconf.py"], cwd=ROOT, capture_output=True, encoding="utf-8")
+        assert result.returncode != 0 and "Refused to remove" in result.stderr, target
+        assert (content / "2021" / "blinken-human-rights-defenders.md").is_file()
+    output = tmp_path / "output"
+    (output / "2021").mkdir(parents=True)
+    (output / "2021" / "x.html").write_text("x")
+    result = subprocess.run([sys.executable, "deploy/build.py", "--clean", str(output), str(content),
+                             "-s", "pelicanconf.py"], cwd=ROOT, capture_output=True, encoding="utf-8")
+    assert result.returncode == 0 and not output.exists(), result.stderr
+    assert "deploy/build.py --clean" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
 def test_an_output_folder_holding_a_checkout_is_refused(tmp_path):
     (tmp_path / "site" / ".git").mkdir(parents=True)
     result = build(tmp_path / "site")

@@ -4,6 +4,7 @@ switch, a killed upload, rollback, nginx serving `current` throughout),
 ghp-import into a bare git repository, and an S3-compatible server (moto's,
 from PyPI)."""
 
+import datetime
 import os
 import shutil
 import signal
@@ -264,6 +265,9 @@ def test_s3_upload_fails_naming_each_object_the_bucket_would_not_delete(tmp_path
         def put_object(self, **_):
             pass
 
+        def delete_object(self, **_):  # the lock, released
+            pass
+
         def delete_objects(self, **_):
             return {"Deleted": [{"Key": "gone.html"}],
                     "Errors": [{"Key": "old.html", "Code": "AccessDenied", "Message": "Access Denied"}]}
@@ -272,3 +276,68 @@ def test_s3_upload_fails_naming_each_object_the_bucket_would_not_delete(tmp_path
     (tmp_path / "index.html").write_text("<p>new</p>")
     with pytest.raises(SystemExit, match=r"1 of 2 objects .* could not be deleted(.|\n)*old.html: AccessDenied"):
         s3_upload.upload(tmp_path, "site")
+
+
+def test_s3_upload_sends_what_pages_show_then_pages_then_listings_then_feeds_and_deletes_last(
+        prod_site, monkeypatch):
+    """At every moment of an upload, no link leads nowhere: a report's photo
+    is there before the report, the report before the listings and feeds
+    that link to it; stale objects go last."""
+    sys.path.insert(0, str(ROOT / "deploy"))
+    import s3_upload
+
+    calls = []
+
+    class Bucket:
+        def get_paginator(self, name):
+            return type("Pages", (), {"paginate": lambda self, **_: [{"Contents": [
+                {"Key": "old/gone.html", "ETag": '"x"'}]}]})()
+
+        def put_object(self, Key, **_):
+            calls.append(("put", Key))
+
+        def delete_object(self, Key, **_):
+            calls.append(("release", Key))
+
+        def delete_objects(self, Delete, **_):
+            calls.extend(("delete", o["Key"]) for o in Delete["Objects"])
+            return {}
+
+    monkeypatch.setattr(s3_upload.boto3, "client", lambda *a, **k: Bucket())
+    s3_upload.upload(prod_site.path, "site")
+    assert calls[0] == ("put", ".deploy-lock") and calls[-1] == ("release", ".deploy-lock")
+    sent = [key for verb, key in calls[1:-1] if verb == "put"]
+    assert calls[-2] == ("delete", "old/gone.html")
+    reports = [n for n in prod_site.reports()]
+    first_report = min(sent.index(n) for n in reports)
+    assert all(sent.index(k) < first_report for k in sent if k.startswith(("photos/", "images/")))
+    listings = ["index.html", "archives.html", *[k for k in sent if k.startswith(("category/", "tag/", "people/"))]]
+    assert max(sent.index(n) for n in reports) < min(sent.index(k) for k in listings)
+    assert max(sent.index(k) for k in listings) < min(sent.index(k) for k in ("feeds/all.atom.xml", "sitemap.xml"))
+
+
+def test_s3_uploads_to_one_bucket_take_turns(s3, tmp_path, monkeypatch):
+    client, env = s3
+    (tmp_path / "index.html").write_text("<p>new</p>")
+    command = [sys.executable, "deploy/s3_upload.py", str(tmp_path), "site"]
+    client.put_object(Bucket="site", Key=".deploy-lock", Body=b"another upload")
+    waiting = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8",
+                               env={**os.environ, **env})
+    time.sleep(3)
+    assert waiting.poll() is None, "it waits while the bucket is locked"
+    assert "index.html" not in {o["Key"] for o in client.list_objects_v2(Bucket="site")["Contents"]}
+    client.delete_object(Bucket="site", Key=".deploy-lock")
+    out, err = waiting.communicate(timeout=60)
+    assert waiting.returncode == 0 and "waiting for it to finish" in err, out + err
+    keys = {o["Key"] for o in client.list_objects_v2(Bucket="site")["Contents"]}
+    assert keys == {"index.html"}, "sent, and its lock released"
+    # A lock an upload killed long ago left is taken over.
+    client.put_object(Bucket="site", Key=".deploy-lock", Body=b"a killed upload")
+    sys.path.insert(0, str(ROOT / "deploy"))
+    import s3_upload
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(s3_upload, "STALE", datetime.timedelta(0))
+    s3_upload.upload(tmp_path, "site")
+    assert {o["Key"] for o in client.list_objects_v2(Bucket="site")["Contents"]} == {"index.html"}
