@@ -85,7 +85,9 @@ def rewrite_body(item, change):
 
 def cache_bodies_compressed(readers):
     """readers_init: the readers' cache keeps bodies as a `Body`, through
-    the methods Pelican reads and fills its cache with."""
+    the methods Pelican reads and fills its cache with; and a reading whose
+    photos changed since (replaced, deleted) is no longer in it, as Pelican
+    checks only the report's own file."""
     keep, find = readers.cache_data, readers.get_cached_data
 
     def cache_data(path, data):
@@ -94,7 +96,12 @@ def cache_bodies_compressed(readers):
 
     def get_cached_data(path, default=None):
         found = find(path, default)
-        if found is default or not isinstance(found[0], Body):
+        if found is default:
+            return found
+        report = found[1].get("report")
+        if report is not None and not all(photo.unchanged() for photo in report.photos):
+            return default
+        if not isinstance(found[0], Body):
             return found
         return unpacked(found[0]), found[1]
 

@@ -57,6 +57,16 @@ class Photo:
     alt: str = ""
     # What a crop keeps in view: across and down, 0 to 1 from the top left.
     focus: tuple[float, float] = (0.5, 0.5)
+    # The file's size and modification time when it was measured: a cached
+    # reading of the report holds only while the file is as it was.
+    stamp: tuple[int, int] = (0, 0)
+
+    def unchanged(self):
+        try:
+            stat = os.stat(self.source)
+        except OSError:
+            return False
+        return (stat.st_size, stat.st_mtime_ns) == self.stamp
 
     @property
     def widths(self):

@@ -83,7 +83,8 @@ def measure(path):
     except (OSError, SyntaxError, ValueError) as error:
         raise PhotoError(f"cannot be read as an image ({error}): save it again as JPEG or PNG") from None
     key = hashlib.sha256(VERSION.encode() + data).hexdigest()
-    return Photo(path, width, height, key)
+    stat = os.stat(path)
+    return Photo(path, width, height, key, stamp=(stat.st_size, stat.st_mtime_ns))
 
 
 def flattened(image):

@@ -124,3 +124,27 @@ def test_the_cache_this_machine_left_is_used_even_after_a_refused_build(tmp_path
     reads.clear()
     pelican_site(["newsroom", "build_guard"], **settings).run()
     assert reads == [], "the unchanged report came from the cache the refused build left"
+
+
+def test_a_cached_reading_follows_its_photos(tmp_path, pelican_site, caplog):
+    """Pelican's cache checks the report's own file: a photo replaced or
+    deleted since makes the report read again."""
+    from PIL import Image
+
+    settings = {**SETTINGS, "CHECK_MODIFIED_METHOD": "md5"}
+    report = ("Title: Photo\nDate: 2021-04-20\nCategory: News\nAuthor: Desk\nSummary: One.\n\n"
+              "![A grey square](images/p.jpg)\nCaption: Grey.\n")
+    (tmp_path / "content" / "images").mkdir(parents=True)
+    photo = tmp_path / "content" / "images" / "p.jpg"
+    Image.new("RGB", (900, 600), (120, 120, 120)).save(photo)
+    pelican_site(["newsroom"], files={"report.md": report}, **settings).run()
+    page = tmp_path / "output" / "photo.html"
+    first = page.read_text(encoding="utf-8")
+    Image.new("RGB", (900, 600), (200, 30, 30)).save(photo)
+    pelican_site(["newsroom"], files={"report.md": report}, **settings).run()
+    second = page.read_text(encoding="utf-8")
+    assert second != first and "photos/p-" in second, "the new photo's variants, not the old"
+    photo.unlink()
+    caplog.clear()
+    pelican_site(["newsroom"], files={"report.md": report}, **settings).run()
+    assert any("photo 'images/p.jpg' does not exist" in r.getMessage() for r in caplog.records)
