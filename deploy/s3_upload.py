@@ -28,6 +28,7 @@ import hashlib
 import json
 import mimetypes
 import os
+import re
 import socket
 import sys
 import time
@@ -39,6 +40,7 @@ from botocore.exceptions import ClientError
 TYPES = {".atom.xml": "application/atom+xml", ".rss.xml": "application/rss+xml", ".webp": "image/webp"}
 TEXT = ("text/", "application/atom+xml", "application/rss+xml", "application/xml", "application/json")
 FOREVER = ("images/", "photos/")
+NUMBERED = re.compile(r"(^|/)page/\d+\.html$")
 LOCK = ".deploy-lock"
 STALE = datetime.timedelta(hours=1)
 WAIT = datetime.timedelta(minutes=30)
@@ -55,6 +57,16 @@ def stage(key, path):
     return 1 if b'<article class="report"' in head or b'<article class="page"' in head else 2
 
 
+def cache_control(key):
+    """As deploy/nginx.conf: hashed names for ever, a listing's numbered
+    pages (which keep what they list) a day, everything else revalidated."""
+    if key.startswith(FOREVER):
+        return "public, max-age=31536000, immutable"
+    if NUMBERED.search(key):
+        return "public, max-age=86400, stale-while-revalidate=604800"
+    return "no-cache"
+
+
 def media_type(name):
     for suffix, kind in TYPES.items():
         if name.endswith(suffix):
@@ -69,8 +81,7 @@ def objects(output, gzip):
     files = [(path.relative_to(output).as_posix(), path) for path in Path(output).rglob("*")
              if path.is_file() and path.suffix not in (".gz", ".br")]
     for key, path in sorted(files, key=lambda found: (stage(*found), found[0])):
-        headers = {"ContentType": media_type(key),
-                   "CacheControl": "public, max-age=31536000, immutable" if key.startswith(FOREVER) else "no-cache"}
+        headers = {"ContentType": media_type(key), "CacheControl": cache_control(key)}
         packed = path.with_name(path.name + ".gz")
         if gzip and packed.is_file():
             yield key, packed.read_bytes(), {**headers, "ContentEncoding": "gzip"}

@@ -341,3 +341,16 @@ def test_s3_uploads_to_one_bucket_take_turns(s3, tmp_path, monkeypatch):
     monkeypatch.setattr(s3_upload, "STALE", datetime.timedelta(0))
     s3_upload.upload(tmp_path, "site")
     assert {o["Key"] for o in client.list_objects_v2(Bucket="site")["Contents"]} == {"index.html"}
+
+
+def test_s3_cache_lifetimes_are_nginxs():
+    sys.path.insert(0, str(ROOT / "deploy"))
+    import s3_upload
+
+    config = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    for key, expected in [("photos/a-1-480.webp", "public, max-age=31536000, immutable"),
+                          ("page/3.html", "public, max-age=86400, stale-while-revalidate=604800"),
+                          ("category/courts/page/12.html", "public, max-age=86400, stale-while-revalidate=604800"),
+                          ("index.html", "no-cache"), ("2021/04/page.html", "no-cache")]:
+        assert s3_upload.cache_control(key) == expected, key
+        assert f'"{expected}"' in config

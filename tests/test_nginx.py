@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from conftest import BROTLI, NGINX_INSTALL as INSTALL, configured, free_port, need, started
+from conftest import BROTLI, NGINX_INSTALL as INSTALL, Site, build, configured, free_port, need, siteurl, started
 
 IMAGE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
 HEADERS = {
@@ -24,9 +24,13 @@ HEADERS = {
 
 
 @pytest.fixture(scope="module")
-def prod_site(corpus_prod_site):
-    """The corpus's production build: photos, Chinese, every kind of report."""
-    return corpus_prod_site
+def prod_site(corpus_content, tmp_path_factory):
+    """The corpus's production build, two reports to a listing page: photos,
+    Chinese, every kind of report, and listings with numbered pages."""
+    output = tmp_path_factory.mktemp("paginated") / "output"
+    result = build(output, "publishconf.py", corpus_content, DEFAULT_PAGINATION=2)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Site(output, siteurl("publishconf.py"), production=True)
 
 
 @pytest.fixture(scope="module")
@@ -82,13 +86,17 @@ def test_every_page_and_asset_is_served_with_type_charset_and_headers(nginx, pro
             assert "immutable" in headers["Cache-Control"], url
             continue
         assert content_type.endswith("; charset=utf-8"), (url, content_type)
+        # A listing's numbered pages keep what they list: cached a day; the rest revalidated.
+        numbered = re.search(r"/page/[0-9]+\.html$", url)
+        assert headers["Cache-Control"] == ("public, max-age=86400, stale-while-revalidate=604800" if numbered
+                                            else "no-cache"), url
         # Links in pages, feeds, the sitemap and robots.txt alike.
         for link in re.findall(r'https?://[^"<>\s]+', body.decode()):
             if link.startswith(prod_site.url + "/"):
                 queue.append(local(link, prod_site, nginx))
     files = {f"{nginx}/{'' if n == 'index.html' else n}" for n in prod_site.html_files() if prod_site.listed(n)}
     assert files <= seen
-    assert {f"{nginx}/sitemap.xml", f"{nginx}/feeds/all.atom.xml"} <= seen
+    assert {f"{nginx}/sitemap.xml", f"{nginx}/feeds/all.atom.xml", f"{nginx}/page/1.html"} <= seen
 
 
 @pytest.mark.parametrize("encoding", ["br", "gzip"])

@@ -6,6 +6,7 @@ Each test builds content/ with the corpus through deploy/build.py (as
 looks at which pages were rendered anew: an unchanged page is linked from
 the last build, so it keeps its inode; a rendered one is a new file."""
 
+import datetime
 import filecmp
 import shutil
 
@@ -141,3 +142,21 @@ def test_a_removed_report_leaves_with_its_page(project):
     again = built(project)
     assert page not in again
     assert identical(project / "output", fresh(project)) == []
+
+
+def test_a_new_report_leaves_the_listings_numbered_pages_alone(project):
+    """Numbered from the oldest, a listing's later pages keep what they list:
+    a new report renders its own page and the listings' first pages, and at
+    most the newest numbered page of each (whose "newer" link moves when
+    the first page fills up)."""
+    first = built(project, DEFAULT_PAGINATION=2)
+    numbered = {name: inode for name, inode in first.items() if name.startswith("page/") or "/page/" in name}
+    assert numbered, "the content has listings of more than one page"
+    (project / "content" / "newest.md").write_text(
+        f"Title: The newest report\nDate: {datetime.date.today()}\nCategory: Human rights\nTags: Courts\n"
+        "Author: Rights Desk\nSummary: The newest report of all.\n\nText.\n", encoding="utf-8")
+    again = built(project, DEFAULT_PAGINATION=2)
+    moved = [name for name, inode in numbered.items() if again.get(name) != inode]
+    listings = [name.rsplit("page/", 1)[0] for name in moved]
+    assert len(listings) == len(set(listings)), moved
+    assert identical(project / "output", fresh(project, DEFAULT_PAGINATION=2)) == []

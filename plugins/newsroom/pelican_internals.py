@@ -184,3 +184,15 @@ def forget_logged_messages(pelican):
     same process unseen (build_guard could not refuse it)."""
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
+
+
+# -- Listing pages numbered from the oldest (pages/pagination.py) ------------------
+
+def paginate_from_the_oldest(pelican):
+    """initialized: Pelican's writer makes its paginators from the name it
+    imported (pelican/writers.py); it makes ours instead."""
+    from pelican import writers
+
+    from .pages.pagination import StablePaginator
+
+    writers.Paginator = StablePaginator

@@ -8,13 +8,18 @@ of all it is made from:
 
 - the build: the theme's files, the plugins' code, the settings, the
   versions of the packages that render; the site's pages (every page's
-  navigation lists them), the register of people, and every report's and
-  page's address (a report's text may link to any of them);
-- the page: its template, file, address, and what Pelican hands that
-  template: the report or page in full; the reports a listing lists, as a
-  listing shows them (everything but their text); the tag, section, person…
-- a page handed nothing of its own (the index of tags, the archives, the
-  corrections…): every report as a listing shows it.
+  navigation lists them) and the register of people;
+- the page: its template, file and address, and what its template (with
+  all it extends and includes, found with ``jinja2.meta``) reads: each value
+  Pelican hands it or the site's context holds, a report or page in full
+  (its text, and the address of each file the text links to), a list of
+  reports as a listing shows them (everything but their text); a
+  paginated list as the page's own slice and the pages it links to.
+
+So a report added changes the key of its own page, of the first page of
+each listing it is in (numbered from the oldest, a listing's later pages
+keep their slice: `pages/pagination.py`) and of the pages that read every
+report (the archives, the corrections, the index of topics); no other.
 
 Where the last build recorded the same key for that file, and the file it
 left is still as it was (size and modification time), that file is linked
@@ -43,12 +48,16 @@ import marshal
 import os
 from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import unquote
 
+from jinja2 import meta
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from plugin_support import section
 
 from ..pelican_internals import LinkingWriter, body_as_read
+from ..people.register import register_files
+from ..reading.checks import LINK
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +68,7 @@ PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "minify-html")
 # Settings that say where things are, not what they are.
 PLACES = {"OUTPUT_PATH", "CACHE_PATH", "PAGE_CACHE"}
 # What a listing shows of a report or page besides its metadata: the
-# model (`model/report.py`), and what Pelican works out (its address is in
-# every page's key already: see Keys.built).
+# model (`model/report.py`, its address included), and what Pelican works out.
 FACE = ("status", "lang", "summary", "translations", "report")
 
 
@@ -156,8 +164,9 @@ class Keys:
     """The keys of one build's pages."""
 
     def __init__(self, settings, context):
-        self.context = context
+        self.context, self.settings = context, settings
         self._site = None
+        self._reads = {}  # template name -> the names it reads
         # Inside a report's description, another report is only mentioned;
         # what is in one report is described once, so not remembered.
         self.inside, self.listed = Describer(remember=False), Describer(self.face)
@@ -177,13 +186,11 @@ class Keys:
         files_hash(digest, [settings["THEME"]], "*")
         files_hash(digest, settings["PLUGIN_PATHS"], "*.py")
         files_hash(digest, settings["PLUGIN_PATHS"], "*.toml")  # the chrome's catalogue
-        everything = [*context.get("articles", ()), *context.get("translations", ()),
-                      *context.get("hidden_articles", ()), *context.get("drafts", ()),
-                      *context.get("pages", ()), *context.get("hidden_pages", ()),
-                      *context.get("draft_pages", ())]
-        digest.update(self.inside(sorted((i.source_path, i.url) for i in everything)).encode())
         digest.update(self.listed(list(context.get("pages", ()))).encode())
-        digest.update(self.inside(context.get("PEOPLE", ())).encode())
+        # The register: who every report's speakers are (a new report's
+        # unregistered speaker is in that report's own description).
+        for path in register_files(settings["PATH"]):
+            digest.update(Path(path).read_bytes())
         return digest.hexdigest()
 
     def face(self, item):
@@ -197,11 +204,23 @@ class Keys:
         return hashlib.sha256(shown.encode()).hexdigest()
 
     def whole(self, item):
-        """A report or page in full: its face and its text. The text as read
-        (links to other items unresolved: their addresses are in every key
-        already)."""
-        body = hashlib.sha256(body_as_read(item).encode()).hexdigest()
-        return self.listed(item) + body
+        """A report or page in full: its face, its text as read, and the
+        addresses of what the text links to ({filename}, {static},
+        {attach}), which Pelican puts in when it renders: a report added
+        elsewhere changes no other report's key."""
+        text = body_as_read(item)
+        body = hashlib.sha256(text.encode()).hexdigest()
+        return self.listed(item) + body + self.inside(sorted(self.linked(item, text)))
+
+    def linked(self, item, text):
+        """``link=address`` for each link of the text to another file."""
+        for kind, target in set(LINK.findall(text)):
+            path = unquote(target)
+            path = path[1:] if path.startswith("/") else os.path.normpath(
+                os.path.join(os.path.dirname(item.relative_source_path), path))
+            found = self.context.get("generated_content", {}).get(path) or \
+                self.context.get("static_content", {}).get(path)
+            yield f"{kind}:{target}={found.url if found is not None else None}"
 
     def site(self):
         """Every report and page as a listing shows it."""
@@ -211,37 +230,93 @@ class Keys:
             self._site = hashlib.sha256(self.listed(items).encode()).hexdigest()
         return self._site
 
-    def of(self, name, template_name, url, relative_urls, override, paginated, kwargs):
-        """The key of the page(s) one call to the writer makes, or None."""
+    def reads(self, template):
+        """The names ``template`` (with what it extends, includes and
+        imports) reads from its context, or None where that cannot be told
+        (a template named at run time)."""
+        if template.name not in self._reads:
+            environment, names, seen, todo = template.environment, set(), set(), [template.name]
+            while todo and names is not None:
+                current = todo.pop()
+                if current in seen:
+                    continue
+                seen.add(current)
+                tree = environment.parse(environment.loader.get_source(environment, current)[0])
+                names |= meta.find_undeclared_variables(tree)
+                referenced = list(meta.find_referenced_templates(tree))
+                todo += referenced
+                if None in referenced:
+                    names = None
+            self._reads[template.name] = names
+        return self._reads[template.name]
+
+    def of(self, name, template, context, template_name, url, relative_urls, override, paginated, kwargs):
+        """The key of the page(s) one call to the writer makes, or None.
+        It covers what the template (with all it extends and includes)
+        reads: each value handed to it or in the site's context, a report
+        in full, a list of reports as a listing shows them; a paginated
+        list as each page's slice (`page`); settings and the site's pages
+        are in the build's key. Where what it reads cannot be told, every
+        report as a listing shows it too."""
         if self.build is None:
             return None
-        handed = {**(paginated or {}), **kwargs}
-        whole = {k: v for k, v in handed.items() if isinstance(v, Content)}
+        reads = self.reads(template)
+        per_page = {f"{n}_{part}" for n in paginated for part in ("page", "paginator", "previous_page", "next_page")}
+        given = {}
+        for key in sorted(kwargs if reads is None else reads):
+            if key in kwargs and key not in paginated:
+                given[key] = kwargs[key]
+            elif key in context and key not in self.settings and key not in per_page and key not in paginated \
+                    and key != "pages" and not callable(context[key]):
+                given[key] = context[key]
+        whole = {k: v for k, v in given.items() if isinstance(v, Content)}
         try:
-            mine = self.listed({k: v for k, v in handed.items() if k not in whole})
+            mine = self.listed({k: v for k, v in given.items() if k not in whole})
             own = "".join(f"{k}={self.whole(v)}" for k, v in sorted(whole.items()))
-            site = self.site() if not handed else ""
+            site = self.site() if reads is None else ""
         except Unstable as error:
             logger.debug("page_cache: %s always renders: %s", name, error)
             return None
         text = f"{self.build}|{name}|{template_name}|{url}|{relative_urls}|{override}|{own}|{mine}|{site}"
         return hashlib.sha256(text.encode()).hexdigest()
 
+    def page(self, key, context, names):
+        """The key of one page of a paginated listing: the call's, and for
+        each list what the page shows of it, its address and those of the
+        pages it leads to (numbered from the oldest, a later page's slice
+        and links stay as they were when reports are added:
+        `pages/pagination.py`)."""
+        parts = [key]
+        try:
+            for name in names:
+                page, previous, following = (context[f"{name}_{part}"] for part in ("page", "previous_page",
+                                                                                      "next_page"))
+                parts += [self.listed(list(page.object_list)), page.save_as,
+                          str(getattr(page, "stable_number", page.number)),
+                          previous.url if previous else "", following.url if following else ""]
+        except Unstable as error:
+            logger.debug("page_cache: %s always renders: %s", context.get("output_file"), error)
+            return None
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
 
 class Reusing:
     """A template that, for a page whose key and last file are unchanged,
     hands back nothing and has the writer link the file instead."""
 
-    def __init__(self, template, writer, key):
-        self.template, self.writer, self.key = template, writer, key
+    def __init__(self, template, writer, key, paginated=()):
+        self.template, self.writer, self.key, self.paginated = template, writer, key, paginated
 
     def __getattr__(self, name):
         return getattr(self.template, name)
 
     def render(self, context):
         name = context["output_file"]
-        self.writer.made[name] = self.key
-        if self.writer.reusable(name, self.key):
+        key = self.writer.keys.page(self.key, context, self.paginated) if self.paginated else self.key
+        if key is None:
+            return self.template.render(context)
+        self.writer.made[name] = key
+        if self.writer.reusable(name, key):
             return ""
         return self.template.render(context)
 
@@ -266,9 +341,15 @@ class PageCacheWriter(LinkingWriter):
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
         if name:
-            key = self.keys.of(name, template_name, url, relative_urls, override_output, paginated, kwargs)
+            # As Pelican's writer: without ``paginated``, the articles and
+            # dates handed are the lists to paginate.
+            lists = paginated if paginated is not None else {
+                k: v for k, v in kwargs.items() if k in ("articles", "dates")}
+            pages = list(lists) if lists and template_name in self.settings["PAGINATED_TEMPLATES"] else []
+            key = self.keys.of(name, template, context, template_name, url, relative_urls, override_output, pages,
+                               kwargs)
             if key is not None:
-                template = Reusing(template, self, key)
+                template = Reusing(template, self, key, pages)
         return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                   override_output, url, **kwargs)
 
