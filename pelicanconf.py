@@ -144,9 +144,9 @@ DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors", "corre
 # Dates come from the content, never from the clock or the file system.
 DEFAULT_DATE = None
 
-# Development rebuilds reread only the files that changed (`make clean`
-# empties the cache, as after changing a plugin). Production builds start
-# from nothing: see publishconf.py.
+# Rebuilds reread only the files that changed and render only the pages
+# whose inputs changed (`make clean` empties the cache). Production builds
+# keep a cache of their own: see publishconf.py.
 CACHE_PATH = "cache"
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True

@@ -9,9 +9,16 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("SITEURL", "https://rightsdesk.example.org")
 RELATIVE_URLS = False
 MACHINE_METADATA = True
-# Read every file afresh: what is published never depends on an old cache.
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# A publish costs what changed: it rereads only the files that changed and
+# renders, compresses and writes only the pages whose inputs changed; the
+# others are linked from the live site with their bytes, times and
+# compressed files. Nothing cached is trusted blindly: the readings only as
+# this machine's builds signed them (output/cache_guard.py), a page only
+# where its key and the live file are as the last build left them
+# (output/page_cache.py), a compressed file only once it decompresses to
+# its page (plugins/compress_cache). A cache of its own, so that
+# development builds between publishes leave it as it was.
+CACHE_PATH = os.path.join(CACHE_PATH, "production")
 INDEX_URL = ""
 # Drafts and reports dated in the future are never published.
 DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""

@@ -16,9 +16,11 @@ with an instant in between. When the build fails, OUTPUT is left untouched.
 import contextlib
 import ctypes
 import fcntl
+import filecmp
 import logging
 import os
 import shutil
+import stat
 import sys
 import traceback
 
@@ -154,8 +156,37 @@ def main(argv):
         if not build(args):
             shutil.rmtree(staging, ignore_errors=True)
             sys.exit(f"Build failed: {os.path.relpath(argv[0])}/ is left as it was.")
+        keep_unchanged(staging, output)
         replace(staging, output)
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def keep_unchanged(staging, live):
+    """Each file the build wrote anew (a feed, the sitemap, a static file)
+    whose bytes the live site's file of that name has already: replaced by
+    a link to the live file, so it keeps its time (and the ETag and
+    Last-Modified a server derives from it) and an upload sends nothing.
+    Files linked already (pages the page cache kept, compressed files) are
+    left alone. Returns how many were kept."""
+    if not os.path.isdir(live):
+        return 0
+    kept = 0
+    for folder, _, names in os.walk(staging):
+        for name in names:
+            new = os.path.join(folder, name)
+            old = os.path.join(live, os.path.relpath(new, staging))
+            try:
+                new_stat, old_stat = os.lstat(new), os.lstat(old)
+            except OSError:
+                continue
+            if (new_stat.st_nlink > 1 or not stat.S_ISREG(new_stat.st_mode) or not stat.S_ISREG(old_stat.st_mode)
+                    or new_stat.st_size != old_stat.st_size or new_stat.st_ino == old_stat.st_ino):
+                continue
+            if filecmp.cmp(new, old, shallow=False):
+                os.link(old, new + ".kept")
+                os.replace(new + ".kept", new)
+                kept += 1
+    return kept
 
 
 def clean(argv):

@@ -8,6 +8,7 @@ the last build, so it keeps its inode; a rendered one is a new file."""
 
 import datetime
 import filecmp
+import json
 import shutil
 
 import pytest
@@ -40,19 +41,25 @@ def project(tmp_path, corpus_content):
     return tmp_path
 
 
-def built(project, output="output", **overrides):
+def built(project, output="output", conf="pelicanconf.py", **overrides):
     settings = {"THEME": str(project / "theme"), "PLUGIN_PATHS": [str(project / "plugins")],
                 "CACHE_PATH": str(project / f"{output}-cache"), **overrides}
-    result = build(project / output, "pelicanconf.py", project / "content", **settings)
+    result = build(project / output, conf, project / "content", **settings)
     assert result.returncode == 0, result.stdout + result.stderr
     return pages(project / output)
 
 
-def fresh(project, **overrides):
+def keys(project, output="output"):
+    """Each page's key, as the last build recorded it: what it was made from."""
+    recorded = json.loads((project / f"{output}-cache" / "pages.json").read_text(encoding="utf-8"))
+    return {name: entry[0] for name, entry in recorded.items()}
+
+
+def fresh(project, conf="pelicanconf.py", **overrides):
     """A build from nothing (no cache) of the project as it is now."""
     shutil.rmtree(project / "fresh", ignore_errors=True)
     shutil.rmtree(project / "fresh-cache", ignore_errors=True)
-    built(project, "fresh", **overrides)
+    built(project, "fresh", conf, **overrides)
     return project / "fresh"
 
 
@@ -90,8 +97,12 @@ def test_an_edit_to_a_headline_renders_the_pages_that_list_it(project):
     text = source.read_text(encoding="utf-8")
     title = next(line for line in text.splitlines() if line.startswith("Title: "))
     source.write_text(text.replace(title, title + " (updated)", 1), encoding="utf-8")
+    before = keys(project)
     again = built(project)
-    assert {page, "index.html", "archives.html"} <= rendered(first, again) < set(again)
+    # Made from something new, and changed: the report and the listings that show its headline.
+    remade = {name for name, key in keys(project).items() if before.get(name) != key}
+    assert {page, "index.html", "archives.html"} <= remade < set(again)
+    assert {page, "index.html"} <= rendered(first, again)
     assert identical(project / "output", fresh(project)) == []
 
 
@@ -108,8 +119,12 @@ def test_a_change_to_what_every_page_is_made_from_renders_every_page(project, ch
         code.write_text(code.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     else:
         overrides["SITENAME"] = "Another Desk"
-    again = built(project, **overrides)
-    assert rendered(first, again) == set(again)
+    before = keys(project)
+    built(project, **overrides)
+    # Every page made anew (one whose bytes come out the same keeps the
+    # live file: deploy/build.py).
+    assert not [name for name, key in keys(project).items() if before.get(name) == key]
+    assert set(keys(project)) == set(first)
     assert identical(project / "output", fresh(project, **overrides)) == []
 
 
@@ -160,3 +175,27 @@ def test_a_new_report_leaves_the_listings_numbered_pages_alone(project):
     listings = [name.rsplit("page/", 1)[0] for name in moved]
     assert len(listings) == len(set(listings)), moved
     assert identical(project / "output", fresh(project, DEFAULT_PAGINATION=2)) == []
+
+
+def files(folder):
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_publish_writes_only_what_changed_and_is_the_site_a_fresh_publish_makes(project):
+    """A production publish beside the live site: unchanged pages, feeds'
+    compressed files, photos and cards are the live site's files, linked;
+    one new report changes its own page and the listings' first pages."""
+    built(project, conf="publishconf.py")
+    live = files(project / "output")
+    built(project, conf="publishconf.py")
+    assert sorted(name for name, inode in files(project / "output").items() if live.get(name) != inode) == [], \
+        " ".join(sorted(name for name, inode in files(project / "output").items() if live.get(name) != inode))
+    (project / "content" / "newest.md").write_text(
+        f"Title: The newest report\nDate: {datetime.date.today()}\nCategory: Human rights\nTags: Courts\n"
+        "Author: Rights Desk\nSummary: The newest report of all.\n\nText.\n", encoding="utf-8")
+    built(project, conf="publishconf.py")
+    changed = {name for name, inode in files(project / "output").items() if live.get(name) != inode}
+    pages_changed = {name for name in changed if name.endswith(".html")}
+    assert any(name.endswith("/the-newest-report.html") for name in pages_changed)
+    assert len(pages_changed) < len([n for n in live if n.endswith(".html")]) / 2, sorted(pages_changed)
+    assert identical(project / "output", fresh(project, "publishconf.py")) == []

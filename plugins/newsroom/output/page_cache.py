@@ -30,8 +30,8 @@ each). Anything the keys cannot tell apart from run to run (an object
 without a stable description) makes its page render every time: a miss,
 never a stale page.
 
-On with the content cache (``LOAD_CONTENT_CACHE``): development builds, not
-``make publish``, whose every page is rendered afresh.
+On with the content cache (``LOAD_CONTENT_CACHE``): development builds and
+``make publish`` (each with a cache of its own).
 
 Keys: ``CACHE_PATH/pages.json``. Settings, ``PAGE_CACHE``:
 ``PREVIOUS_OUTPUT``, where the last build's pages are (default: the output
