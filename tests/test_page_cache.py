@@ -198,4 +198,10 @@ def test_a_publish_writes_only_what_changed_and_is_the_site_a_fresh_publish_make
     pages_changed = {name for name in changed if name.endswith(".html")}
     assert any(name.endswith("/the-newest-report.html") for name in pages_changed)
     assert len(pages_changed) < len([n for n in live if n.endswith(".html")]) / 2, sorted(pages_changed)
+    # What the next publish will find: each page's recorded size and time
+    # are the live file's (a page rendered as it was is the live file, kept).
+    recorded = json.loads((project / "output-cache" / "pages.json").read_text(encoding="utf-8"))
+    stale = [name for name, (_, size, time) in recorded.items()
+             if [(stat := (project / "output" / name).stat()).st_size, stat.st_mtime_ns] != [size, time]]
+    assert stale == []
     assert identical(project / "output", fresh(project, "publishconf.py")) == []

@@ -318,7 +318,10 @@ class Reusing:
         self.writer.made[name] = key
         if self.writer.reusable(name, key):
             return ""
-        return self.template.render(context)
+        page = self.template.render(context)
+        # Rendered as it was (a listing whose key changed, not what it
+        # shows): the live file is kept, with its time.
+        return "" if self.writer.same_as_before(name, page) else page
 
 
 class PageCacheWriter(LinkingWriter):
@@ -368,6 +371,24 @@ class PageCacheWriter(LinkingWriter):
         self.linking.add(target)
         return True
 
+    def same_as_before(self, name, page):
+        """Whether the last build's ``name`` holds ``page`` already: then it
+        is linked instead of written."""
+        target, previous = os.path.join(self.output_path, name), os.path.join(self.previous, name)
+        if self.written(target):
+            return False
+        data = page.encode("utf-8")
+        try:
+            if os.path.getsize(previous) != len(data):
+                return False
+            with open(previous, "rb") as f:
+                if f.read() != data:
+                    return False
+        except OSError:
+            return False
+        self.linking.add(target)
+        return True
+
     def link_instead(self, filename):
         """The last build's file, where ``reusable`` found it unchanged."""
         if filename not in self.linking:
@@ -394,7 +415,7 @@ class PageCacheWriter(LinkingWriter):
             f.write("}")
         os.replace(partial, self.store)
         if self.made:
-            logger.info("page_cache: %d of %d pages unchanged, not rendered", self.reused, len(self.made))
+            logger.info("page_cache: %d of %d pages kept from the last build", self.reused, len(self.made))
 
 
 # The build under way: its context (once every report is read) and writer.
