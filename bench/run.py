@@ -484,8 +484,8 @@ def scale_table(rows):
         publish = row.get("publish", {})
         if "one_new_s" in publish:
             dev, new = row["ours"]["s"], publish["one_new_s"]
-            versus = "".join(f", {row[n]['s'] / new:.1f}× faster than {n}'s full build" for n in ("hugo", "hugo_minimal")
-                             if n in row and "s" in row[n])
+            versus = "".join(f"; {n}'s full build {row[n]['s']:.1f} s ({new / row[n]['s']:.2f}×)"
+                             for n in ("hugo", "hugo_minimal") if n in row and "s" in row[n])
             lines.append(f"{'':>8} publish cold {publish['cold_s']:.1f} s ({publish['cold_s'] / dev:.2f}× dev); "
                          f"one new report {new:.1f} s ({new / dev:.2f}× dev){versus}; "
                          f"{publish['files_changed']} files changed ({publish['html_changed']} pages)")

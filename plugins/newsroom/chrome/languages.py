@@ -96,7 +96,9 @@ class Chrome:
         else the offset from UTC ("UTC+3", "UTC+5:30"), which, unlike an
         abbreviation, means one thing everywhere ("CST" is Taipei's and
         Chicago's); a no-break space keeps the clock and its zone together."""
-        return DATES[self.lang]["date_time"].format(date=self.date(moment), clock=f"{moment:%H:%M}\u00a0{self.zone(moment)}")
+        zone = self.zone(moment)
+        clock = f"{moment:%H:%M}" + (f"\u00a0{zone}" if zone else "")
+        return DATES[self.lang]["date_time"].format(date=self.date(moment), clock=clock)
 
     def zone(self, moment):
         if str(moment.tzinfo) == self.home_zone and moment.strftime("%Z").isalpha():
