@@ -19,6 +19,8 @@ from .people import Speaker
 WIDTHS = (480, 800, 1200, 1600)
 FOLDER = "photos"
 FORMATS = ("webp", "jpg")  # every variant in each, the first preferred
+# A photo's centre, across and down: where a crop is centred unless its Focus says.
+CENTRE = (0.5, 0.5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,7 @@ class Photo:
     key: str
     alt: str = ""
     # What a crop keeps in view: across and down, 0 to 1 from the top left.
-    focus: tuple[float, float] = (0.5, 0.5)
+    focus: tuple[float, float] = CENTRE
     # The file's size and modification time when it was measured: a cached
     # reading of the report holds only while the file is as it was.
     stamp: tuple[int, int] = (0, 0)

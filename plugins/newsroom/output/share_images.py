@@ -28,6 +28,7 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 from plugin_support import place, section
 
 from ..chrome.languages import chrome
+from ..model.report import CENTRE
 
 # Changing the drawing code? Change this too, so cached cards are redrawn.
 VERSION = "5"
@@ -74,7 +75,7 @@ class ShareImage:
     face: str = "sc"
     wide_marks: bool = False
     photo: str = ""
-    focus: tuple[float, float] = (0.5, 0.5)
+    focus: tuple[float, float] = CENTRE
 
     @property
     def type(self):
@@ -246,7 +247,7 @@ def image(style, slug, size, text, footer, alt, face="sc", wide_marks=False):
 
 
 def crop(style, slug, size, photo, alt):
-    key = fingerprint(size, photo.key, *([photo.focus] if photo.focus != (0.5, 0.5) else []))
+    key = fingerprint(size, photo.key, *([photo.focus] if photo.focus != CENTRE else []))
     return ShareImage(f"{style['FOLDER']}/{slug}-{size[0]}x{size[1]}-{key[:10]}.jpg", *size, alt, "", "", key,
                       photo=photo.source, focus=photo.focus)
 

@@ -35,6 +35,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..chrome.languages import chrome
+from ..model.report import CENTRE
 from ..output import photos
 from . import checks
 
@@ -203,7 +204,7 @@ class Structure(Treeprocessor):
     def picture(self, image, eager, focus=None):
         src, alt = image.get("src", ""), (image.get("alt") or "").strip()
         where = f"![{alt}]({src})"
-        point = focus_point(focus) if focus is not None else (0.5, 0.5)
+        point = focus_point(focus) if focus is not None else CENTRE
         if point is None:
             self.problem(f"Focus: {focus}", f"Focus '{focus}' is not a point of the photo: write Focus: 30% 40% "
                          "(across from the left edge, down from the top, each 0% to 100%)")
@@ -224,7 +225,7 @@ class Structure(Treeprocessor):
                          "file, or {static}/… from content/)")
             return None
         try:
-            photo = dataclasses.replace(photos.measure(file), alt=alt, focus=point or (0.5, 0.5))
+            photo = dataclasses.replace(photos.measure(file), alt=alt, focus=point or CENTRE)
         except photos.PhotoError as error:
             self.problem(where, f"photo {src!r} {error}")
             return None
