@@ -104,18 +104,7 @@ def refuse_overwrites(generators):
                      or any(f.startswith(f"{saved}/") for f in files))
             if taken:
                 logger.error("%s: would be published as %s, which the build makes itself: give it another "
-                             "Slug, or remove its Save_as", where(item, "save_as"), saved)
-
-
-def where(item, field):
-    """``file:line`` of the item's field (Save_as), else of its Slug, else
-    the file: read again only for a message."""
-    with open(item.source_path, encoding="utf-8-sig") as f:
-        text = f.read()
-    for name in (field, "slug"):
-        if re.search(rf"^{name}\s*:", text, re.IGNORECASE | re.MULTILINE):
-            return f"{os.path.relpath(item.source_path)}:{checks.field_line(text, name)}"
-    return os.path.relpath(item.source_path)
+                             "Slug, or remove its Save_as", checks.place_of(item, "save_as", "slug"), saved)
 
 
 def remember_addresses(generator):

@@ -8,11 +8,8 @@ from ..reading import checks
 logger = logging.getLogger(__name__)
 
 
-def where(item):
-    """``file:line`` of the item's Translation_of, for a message (the file is
-    read again only then)."""
-    with open(item.source_path, encoding="utf-8-sig") as f:
-        return f"{os.path.relpath(item.source_path)}:{checks.field_line(f.read(), 'translation_of')}"
+def place(item):
+    return checks.place_of(item, "translation_of")
 
 
 def originals(items, noun):
@@ -30,18 +27,18 @@ def originals(items, noun):
         found = [other for other in by_slug.get(slug, []) if other is not item]
         if not found:
             logger.error("%s: Translation_of names %r, which no other published %s has: write the Slug of the "
-                         "original", where(item), slug, noun)
+                         "original", place(item), slug, noun)
         elif len(found) > 1:
             files = ", ".join(sorted(os.path.relpath(other.source_path) for other in found))
             logger.error("%s: Translation_of names %r, which %d published %ss have (%s): give all but one of "
-                         "them another Slug", where(item), slug, len(found), noun, files)
+                         "them another Slug", place(item), slug, len(found), noun, files)
         else:
             named[item] = found[0]
     circles = {item: chain for item in named if (chain := circle(item, named))}
     for item, chain in circles.items():
         files = " → ".join(os.path.relpath(step.source_path) for step in chain)
         logger.error("%s: Translation_of goes round in a circle (%s → back): only a translation names its "
-                     "original; delete Translation_of from the original", where(item), files)
+                     "original; delete Translation_of from the original", place(item), files)
     return {item: original for item, original in named.items() if item not in circles}
 
 

@@ -67,6 +67,18 @@ def field_line(text, name):
     return line_at(text, match.start()) if match else 1
 
 
+def place_of(item, *fields):
+    """``file:line`` of the first of ``fields`` the item's file gives, else
+    ``file``: for a message about an item already read (the file is read
+    again only then)."""
+    with open(item.source_path, encoding="utf-8-sig") as f:
+        text = f.read()
+    for name in fields:
+        if re.search(rf"^{re.escape(name)}\s*:", text, re.IGNORECASE | re.MULTILINE):
+            return f"{os.path.relpath(item.source_path)}:{field_line(text, name)}"
+    return os.path.relpath(item.source_path)
+
+
 def is_date(value):
     """Whether ``value`` is a real date, written as DATE says."""
     if not DATE.match(value.strip()):
@@ -84,6 +96,13 @@ def zone(name):
         return ZoneInfo(name.strip())
     except (ValueError, ZoneInfoNotFoundError):
         return None
+
+
+def report_zone(meta, site_zone):
+    """Where the clock of a date without an offset was: the report's
+    Timezone where it names a zone, else the site's (``site_zone``)."""
+    given = meta.get("timezone", [""])[0].strip()
+    return given if zone(given) else site_zone
 
 
 def metadata(meta, text, is_article, site_zone="UTC"):
@@ -120,7 +139,7 @@ def metadata(meta, text, is_article, site_zone="UTC"):
             problem = (f"{field} '{value}' is not a year this site can publish: write a year from "
                        f"{YEARS.start} to {YEARS.stop - 1}")
         else:
-            dates[name] = set_date_tzinfo(get_date(value), given_zone.strip() if zone(given_zone) else "UTC")
+            dates[name] = set_date_tzinfo(get_date(value), report_zone(meta, site_zone))
             continue
         problems.append((field_line(text, name), problem))
     if "date" in dates and "modified" in dates and dates["modified"] < dates["date"]:

@@ -110,9 +110,8 @@ class NewsroomReader(MarkdownReader):
             speakers = {}
         site_zone = self.settings.get("TIMEZONE") or "UTC"
         problems += checks.metadata(meta, text, self.is_article(source_path), site_zone)
-        # Where the clock of a date without an offset was: the report's
-        # Timezone, else the site's (Pelican gives Date and Modified theirs).
-        zone = meta["timezone"][0].strip() if checks.zone(meta.get("timezone", [""])[0]) else site_zone
+        # Pelican gives Date and Modified this zone too, later.
+        zone = checks.report_zone(meta, site_zone)
         problems += checks.links(text, source_path, self.settings["PATH"])
 
         self.field_quoting.given = speakers
@@ -148,15 +147,15 @@ class NewsroomReader(MarkdownReader):
             metadata.setdefault("modified", latest)
         metadata["term_links"] = checks.term_links(text)
         # The report's own fields leave Pelican's metadata for its model.
-        editor_note = metadata.pop("editor_note", None)
+        editor_note, source = metadata.pop("editor_note", None), metadata.pop("source", None)
         metadata.pop("speakers", None)
         metadata["report"] = Report(
             title_html=title_html,
             summary_text=plain_text(metadata["summary"]) if "summary" in metadata else "",
             editor_note=editor_note,
             editor_note_text=plain_text(editor_note) if editor_note is not None else "",
-            source=metadata.get("source"),
-            source_html=linked(metadata.pop("source")) if "source" in metadata else "",
+            source=source,
+            source_html=linked(source) if source is not None else "",
             source_lang=metadata.pop("source_lang", None),
             quotations=body.quotations,
             # Everyone quoted, once each, in order of first quotation.
