@@ -136,6 +136,13 @@ def locked(output):
         yield
 
 
+def refusal(output, args):
+    """Why ``output`` must not be built into or removed under the settings
+    ``args`` name (`unsafe_output`), or None."""
+    settings = read_settings(args.settings, override=get_config(args))
+    return unsafe_output(output, settings, os.path.dirname(os.path.abspath(args.settings or "pelicanconf.py")))
+
+
 def main(argv):
     # A symlinked output (output -> /srv/site/current) is built beside what
     # it points to and swapped there: the link itself stays as it is.
@@ -146,8 +153,7 @@ def main(argv):
     # The pages the last build left are in the live output (page_cache).
     overrides = args.overrides = args.overrides or {}
     overrides["PAGE_CACHE"] = {**overrides.get("PAGE_CACHE", {}), "PREVIOUS_OUTPUT": output}
-    settings = read_settings(args.settings, override=get_config(args))
-    why = unsafe_output(output, settings, os.path.dirname(os.path.abspath(args.settings or "pelicanconf.py")))
+    why = refusal(output, args)
     if why:
         sys.exit(f"Refused to build into {argv[0]}: {why}. Give another output folder; nothing was changed.")
     os.makedirs(os.path.dirname(output), exist_ok=True)
@@ -167,10 +173,9 @@ def keep_unchanged(staging, live):
     a link to the live file, so it keeps its time (and the ETag and
     Last-Modified a server derives from it) and an upload sends nothing.
     Files linked already (pages the page cache kept, compressed files) are
-    left alone. Returns how many were kept."""
+    left alone."""
     if not os.path.isdir(live):
-        return 0
-    kept = 0
+        return
     for folder, _, names in os.walk(staging):
         for name in names:
             new = os.path.join(folder, name)
@@ -185,17 +190,13 @@ def keep_unchanged(staging, live):
             if filecmp.cmp(new, old, shallow=False):
                 os.link(old, new + ".kept")
                 os.replace(new + ".kept", new)
-                kept += 1
-    return kept
 
 
 def clean(argv):
     """``--clean OUTPUT [pelican arguments…]``: remove OUTPUT (`make clean`),
     refusing what a build into it would refuse (content/, the project…)."""
     output, arguments = os.path.realpath(argv[0]), argv[1:]
-    args = parse_arguments([*arguments, "-o", output])
-    settings = read_settings(args.settings, override=get_config(args))
-    why = unsafe_output(output, settings, os.path.dirname(os.path.abspath(args.settings or "pelicanconf.py")))
+    why = refusal(output, parse_arguments([*arguments, "-o", output]))
     if why:
         sys.exit(f"Refused to remove {argv[0]}: {why}. Nothing was removed.")
     with locked(output):
