@@ -48,7 +48,6 @@ import marshal
 import os
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import unquote
 
 from jinja2 import meta
 from pelican.contents import Content
@@ -57,7 +56,7 @@ from plugin_support import section
 
 from ..pelican_internals import LinkingWriter, body_as_read
 from ..people.register import register_files
-from ..reading.checks import LINK
+from ..reading.checks import LINK, link_target
 
 logger = logging.getLogger(__name__)
 
@@ -214,10 +213,9 @@ class Keys:
 
     def linked(self, item, text):
         """``link=address`` for each link of the text to another file."""
+        content = self.settings["PATH"]
         for kind, target in set(LINK.findall(text)):
-            path = unquote(target)
-            path = path[1:] if path.startswith("/") else os.path.normpath(
-                os.path.join(os.path.dirname(item.relative_source_path), path))
+            path = os.path.relpath(link_target(target, item.source_path, content), content)
             found = self.context.get("generated_content", {}).get(path) or \
                 self.context.get("static_content", {}).get(path)
             yield f"{kind}:{target}={found.url if found is not None else None}"

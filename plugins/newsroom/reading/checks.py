@@ -154,14 +154,20 @@ def inside(path, root):
     return os.path.realpath(path).startswith(os.path.realpath(root) + os.sep)
 
 
+def link_target(target, source_path, content_root):
+    """The file a {filename}, {static} or {attach} link's ``target`` names:
+    from content/ where it starts with /, else from the linking file's folder."""
+    target = unquote(target)
+    base = content_root if target.startswith("/") else os.path.dirname(source_path)
+    return os.path.normpath(os.path.join(base, target.lstrip("/")))
+
+
 def links(text, source_path, content_root):
     """Every {filename}, {static} or {attach} link names a file that exists
     inside content/ (links followed: no file from elsewhere is published)."""
     problems = []
     for match in LINK.finditer(text):
-        target = unquote(match.group(2))
-        base = content_root if target.startswith("/") else os.path.dirname(source_path)
-        path = os.path.join(base, target.lstrip("/"))
+        path = link_target(match.group(2), source_path, content_root)
         line = line_at(text, match.start())
         if not inside(path, content_root):
             problems.append((line, f"links to {match.group(0)}, which is outside content/: link only to files in content/"))

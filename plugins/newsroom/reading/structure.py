@@ -28,7 +28,7 @@ import dataclasses
 import os
 import re
 import xml.etree.ElementTree as etree
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
@@ -214,10 +214,8 @@ class Structure(Treeprocessor):
             self.problem(where, f"photo {src!r} is on another site, which readers' browsers would be "
                          "asked to load: save it under content/images/ and write ![…]({static}/images/…)")
             return None
-        path = unquote(LINK_PREFIX.sub("", src))
-        base = self.extension.content_path if path.startswith("/") else os.path.dirname(self.extension.source_path)
-        file = os.path.normpath(os.path.join(base, path.lstrip("/")))
-        if not checks.inside(file, self.extension.content_path or base):
+        file = checks.link_target(LINK_PREFIX.sub("", src), self.extension.source_path, self.extension.content_path)
+        if not checks.inside(file, self.extension.content_path or os.path.dirname(self.extension.source_path)):
             self.problem(where, f"photo {src!r} is outside content/: keep photos in content/images/")
             return None
         if not os.path.isfile(file):
