@@ -49,6 +49,7 @@ def register():
     signals.initialized.connect(cache_guard.drop_stale)
     signals.initialized.connect(photo_output.forget_used)
     signals.initialized.connect(pelican_internals.paginate_from_the_oldest)
+    signals.initialized.connect(pelican_internals.remember_addresses)
     # get_generators: at the start of every run; ours runs after the
     # articles are read and people resolved.
     signals.get_generators.connect(pelican_internals.forget_logged_messages)

@@ -15,6 +15,7 @@ newsroom touches Pelican only through its signals, its public classes
 | the readers' ``cache_data`` and ``get_cached_data`` replaced on the instance | the content cache holds the article's compressed body instead of a second string | tests/test_cache_guard.py |
 | ``ArticlesGenerator._build_period_archives`` | Pelican's year pages are quadratic in the site's size | tests/test_listings.py |
 | ``Writer._open_w``, ``_written_files``, ``_overridden_files`` | an unchanged page is linked from the last build instead of rendered | tests/test_page_cache.py (fast and slow) |
+| ``Content._expand_settings``, ``url_format`` | Pelican works an address out again at every use (a copy of the metadata, the date formatted): 71,000 times in a publish of 10,000 reports | plugins/newsroom/tests/test_internals.py |
 | ``pelican.log.LimitFilter._raised_messages``, ``._group_count`` | Pelican drops a warning logged once already in the process, so a second run in one process (``pelican -r``, the tests) would pass a problem unseen | tests/test_internals.py |
 
 Fixes we would offer upstream (pelican/generators.py, 4.12), each one line:
@@ -29,8 +30,11 @@ memoises every rendered body for the life of the process.
 import functools
 import os
 import shutil
+import string
 
+from pelican.contents import Content
 from pelican.log import LimitFilter
+from pelican.utils import path_to_url
 from pelican.writers import Writer
 
 from .output.bodies import Body, claim, packed, unpacked
@@ -196,3 +200,51 @@ def paginate_from_the_oldest(pelican):
     from .pages.pagination import StablePaginator
 
     writers.Paginator = StablePaginator
+
+
+# -- Addresses worked out once (Content._expand_settings) ---------------------------
+
+@functools.cache
+def _fields(pattern):
+    """The names an address pattern reads: ``{date:%Y}/{slug}.html`` reads
+    date and slug."""
+    return tuple(dict.fromkeys(name.split(".")[0].split("[")[0]
+                               for _, name, _, _ in string.Formatter().parse(pattern) if name))
+
+
+def _field(item, name):
+    """``name`` as ``Content.url_format`` gives it to a pattern (an item
+    without a date, which Pelican would date now, raises AttributeError)."""
+    if name == "path":
+        return path_to_url(item.metadata.get("path", item.get_relative_source_path()))
+    if name in ("slug", "lang"):
+        return getattr(item, name, {"slug": "", "lang": "en"}[name])
+    if name == "date":
+        return item.date
+    if name in ("author", "category"):
+        return getattr(item, name).slug if hasattr(item, name) else ""
+    return item.metadata[name]
+
+
+_pelicans_expand_settings = Content._expand_settings
+
+
+def _expand_settings(self, key, klass=None):
+    """Pelican's, remembered on the item for the values its pattern reads:
+    the same values give the same address, and any value changed (a slug,
+    a language) works it out again."""
+    pattern = str(self.settings[f"{klass or self.__class__.__name__}_{key}".upper()])
+    try:
+        values = (pattern, *(_field(self, name) for name in _fields(pattern)))
+        known = self.__dict__.setdefault("_newsroom_addresses", {})
+        address = known.get(values)
+    except (KeyError, AttributeError, TypeError):  # a name Pelican would fail on, an unhashable value
+        return _pelicans_expand_settings(self, key, klass)
+    if address is None:
+        address = known[values] = _pelicans_expand_settings(self, key, klass)
+    return address
+
+
+def remember_addresses(pelican):
+    """initialized: every report's and page's address is worked out once."""
+    Content._expand_settings = _expand_settings

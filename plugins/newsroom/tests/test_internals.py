@@ -1,6 +1,8 @@
 """The private Pelican names pelican_internals.py relies on that no other
 fast test exercises."""
 
+import datetime
+
 import pytest
 
 import build_guard
@@ -31,3 +33,32 @@ def test_the_logging_state_pelican_keeps_is_still_where_the_newsroom_clears_it()
     LimitFilter._raised_messages.add(("x", "y"))
     pelican_internals.forget_logged_messages(None)
     assert not LimitFilter._raised_messages and not LimitFilter._group_count
+
+
+def test_an_address_is_worked_out_once_and_again_when_a_value_its_pattern_reads_changes(pelican_site,
+                                                                                        monkeypatch):
+    from pelican.contents import Article
+
+    worked_out = []
+    pelicans = pelican_internals._pelicans_expand_settings
+    monkeypatch.setattr(pelican_internals, "_pelicans_expand_settings",
+                        lambda *a: worked_out.append(a[1:]) or pelicans(*a))
+
+    pelican = pelican_site(["newsroom"])  # installs the remembering
+    settings = {**pelican.settings, "ARTICLE_URL": "{date:%Y}/{lang}/{slug}-{kind}.html"}
+    article = Article("<p>x</p>", {"title": "T", "slug": "first", "date": datetime.datetime(2021, 4, 20),
+                                   "kind": "report"}, settings=settings)
+    assert article.url == "2021/en/first-report.html"
+    assert article.url == "2021/en/first-report.html" and worked_out == [("url", "article")]
+    article.slug = "second"
+    article.metadata["kind"] = "brief"
+    assert article.url == "2021/en/second-brief.html"
+    article.date = datetime.datetime(2022, 1, 1)
+    assert article.url == "2022/en/second-brief.html"
+    # As Pelican: a name the metadata lacks fails, an unhashable one still formats.
+    article.settings = {**settings, "ARTICLE_URL": "{missing}.html"}
+    with pytest.raises(KeyError):
+        article.url
+    article.settings = {**settings, "ARTICLE_URL": "{kinds}.html"}
+    article.metadata["kinds"] = ["a"]
+    assert article.url == "['a'].html"
