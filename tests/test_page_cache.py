@@ -142,6 +142,26 @@ def test_a_change_to_the_register_shows_where_it_should(project):
     assert identical(project / "output", fresh(project)) == []
 
 
+@pytest.mark.parametrize("change", ["translation added", "photo replaced"])
+def test_a_change_in_another_file_reaches_the_report_it_joins(project, change):
+    """A report's key stands on what its file was read from and on what was
+    joined to it since: a translation made elsewhere, a photo's new bytes."""
+    built(project)
+    if change == "translation added":
+        source, page = a_report(project)
+        slug = next(line.split(": ", 1)[1] for line in source.read_text(encoding="utf-8").splitlines()
+                    if line.startswith("Slug: "))
+        (source.parent / "translated.md").write_text(
+            f"Title: Un rapport traduit\nDate: 2025-01-01\nCategory: Human rights\nAuthor: Rights Desk\n"
+            f"Summary: Un rapport.\nSlug: {slug}-fr\nLang: fr\nTranslation_of: {slug}\n\nTexte.\n",
+            encoding="utf-8")
+    else:
+        photo, *others = sorted((project / "content").rglob("*.jpg"))
+        shutil.copy(next(p for p in others if p.read_bytes() != photo.read_bytes()), photo)
+    built(project)
+    assert identical(project / "output", fresh(project)) == []
+
+
 def test_a_page_changed_by_hand_in_the_output_is_rendered_again(project):
     first = built(project)
     _, page = a_report(project)

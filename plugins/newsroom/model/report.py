@@ -11,7 +11,7 @@ the page cache read it there.
 
 import datetime
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .people import Speaker
 
@@ -108,6 +108,13 @@ class Report:
     speakers: tuple[Speaker, ...] = ()
     photos: tuple[Photo, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    # What the reading is made of, hashed (the file's bytes, its photos'
+    # stamps), with the metadata fields it made and the files its text
+    # links to: a page's key reads these instead of the reading itself
+    # (`output/page_cache.py`).
+    digest: str = ""
+    fields: frozenset = frozenset()
+    links: tuple[tuple[str, str], ...] = ()
     # Joined once every file is read.
     people: dict = field(default_factory=dict)
     original: object = None
@@ -115,3 +122,8 @@ class Report:
     share_images: tuple = ()
     href: str = ""
     output: str = ""
+
+
+# What later stages join to a reading: the fields from ``people`` on.
+_FIELDS = [f.name for f in fields(Report)]
+JOINED = tuple(_FIELDS[_FIELDS.index("people"):])

@@ -14,7 +14,11 @@ of all it is made from:
   Pelican hands it or the site's context holds, a report or page in full
   (its text, and the address of each file the text links to), a list of
   reports as a listing shows them (everything but their text); a
-  paginated list as the page's own slice and the pages it links to.
+  paginated list as the page's own slice and the pages it links to. A
+  report is described by what it was read from (the reader's digest of
+  its file and photos, cached with the reading) and what was joined to it
+  since (its people, translations, address, status), not by describing
+  its reading again in every build.
 
 So a report added changes the key of its own page, of the first page of
 each listing it is in (numbered from the oldest, a listing's later pages
@@ -54,6 +58,7 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from plugin_support import section
 
+from ..model.report import JOINED
 from ..pelican_internals import LinkingWriter, body_as_read
 from ..people.register import register_files
 from ..reading.checks import LINK, link_target
@@ -69,6 +74,9 @@ PLACES = {"OUTPUT_PATH", "CACHE_PATH", "PAGE_CACHE"}
 # What a listing shows of a report or page besides its metadata: the
 # model (`model/report.py`, its address included), and what Pelican works out.
 FACE = ("status", "lang", "summary", "translations", "report")
+# Where a reading's digest stands for it, what Pelican works out once the
+# items are read (and what later stages join to the model: `JOINED`).
+AFTER_READING = ("status", "translations", "url", "save_as", "in_default_lang")
 
 
 def config(settings):
@@ -195,6 +203,14 @@ class Keys:
     def face(self, item):
         """A report or page as a listing shows it, all but its text, hashed
         (a listing of thousands is described by thousands of hashes)."""
+        report = getattr(item, "report", None)
+        if report is not None and report.digest:
+            # What it was read from stands for what the reading made; only
+            # what was joined to it since is described.
+            shown = {"read": report.digest, **{name: getattr(report, name) for name in JOINED},
+                     **{name: getattr(item, name, None) for name in AFTER_READING},
+                     "metadata": {k: v for k, v in item.metadata.items() if k not in report.fields and k != "report"}}
+            return hashlib.sha256(self.inside(shown).encode()).hexdigest()
         # The reading as cached is in the item's model, joined to others: described there.
         metadata = {name: value for name, value in item.metadata.items() if name != "report"}
         # An attribute that is its metadata (the title) is described once.
@@ -207,14 +223,17 @@ class Keys:
         addresses of what the text links to ({filename}, {static},
         {attach}), which Pelican puts in when it renders: a report added
         elsewhere changes no other report's key."""
+        report = getattr(item, "report", None)
+        if report is not None and report.digest:  # the text is in the digest, its links in the reading
+            return self.listed(item) + self.inside(sorted(self.linked(item, report.links)))
         text = body_as_read(item)
         body = hashlib.sha256(text.encode()).hexdigest()
-        return self.listed(item) + body + self.inside(sorted(self.linked(item, text)))
+        return self.listed(item) + body + self.inside(sorted(self.linked(item, set(LINK.findall(text)))))
 
-    def linked(self, item, text):
-        """``link=address`` for each link of the text to another file."""
+    def linked(self, item, links):
+        """``link=address`` for each link (kind, target) of the text to another file."""
         content = self.settings["PATH"]
-        for kind, target in set(LINK.findall(text)):
+        for kind, target in links:
             path = os.path.relpath(link_target(target, item.source_path, content), content)
             found = self.context.get("generated_content", {}).get(path) or \
                 self.context.get("static_content", {}).get(path)

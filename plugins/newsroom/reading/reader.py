@@ -15,6 +15,7 @@ and the reader raises, so Pelican skips the file and the build fails
 (plugins/build_guard).
 """
 
+import hashlib
 import logging
 import os
 import re
@@ -83,7 +84,8 @@ class NewsroomReader(MarkdownReader):
         if not checks.inside(source_path, self.settings["PATH"]):
             self.refuse([(1, "is a link to a file outside content/: copy the file into content/ instead")])
         with open(source_path, "rb") as f:
-            text, problems = checks.decode(f.read())
+            data = f.read()
+        text, problems = checks.decode(data)
         if text is None:
             self.refuse(problems)
         problems += safety.characters(text, checks.line_at)
@@ -162,6 +164,9 @@ class NewsroomReader(MarkdownReader):
             speakers=list(dict.fromkeys(q.speaker for q in body.quotations)),
             photos=body.photos,
             corrections=corrections,
+            digest=reading_digest(source_path, data, body.photos),
+            fields=frozenset(metadata),
+            links=tuple(sorted(set(checks.LINK.findall(content)))),
         )
         return content, metadata
 
@@ -225,6 +230,16 @@ class NewsroomReader(MarkdownReader):
         for line, message in sorted(set(problems)):
             logger.error("%s:%d: %s", where, line, message)
         raise ContentRefused(f"{where}: {len(problems)} problem(s)")
+
+
+def reading_digest(source_path, data, photos):
+    """What a reading is made of besides the settings and the code: the
+    file (where it is, its bytes) and the stamp of each photo it measured."""
+    digest = hashlib.sha256(f"{source_path}\n".encode())
+    digest.update(data)
+    for photo in photos:
+        digest.update(f"\n{photo.source} {photo.stamp}".encode())
+    return digest.hexdigest()
 
 
 def line_of(markup, text):
