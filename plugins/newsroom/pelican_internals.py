@@ -12,7 +12,7 @@ newsroom touches Pelican only through its signals, its public classes
 | --- | --- | --- |
 | ``Content._content``, ``Content._update_content`` | a body is held compressed and rendered on demand (`bodies.py`); photos' addresses are put in before Pelican renders links; page_cache hashes the body as read | tests/test_bodies.py, tests/test_photos.py, tests/test_page_cache.py (fast); tests/test_page_cache.py (slow) |
 | ``item.__class__`` swapped | the compressed body is a property of the item's class | tests/test_bodies.py |
-| the readers' ``cache_data`` and ``get_cached_data`` replaced on the instance | the content cache holds the article's compressed body instead of a second string | tests/test_cache_guard.py |
+| the readers' ``cache_data``, ``get_cached_data`` and ``save_cache`` replaced on the instance | the content cache holds the article's compressed body instead of a second string, and is not written again when nothing was read anew | tests/test_cache_guard.py |
 | ``ArticlesGenerator._build_period_archives`` | Pelican's year pages are quadratic in the site's size | tests/test_listings.py |
 | ``Writer._open_w``, ``_written_files``, ``_overridden_files`` | an unchanged page is linked from the last build instead of rendered | tests/test_page_cache.py (fast and slow) |
 | ``Content._expand_settings``, ``url_format`` | Pelican works an address out again at every use (a copy of the metadata, the date formatted): 71,000 times in a publish of 10,000 reports | plugins/newsroom/tests/test_internals.py |
@@ -89,12 +89,15 @@ def rewrite_body(item, change):
 
 def cache_bodies_compressed(readers):
     """readers_init: the readers' cache keeps bodies as a `Body`, through
-    the methods Pelican reads and fills its cache with; and a reading whose
+    the methods Pelican reads and fills its cache with; a reading whose
     photos changed since (replaced, deleted) is no longer in it, as Pelican
-    checks only the report's own file."""
-    keep, find = readers.cache_data, readers.get_cached_data
+    checks only the report's own file; and a build that read nothing anew
+    leaves the cache's file as it was."""
+    keep, find, save = readers.cache_data, readers.get_cached_data, readers.save_cache
+    run = {"read": False, "found": False}
 
     def cache_data(path, data):
+        run["read"] = True
         body, metadata = data
         keep(path, (packed(body) if isinstance(body, str) and body else body, metadata))
 
@@ -102,6 +105,7 @@ def cache_bodies_compressed(readers):
         found = find(path, default)
         if found is default:
             return found
+        run["found"] = True
         report = found[1].get("report")
         if report is not None and not all(photo.unchanged() for photo in report.photos):
             return default
@@ -109,7 +113,13 @@ def cache_bodies_compressed(readers):
             return found
         return unpacked(found[0]), found[1]
 
-    readers.cache_data, readers.get_cached_data = cache_data, get_cached_data
+    def save_cache():
+        # Nothing read anew into a cache loaded from its file: the file
+        # holds it already (Pelican would pickle 10,000 readings again).
+        if run["read"] or not run["found"]:
+            save()
+
+    readers.cache_data, readers.get_cached_data, readers.save_cache = cache_data, get_cached_data, save_cache
 
 
 # -- Year pages in linear time (pages/listings.py) -------------------------------

@@ -148,3 +148,17 @@ def test_a_cached_reading_follows_its_photos(tmp_path, pelican_site, caplog):
     caplog.clear()
     pelican_site(["newsroom"], files={"report.md": report}, **settings).run()
     assert any("photo 'images/p.jpg' does not exist" in r.getMessage() for r in caplog.records)
+
+
+def test_a_build_that_read_nothing_anew_leaves_the_cache_file_as_it_was(tmp_path, pelican_site):
+    pelican = pelican_site(["newsroom"], **SETTINGS)
+    pelican.run()
+    [cache] = (tmp_path / "cache").glob("ArticlesGenerator-Readers")
+    written = cache.stat().st_mtime_ns
+    pelican.run()
+    assert cache.stat().st_mtime_ns == written
+    report = tmp_path / "content" / "report.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    pelican.run()
+    assert cache.stat().st_mtime_ns != written
+    assert "One more sentence." in (tmp_path / "output" / "a-report.html").read_text(encoding="utf-8")
