@@ -103,10 +103,11 @@ def read_person_line(line, where="Speakers line"):
                               "or unnamed", line)
     addresses = []
     for link in links.split():
-        if web_address(link) is None:
+        address = web_address(link)
+        if address is None:
             raise PersonLineError(f"{where} {line.strip()!r} gives the link {link!r}, which is not a web address: "
                                   "write it whole (https://…), or a Wikidata id (Q4773)", line)
-        addresses.append(web_address(link))
+        addresses.append(address)
     return PersonLine(name, KINDS[kind][0], description, tuple(n.strip() for n in others.split(",") if n.strip()),
                       tuple(addresses), tuple(r.strip() for r in roles.split(";") if r.strip()), given_id)
 

@@ -185,9 +185,10 @@ def resolve(generator):
     generator.context["PEOPLE"] = sorted(set(people.values()), key=lambda p: (p.name.lower(), p.slug))
     slugs = {}
     for person in generator.context["PEOPLE"]:
-        if checks.folded(person.slug) in slugs and slugs[checks.folded(person.slug)] != person:
-            other = slugs[checks.folded(person.slug)]
+        page = checks.folded(person.slug)
+        other = slugs.get(page)
+        if other is not None and other != person:
             logger.error("%s%s and %s%s would share the page people/%s: give one of them an id of its own after "
                          "the name (Name #id)", person.name, f" ({person.origin})" if person.origin else "",
                          other.name, f" ({other.origin})" if other.origin else "", person.slug)
-        slugs[checks.folded(person.slug)] = person
+        slugs[page] = person
