@@ -61,7 +61,7 @@ from plugin_support import section
 from ..model.report import JOINED
 from ..pelican_internals import LinkingWriter, body_as_read
 from ..people.register import register_files
-from ..reading.checks import LINK, link_target
+from ..reading.checks import file_links, link_target
 
 logger = logging.getLogger(__name__)
 
@@ -167,6 +167,13 @@ def files_hash(digest, folders, pattern):
                 digest.update(path.read_bytes())
 
 
+def digested(item):
+    """The item's model where its reader recorded what the reading was made
+    from (`Report.digest`), else None (a file another reader read)."""
+    report = getattr(item, "report", None)
+    return report if report is not None and report.digest else None
+
+
 class Keys:
     """The keys of one build's pages."""
 
@@ -203,8 +210,8 @@ class Keys:
     def face(self, item):
         """A report or page as a listing shows it, all but its text, hashed
         (a listing of thousands is described by thousands of hashes)."""
-        report = getattr(item, "report", None)
-        if report is not None and report.digest:
+        report = digested(item)
+        if report is not None:
             # What it was read from stands for what the reading made; only
             # what was joined to it since is described.
             shown = {"read": report.digest, **{name: getattr(report, name) for name in JOINED},
@@ -223,12 +230,12 @@ class Keys:
         addresses of what the text links to ({filename}, {static},
         {attach}), which Pelican puts in when it renders: a report added
         elsewhere changes no other report's key."""
-        report = getattr(item, "report", None)
-        if report is not None and report.digest:  # the text is in the digest, its links in the reading
+        report = digested(item)
+        if report is not None:  # the text is in the digest, its links in the reading
             return self.listed(item) + self.inside(sorted(self.linked(item, report.links)))
         text = body_as_read(item)
         body = hashlib.sha256(text.encode()).hexdigest()
-        return self.listed(item) + body + self.inside(sorted(self.linked(item, set(LINK.findall(text)))))
+        return self.listed(item) + body + self.inside(sorted(self.linked(item, file_links(text))))
 
     def linked(self, item, links):
         """``link=address`` for each link (kind, target) of the text to another file."""

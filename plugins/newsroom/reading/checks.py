@@ -162,6 +162,12 @@ def link_target(target, source_path, content_root):
     return os.path.normpath(os.path.join(base, target.lstrip("/")))
 
 
+def file_links(text):
+    """Each (kind, target) of the {filename}, {static} and {attach} links in
+    ``text``, once, in order."""
+    return tuple(sorted(set(LINK.findall(text))))
+
+
 def links(text, source_path, content_root):
     """Every {filename}, {static} or {attach} link names a file that exists
     inside content/ (links followed: no file from elsewhere is published)."""

@@ -166,7 +166,7 @@ class NewsroomReader(MarkdownReader):
             corrections=corrections,
             digest=reading_digest(source_path, data, body.photos),
             fields=frozenset(metadata),
-            links=tuple(sorted(set(checks.LINK.findall(content)))),
+            links=checks.file_links(content),
         )
         return content, metadata
 
