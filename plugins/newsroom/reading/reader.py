@@ -65,6 +65,8 @@ class NewsroomReader(MarkdownReader):
         self.fields.preprocessors.deregister("meta")
         # One tag, section or author object per name (see process_metadata).
         self.named = {}
+        # One set of field names per combination (most reports give the same).
+        self.field_sets = {}
 
     def process_metadata(self, name, value):
         """Pelican's, except that every report naming a tag, section or
@@ -151,6 +153,7 @@ class NewsroomReader(MarkdownReader):
         # The report's own fields leave Pelican's metadata for its model.
         editor_note, source = metadata.pop("editor_note", None), metadata.pop("source", None)
         metadata.pop("speakers", None)
+        names = frozenset(metadata)
         metadata["report"] = Report(
             title_html=title_html,
             summary_text=plain_text(metadata["summary"]) if "summary" in metadata else "",
@@ -165,7 +168,7 @@ class NewsroomReader(MarkdownReader):
             photos=body.photos,
             corrections=corrections,
             digest=reading_digest(source_path, data, body.photos),
-            fields=frozenset(metadata),
+            fields=self.field_sets.setdefault(names, names),
             links=checks.file_links(content),
         )
         return content, metadata
