@@ -16,8 +16,13 @@ import pytest
 from conftest import ROOT, build
 
 
+def files(folder, pattern="*"):
+    """Each file's inode: a file linked from the last build keeps its own."""
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob(pattern) if p.is_file()}
+
+
 def pages(folder):
-    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*.html")}
+    return files(folder, "*.html")
 
 
 def rendered(before, after):
@@ -195,10 +200,6 @@ def test_a_new_report_leaves_the_listings_numbered_pages_alone(project):
     listings = [name.rsplit("page/", 1)[0] for name in moved]
     assert len(listings) == len(set(listings)), moved
     assert identical(project / "output", fresh(project, DEFAULT_PAGINATION=2)) == []
-
-
-def files(folder):
-    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
 
 
 def test_a_publish_writes_only_what_changed_and_is_the_site_a_fresh_publish_makes(project):
