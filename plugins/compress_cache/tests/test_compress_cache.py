@@ -103,3 +103,35 @@ def test_changed_settings_make_new_variants_instead_of_serving_the_old_ones(peli
         assert page.with_name(page.name + ".br").read_bytes() == brotli.compress(data, mode=brotli.MODE_TEXT,
                                                                                 quality=11)
         assert page.with_name(page.name + ".gz").read_bytes() == compress_cache.gzipped(data, 1)
+
+
+def test_a_file_the_last_build_recorded_is_not_read_again_unless_it_or_its_variants_changed(tmp_path, monkeypatch):
+    """A publish into a large archive keeps most files as they were: the
+    record vouches for them, and for nothing that changed since."""
+    output, cache = tmp_path / "output", tmp_path / "cache" / "compressed"
+    output.mkdir()
+    page = output / "page.html"
+    page.write_text("<p>first</p>" * 100, encoding="utf-8")
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), **QUICK}
+
+    def publish():
+        compress_cache.Compression(settings, str(output)).finish()
+        for variant, decompress in ((".br", brotli.decompress), (".gz", gzip.decompress)):
+            assert decompress(page.with_name(page.name + variant).read_bytes()) == page.read_bytes()
+
+    publish()
+    hashed, real = [], compress_cache.key
+    monkeypatch.setattr(compress_cache, "key", lambda data, *rest: hashed.append(data) or real(data, *rest))
+    publish()
+    assert hashed == [], "the file as the last build left it is not read"
+
+    page.write_text("<p>other</p>" * 100, encoding="utf-8")  # the same size, written again
+    publish()
+    assert hashed == [page.read_bytes()]
+
+    entry = next(cache.glob("*.br"))  # an entry replaced by one that is not the page's
+    entry.unlink()
+    entry.write_bytes(brotli.compress(b"<script>alert(1)</script>"))
+    hashed.clear()
+    publish()
+    assert hashed == [page.read_bytes()]
