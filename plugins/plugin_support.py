@@ -27,10 +27,12 @@ def place(cached, target):
     thousands); replacing what is there, never writing through it (an
     earlier build's file may be a link to another cache entry)."""
     try:
-        if os.path.samefile(cached, target):
-            return  # linked there already (rename() would leave the link beside it)
+        os.link(cached, target)
+        return  # nothing was there (a new build's folder: most files)
     except OSError:
-        pass  # nothing there yet
+        pass  # something there, or another file system
+    if os.path.exists(target) and os.path.samefile(cached, target):
+        return  # linked there already (rename() would leave the link beside it)
     partial = f"{target}.partial"
     try:
         os.link(cached, partial)
