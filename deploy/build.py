@@ -179,13 +179,15 @@ def keep_unchanged(staging, live):
     for folder, _, names in os.walk(staging):
         for name in names:
             new = os.path.join(folder, name)
+            new_stat = os.lstat(new)
+            if new_stat.st_nlink > 1 or not stat.S_ISREG(new_stat.st_mode):
+                continue  # linked already (most files, in a large site), or not a file
             old = os.path.join(live, os.path.relpath(new, staging))
             try:
-                new_stat, old_stat = os.lstat(new), os.lstat(old)
+                old_stat = os.lstat(old)
             except OSError:
                 continue
-            if (new_stat.st_nlink > 1 or not stat.S_ISREG(new_stat.st_mode) or not stat.S_ISREG(old_stat.st_mode)
-                    or new_stat.st_size != old_stat.st_size or new_stat.st_ino == old_stat.st_ino):
+            if not stat.S_ISREG(old_stat.st_mode) or new_stat.st_size != old_stat.st_size:
                 continue
             if filecmp.cmp(new, old, shallow=False):
                 os.link(old, new + ".kept")
