@@ -85,8 +85,9 @@ def config(settings):
 
 
 PLAIN = {str, int, float, bool, type(None)}
-# What many pages hand their templates: the same reports, the same lists.
-SHARED = (Content, list, tuple, URLWrapper)
+# What many pages hand their templates: the same reports, the same lists,
+# the same marked-up text (the stylesheet every page inlines: a ``Markup``).
+SHARED = (Content, list, tuple, URLWrapper, str)
 
 
 class Unstable(Exception):
