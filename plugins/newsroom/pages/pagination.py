@@ -37,7 +37,15 @@ class StablePaginator(Paginator):
     num_pages = property(_get_num_pages)
 
     def page(self, number):
-        """The page at ``number`` from the newest (1 is the first page)."""
+        """The page at ``number`` from the newest (1 is the first page):
+        made once (Pelican's writer asks for each page three times, as the
+        page, the next one's previous and the previous one's next)."""
+        made = self.__dict__.setdefault("_made", {})
+        if number not in made:
+            made[number] = self._page(number)
+        return made[number]
+
+    def _page(self, number):
         count, per_page, sealed = self.count, self.per_page, sealed_pages(self.count, self.per_page)
         if number == 1:
             items, stable = self.object_list[: count - sealed * per_page], None
