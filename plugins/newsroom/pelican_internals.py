@@ -14,7 +14,7 @@ newsroom touches Pelican only through its signals, its public classes
 | ``item.__class__`` swapped | the compressed body is a property of the item's class | tests/test_bodies.py |
 | the readers' ``cache_data``, ``get_cached_data`` and ``save_cache`` replaced on the instance | the content cache holds the article's compressed body instead of a second string, and is not written again when nothing was read anew | tests/test_cache_guard.py |
 | ``ArticlesGenerator._build_period_archives`` | Pelican's year pages are quadratic in the site's size | tests/test_listings.py |
-| ``Writer._open_w``, ``_written_files``, ``_overridden_files`` | an unchanged page is linked from the last build instead of rendered | tests/test_page_cache.py (fast and slow) |
+| ``Writer._open_w``, ``_written_files``, ``_overridden_files``; the steps ``write_file`` nests (a page's local context, its folder, ``content_written``) | an unchanged page is linked from the last build instead of rendered, without a call to ``write_file`` | tests/test_page_cache.py (fast and slow) |
 | ``Content._expand_settings``, ``url_format`` | Pelican works an address out again at every use (a copy of the metadata, the date formatted): 71,000 times in a publish of 10,000 reports | plugins/newsroom/tests/test_internals.py |
 | ``pelican.log.LimitFilter._raised_messages``, ``._group_count`` | Pelican drops a warning logged once already in the process, so a second run in one process (``pelican -r``, the tests) would pass a problem unseen | tests/test_internals.py |
 
@@ -32,9 +32,10 @@ import os
 import shutil
 import string
 
+from pelican import signals
 from pelican.contents import Content
 from pelican.log import LimitFilter
-from pelican.utils import path_to_url
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from .output.bodies import Body, claim, packed, unpacked
@@ -151,15 +152,47 @@ def linear_period_archives(generator):
 
 class LinkingWriter(Writer):
     """Pelican's writer, which puts the last build's file in place of a
-    page that `link_instead` names, instead of writing it."""
+    page that `link_instead` names, instead of writing it, or is told to
+    `keep` one before it would render it."""
 
     def link_instead(self, filename):
         """The last build's copy of ``filename`` to link, or None to write it."""
         return None
 
+    def path(self, name):
+        """Where the page ``name`` is written, as Pelican's writer names it."""
+        return sanitised_join(self.output_path, name)
+
     def written(self, filename):
         """Whether this run has written (or overwritten) ``filename`` already."""
         return filename in self._written_files or filename in self._overridden_files
+
+    def keep(self, name, source, context, relative_urls=False, override_output=False, **kwargs):
+        """What ``write_file`` does for a page that is not paginated, with
+        ``source`` linked in place of the rendered page: the page's local
+        context (what ``content_written``'s receivers read), its folder, the
+        link and the signal; without rendering, and without the two
+        ``makedirs`` and the copy of the local context a kept page cost.
+        Pelican keeps these steps in functions nested in ``write_file``
+        (pelican/writers.py). The caller has found that this run has not
+        written ``name`` (`written`): Pelican's rules for a file written
+        twice are its own."""
+        localcontext = context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        if relative_urls:
+            localcontext["SITEURL"] = localcontext["localsiteurl"] = path_to_url(get_relative_path(name))
+        localcontext["output_file"] = name
+        localcontext.update(kwargs)
+        if localcontext["localsiteurl"]:
+            context["localsiteurl"] = localcontext["localsiteurl"]
+        path = self.path(name)
+        folder = os.path.dirname(path)
+        folders = self.__dict__.setdefault("_folders", set())
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        self._link(source, path, override_output)
+        signals.content_written.send(path, context=localcontext)
 
     def _open_w(self, filename, encoding, override=False):
         source = self.link_instead(filename)
@@ -167,6 +200,11 @@ class LinkingWriter(Writer):
             if filename in self._written_files and os.path.exists(filename):
                 os.unlink(filename)  # written again: never through a link into the last build's file
             return super()._open_w(filename, encoding, override)
+        self._link(source, filename, override)
+        return NullFile()
+
+    def _link(self, source, filename, override):
+        """``source`` at ``filename``, counted as written (``_written_files``)."""
         self._written_files.add(filename)
         if override:
             self._overridden_files.add(filename)
@@ -175,7 +213,6 @@ class LinkingWriter(Writer):
                 os.link(source, filename)
             except OSError:  # another file system
                 shutil.copy2(source, filename)
-        return NullFile()
 
 
 class NullFile:

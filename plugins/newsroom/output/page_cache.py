@@ -342,6 +342,7 @@ class Reusing:
             return self.template.render(context)
         self.writer.made[name] = key
         if self.writer.reusable(name, key):
+            self.writer.linking.add(self.writer.path(name))
             return ""
         page = self.template.render(context)
         # Rendered as it was (a listing whose key changed, not what it
@@ -376,6 +377,12 @@ class PageCacheWriter(LinkingWriter):
             pages = list(lists) if lists and template_name in self.settings["PAGINATED_TEMPLATES"] else []
             key = self.keys.of(name, template, context, template_name, url, relative_urls, override_output, pages,
                                kwargs)
+            if key is not None and not pages:
+                self.made[name] = key
+                if self.reusable(name, key):  # without a call to Pelican's writer
+                    self.reused += 1
+                    return self.keep(name, os.path.join(self.previous, name), context, relative_urls,
+                                     override_output, **kwargs)
             if key is not None:
                 template = Reusing(template, self, key, pages)
         return super().write_file(name, template, context, relative_urls, paginated, template_name,
@@ -384,22 +391,19 @@ class PageCacheWriter(LinkingWriter):
     def reusable(self, name, key):
         """Whether the last build made ``name`` from ``key`` and left it as
         it was (a file this build writes twice is left to Pelican's rules)."""
-        entry, target = self.last.get(name), os.path.join(self.output_path, name)
+        entry, target = self.last.get(name), self.path(name)
         if not entry or entry[0] != key or self.written(target):
             return False
         try:
             stat = os.stat(os.path.join(self.previous, name))
         except OSError:
             return False
-        if [stat.st_size, stat.st_mtime_ns] != entry[1:]:
-            return False
-        self.linking.add(target)
-        return True
+        return [stat.st_size, stat.st_mtime_ns] == entry[1:]
 
     def same_as_before(self, name, page):
         """Whether the last build's ``name`` holds ``page`` already: then it
         is linked instead of written."""
-        target, previous = os.path.join(self.output_path, name), os.path.join(self.previous, name)
+        target, previous = self.path(name), os.path.join(self.previous, name)
         if self.written(target):
             return False
         data = page.encode("utf-8")
