@@ -22,11 +22,12 @@ machine, builds it again and again:
   makes (bench/themes/minimal, made once): Hugo with almost nothing to render.
 
 With ``--scale 10000 100000`` (not in CI) it adds one development build
-each at those sizes: time, ms per report, peak memory, files and bytes
-written, and ours again after one edit; then our production publish of
-the archive (deploy/build.py, as `make publish`), cold, and of one new
-report into it: its time, and how many files it changed (what an upload
-sends). A build still running after
+each at those sizes: time, CPU (the build's and its workers'), ms per
+report, peak memory, files and bytes written, and ours again after one
+edit; then our production publish of the archive (deploy/build.py, as
+`make publish`), cold, again cold with brotli at quality 0 (the CPU of
+everything but brotli 11), and of one new report into it: its time, and
+how many files it changed (what an upload sends). A build still running after
 ``--limit`` seconds (default: none) is stopped and its row says so: at
 100,000 reports Hugo with PaperMod had not finished after 19 minutes.
 
@@ -59,6 +60,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import typing
 from pathlib import Path
 
 import brotli
@@ -106,10 +108,16 @@ def corpus(folder, count):
     return content
 
 
+class Measured(typing.NamedTuple):
+    seconds: float | None  # wall clock
+    peak: float | None  # MiB, the largest of the build's and its children's
+    cpu: float | None  # seconds of CPU, user and system, the build's and its children's
+
+
 def run(arguments, cwd=ROOT, limit=None):
-    """Seconds and peak memory (MiB) of one build, which must succeed; or
-    None, None if it was still running after ``limit`` seconds (then it is
-    stopped, with whatever it started)."""
+    """One build, which must succeed, `Measured`; or all None if it was
+    still running after ``limit`` seconds (then it is stopped, with
+    whatever it started)."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(arguments, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -121,13 +129,13 @@ def run(arguments, cwd=ROOT, limit=None):
             if limit is not None and seconds > limit:
                 os.killpg(process.pid, signal.SIGKILL)
                 os.wait4(process.pid, 0)
-                return None, None
+                return Measured(None, None, None)
             time.sleep(0.01)
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode:
             log.seek(0)
             sys.exit(f"build failed: {' '.join(map(str, arguments))}\n{log.read().decode()}")
-    return seconds, usage.ru_maxrss / 1024
+    return Measured(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def pelican(content, output, settings, *extra):
@@ -241,7 +249,7 @@ def builds(count, repeat, work, baseline):
         for name in list(commands) if round_ % 2 == 0 else list(commands)[::-1]:
             output = work / f"out-{name}"
             shutil.rmtree(output, ignore_errors=True)
-            seconds, peak = run(commands[name](output, work / f"cache-{round_}"))
+            seconds, peak, _ = run(commands[name](output, work / f"cache-{round_}"))
             times[name].append(seconds)
             memory[name] = max(memory[name], peak)
 
@@ -256,11 +264,11 @@ def builds(count, repeat, work, baseline):
     # Production: share images and compressed files made (cold), then
     # reused with nothing changed (warm), then after one edit.
     images = work / "cache-publish"
-    cold, _ = run(ours(content, work / "out-publish", images, "publishconf.py"))
+    cold = run(ours(content, work / "out-publish", images, "publishconf.py")).seconds
     shutil.rmtree(work / "out-publish")
-    warm, warm_memory = run(ours(content, work / "out-publish", images, "publishconf.py"))
+    warm, warm_memory, _ = run(ours(content, work / "out-publish", images, "publishconf.py"))
     edit(content, repeat)
-    edited, _ = run(ours(content, work / "out-publish", images, "publishconf.py"))
+    edited = run(ours(content, work / "out-publish", images, "publishconf.py")).seconds
 
     median = {name: statistics.median(values) for name, values in times.items()}
     ratio = lambda seconds: round(seconds / median["ours"], 3)  # noqa: E731
@@ -412,12 +420,12 @@ def scale(count, work, baseline, row, limit=None, saved=lambda: None):
     row["articles"] = count
     for name, command in commands.items():
         output = work / f"out-{name}"
-        seconds, peak = run(command(output, work / "cache-scale"), limit=limit)
+        seconds, peak, cpu = run(command(output, work / "cache-scale"), limit=limit)
         if seconds is None:
             row[name] = {"unfinished_after_s": limit}
         else:
             files = [p for p in output.rglob("*") if p.is_file()]
-            row[name] = {"s": round(seconds, 2), "peak_mib": round(peak), "files": len(files),
+            row[name] = {"s": round(seconds, 2), "cpu_s": round(cpu, 2), "peak_mib": round(peak), "files": len(files),
                          "bytes": sum(p.stat().st_size for p in files),
                          "ms_per_article": round(1000 * seconds / count, 2)}
         if name != "ours":
@@ -432,11 +440,11 @@ def scale(count, work, baseline, row, limit=None, saved=lambda: None):
         saved()
 
 
-def published(content, live, cache, limit=None):
+def published(content, live, cache, limit=None, *settings):
     """`make publish` into ``live`` (deploy/build.py: beside the live site,
-    swapped in whole): seconds and peak MiB."""
+    swapped in whole), with any further ``settings`` (``NAME=json``): `Measured`."""
     return run([sys.executable, "deploy/build.py", str(live), str(content), "-s", str(ROOT / "publishconf.py"),
-                "-e", f'CACHE_PATH="{cache}"'], limit=limit)
+                "-e", f'CACHE_PATH="{cache}"', *settings], limit=limit)
 
 
 def inodes(folder):
@@ -449,22 +457,29 @@ def publish_one(content, work, limit=None):
     removed (each one a new file: an unchanged one is the live site's, its
     inode kept) are what an upload sends."""
     live, cache = work / "site", work / "cache-publish"
-    cold, cold_peak = published(content, live, cache, limit)
+    # The cold publish as it is, then again with brotli at quality 0 (what
+    # everything but brotli 11 costs: the issue's measure of a cold publish).
+    cold, cold_peak, cold_cpu = published(content, live, cache, limit)
     if cold is None:
         return {"unfinished_after_s": limit}
+    unbrotli = published(content, work / "site-q0", work / "cache-q0", limit, 'COMPRESS={"BROTLI_QUALITY": 0}')
+    shutil.rmtree(work / "site-q0", ignore_errors=True)
+    shutil.rmtree(work / "cache-q0", ignore_errors=True)
     before = inodes(live)
     newest(content)
-    seconds, peak = published(content, live, cache, limit)
+    seconds, peak, cpu = published(content, live, cache, limit)
     after = inodes(live)
     changed = sorted(set(after) ^ set(before) | {n for n in after if n in before and after[n] != before[n]})
-    return {"cold_s": round(cold, 2), "cold_peak_mib": round(cold_peak), "one_new_s": round(seconds, 2),
+    return {"cold_s": round(cold, 2), "cold_cpu_s": round(cold_cpu, 2), "cold_peak_mib": round(cold_peak),
+            "cold_but_brotli_cpu_s": round(unbrotli.cpu, 2) if unbrotli.cpu is not None else None,
+            "one_new_s": round(seconds, 2), "one_new_cpu_s": round(cpu, 2),
             "one_new_peak_mib": round(peak), "files_changed": len(changed),
             "html_changed": len([n for n in changed if n.endswith(".html")]), "changed": changed[:200]}
 
 
 def scale_table(rows):
     lines = ["", "At scale (one development build each; --scale)",
-             f"{'articles':>8} {'':8} {'seconds':>8} {'ms/art':>7} {'peak MiB':>9} {'files':>8} {'MB':>8}"]
+             f"{'articles':>8} {'':8} {'seconds':>8} {'CPU s':>8} {'ms/art':>7} {'peak MiB':>9} {'files':>8} {'MB':>8}"]
     for row in rows:
         names = [name for name in ("ours", "default", "hugo", "hugo_minimal") if name in row]
         for name in names:
@@ -472,10 +487,13 @@ def scale_table(rows):
             if "s" not in r:
                 lines.append(f"{row['articles']:>8} {name:8} did not finish in {r['unfinished_after_s']} s: stopped")
                 continue
-            lines.append(f"{row['articles']:>8} {name:8} {r['s']:>8.1f} {r['ms_per_article']:>7.2f} "
+            cpu = f"{r['cpu_s']:>8.1f}" if "cpu_s" in r else f"{'':>8}"  # results saved before it was measured
+            lines.append(f"{row['articles']:>8} {name:8} {r['s']:>8.1f} {cpu} {r['ms_per_article']:>7.2f} "
                          f"{r['peak_mib']:>9} {r['files']:>8} {r['bytes'] / 1e6:>8.1f}")
         for name in [n for n in names[1:] if "s" in row[n] and "s" in row["ours"]]:
-            lines.append(f"{'':>8} {'÷' + name:8} {row['ours']['s'] / row[name]['s']:>8.2f} {'':>7} "
+            cpu = (f"{row['ours']['cpu_s'] / row[name]['cpu_s']:>8.2f}" if "cpu_s" in row[name] and "cpu_s" in row["ours"]
+                   else f"{'':>8}")
+            lines.append(f"{'':>8} {'÷' + name:8} {row['ours']['s'] / row[name]['s']:>8.2f} {cpu} {'':>7} "
                          f"{row['ours']['peak_mib'] / row[name]['peak_mib']:>9.2f}")
         if "cached_rebuild_s" not in row["ours"]:
             continue
@@ -489,6 +507,11 @@ def scale_table(rows):
             lines.append(f"{'':>8} publish cold {publish['cold_s']:.1f} s ({publish['cold_s'] / dev:.2f}× dev); "
                          f"one new report {new:.1f} s ({new / dev:.2f}× dev){versus}; "
                          f"{publish['files_changed']} files changed ({publish['html_changed']} pages)")
+            dev_cpu, but_brotli = row["ours"].get("cpu_s"), publish.get("cold_but_brotli_cpu_s")
+            if dev_cpu and but_brotli:
+                lines.append(f"{'':>8} CPU: dev {dev_cpu:.1f} s; publish cold {publish['cold_cpu_s']:.1f} s, "
+                             f"all but brotli 11 {but_brotli:.1f} s ({but_brotli / dev_cpu:.2f}× dev); "
+                             f"one new report {publish['one_new_cpu_s']:.1f} s")
     return "\n".join(lines)
 
 
