@@ -181,7 +181,8 @@ class Keys:
     def __init__(self, settings, context):
         self.context, self.settings = context, settings
         self._site = None
-        self._reads = {}  # template name -> the names it reads
+        self._reads = {}  # template name -> the names it reads, with all it extends and includes
+        self._parsed = {}  # template file -> the names it reads itself, the templates it names
         # Inside a report's description, another report is only mentioned;
         # what is in one report is described once, so not remembered.
         self.inside, self.listed = Describer(remember=False), Describer(self.face)
@@ -260,20 +261,28 @@ class Keys:
         imports) reads from its context, or None where that cannot be told
         (a template named at run time)."""
         if template.name not in self._reads:
-            environment, names, seen, todo = template.environment, set(), set(), [template.name]
+            names, seen, todo = set(), set(), [template.name]
             while todo and names is not None:
                 current = todo.pop()
                 if current in seen:
                     continue
                 seen.add(current)
-                tree = environment.parse(environment.loader.get_source(environment, current)[0])
-                names |= meta.find_undeclared_variables(tree)
-                referenced = list(meta.find_referenced_templates(tree))
+                read, referenced = self.parsed(template.environment, current)
+                names |= read
                 todo += referenced
                 if None in referenced:
                     names = None
             self._reads[template.name] = names
         return self._reads[template.name]
+
+    def parsed(self, environment, name):
+        """What the template file ``name`` reads, and the templates it
+        names: each file parsed once (every page's template extends
+        base.html)."""
+        if name not in self._parsed:
+            tree = environment.parse(environment.loader.get_source(environment, name)[0])
+            self._parsed[name] = meta.find_undeclared_variables(tree), list(meta.find_referenced_templates(tree))
+        return self._parsed[name]
 
     def of(self, name, template, context, template_name, url, relative_urls, override, paginated, kwargs):
         """The key of the page(s) one call to the writer makes, or None.
