@@ -135,3 +135,25 @@ def test_a_file_the_last_build_recorded_is_not_read_again_unless_it_or_its_varia
     hashed.clear()
     publish()
     assert hashed == [page.read_bytes()]
+
+    settings["COMPRESS"] = {"BROTLI_QUALITY": 5}  # other settings, other variants
+    hashed.clear()
+    publish()
+    assert hashed == [page.read_bytes()]
+    assert page.with_name(page.name + ".br").read_bytes() == brotli.compress(page.read_bytes(), mode=brotli.MODE_TEXT,
+                                                                             quality=5)
+
+
+def test_files_a_pattern_names_get_its_quality(tmp_path):
+    output = tmp_path / "output"
+    (output / "feeds").mkdir(parents=True)
+    files = {name: output / name for name in ("sitemap.xml", "sitemap-2.xml", "index.html", "feeds/all.atom.xml")}
+    for path in files.values():
+        path.write_text("<url><loc>https://example.org/</loc></url>\n" * 200, encoding="utf-8")
+    settings = {"CACHE_PATH": str(tmp_path / "cache"),
+                "COMPRESS": {"BROTLI_QUALITY": 5, "BROTLI_QUALITY_FOR": {"sitemap*.xml": 1}}}
+    compress_cache.Compression(settings, str(output)).finish()
+    for name, path in files.items():
+        quality = 1 if name.startswith("sitemap") else 5
+        assert path.with_name(path.name + ".br").read_bytes() == brotli.compress(
+            path.read_bytes(), mode=brotli.MODE_TEXT, quality=quality), name
