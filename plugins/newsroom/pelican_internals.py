@@ -155,6 +155,10 @@ class LinkingWriter(Writer):
     page that `link_instead` names, instead of writing it, or is told to
     `keep` one before it would render it."""
 
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        self._folders = set()  # the folders `keep` has made, or found made
+
     def link_instead(self, filename):
         """The last build's copy of ``filename`` to link, or None to write it."""
         return None
@@ -171,9 +175,9 @@ class LinkingWriter(Writer):
         """What ``write_file`` does for a page that is not paginated, with
         ``source`` linked in place of the rendered page: the page's local
         context (what ``content_written``'s receivers read), its folder, the
-        link and the signal; without rendering, and without the two
-        ``makedirs`` and the copy of the local context a kept page cost.
-        Pelican keeps these steps in functions nested in ``write_file``
+        link and the signal; without rendering, with one ``makedirs`` a
+        folder rather than one a page. Pelican keeps these steps in
+        functions nested in ``write_file``
         (pelican/writers.py). The caller has found that this run has not
         written ``name`` (`written`): Pelican's rules for a file written
         twice are its own."""
@@ -187,10 +191,9 @@ class LinkingWriter(Writer):
             context["localsiteurl"] = localcontext["localsiteurl"]
         path = self.path(name)
         folder = os.path.dirname(path)
-        folders = self.__dict__.setdefault("_folders", set())
-        if folder not in folders:
+        if folder not in self._folders:
             os.makedirs(folder, exist_ok=True)
-            folders.add(folder)
+            self._folders.add(folder)
         self._link(source, path, override_output)
         signals.content_written.send(path, context=localcontext)
 

@@ -31,6 +31,10 @@ def sealed_pages(count, per_page):
 
 
 class StablePaginator(Paginator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._made = {}  # number -> page
+
     def _get_num_pages(self):
         return sealed_pages(self.count, self.per_page) + 1
 
@@ -40,10 +44,9 @@ class StablePaginator(Paginator):
         """The page at ``number`` from the newest (1 is the first page):
         made once (Pelican's writer asks for each page three times, as the
         page, the next one's previous and the previous one's next)."""
-        made = self.__dict__.setdefault("_made", {})
-        if number not in made:
-            made[number] = self._page(number)
-        return made[number]
+        if number not in self._made:
+            self._made[number] = self._page(number)
+        return self._made[number]
 
     def _page(self, number):
         count, per_page, sealed = self.count, self.per_page, sealed_pages(self.count, self.per_page)
