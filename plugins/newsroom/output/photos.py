@@ -14,6 +14,7 @@ Reading an article needs only the photo's size (`measure`); the variants are
 made when the site is written (`write_variants`).
 """
 
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -65,9 +66,17 @@ def whole_image_size(path):
 def measure(path):
     """The `Photo` for the file at ``path``, once it is known to be a whole
     image of at most `MAX_PIXELS`: a broken file is refused by the report's
-    line, not met half-way through writing the site."""
+    line, not met half-way through writing the site. A file many reports
+    show (a portrait, a file photo) is measured once while it stays as it
+    is (size and modification time)."""
     if not path.lower().endswith(SUFFIXES):
         raise PhotoError(f"is not a photo this site can publish: use {', '.join(SUFFIXES)}")
+    stat = os.stat(path)
+    return measured(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4096)
+def measured(path, size, mtime_ns):
     with open(path, "rb") as f:
         data = f.read()
     try:
@@ -83,8 +92,7 @@ def measure(path):
     except (OSError, SyntaxError, ValueError) as error:
         raise PhotoError(f"cannot be read as an image ({error}): save it again as JPEG or PNG") from None
     key = hashlib.sha256(VERSION.encode() + data).hexdigest()
-    stat = os.stat(path)
-    return Photo(path, width, height, key, stamp=(stat.st_size, stat.st_mtime_ns))
+    return Photo(path, width, height, key, stamp=(size, mtime_ns))
 
 
 def flattened(image):
