@@ -138,12 +138,15 @@ def realistic(folder, count, seed=None):
 
 
 def newest(content, number=999_999, seed=1):
-    """One more report, dated today, as a desk publishes it."""
+    """One more report, as a desk publishes it: dated yesterday, newer than
+    the whole archive (today on this machine's clock may be tomorrow in the
+    site's time zone, where a report dated then waits for its embargo)."""
     rng = random.Random(seed)
     register = [tuple(line.split(" | ")[:3]) for line in
                 (content / "people.txt").read_text(encoding="utf-8").splitlines()]
-    text = report(number, datetime.date.today(), register, [1 / r for r in range(1, len(register) + 1)], rng)
-    path = content / str(datetime.date.today().year) / f"report-{number:06d}.md"
+    date = datetime.date.today() - datetime.timedelta(days=1)
+    text = report(number, date, register, [1 / r for r in range(1, len(register) + 1)], rng)
+    path = content / str(date.year) / f"report-{number:06d}.md"
     path.parent.mkdir(exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
