@@ -150,3 +150,7 @@ DEFAULT_DATE = None
 CACHE_PATH = "cache"
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
+# The readings' bodies are held compressed already (plugins/newsroom/output/
+# bodies.py): gzip over the cache's file cost half a second of each publish
+# of one report into 10,000 to shrink it from 13 to 7 MB.
+GZIP_CACHE = False

@@ -35,8 +35,8 @@ from pathlib import Path
 
 from pelican.log import console
 
-# The settings that change how a file is read and rendered.
-READING = ("MARKDOWN", "FORMATTED_FIELDS", "TIMEZONE", "DEFAULT_LANG", "DEFAULT_DATE", "READERS",
+# The settings that change how a file is read and rendered, and how the cache holds it.
+READING = ("GZIP_CACHE", "MARKDOWN", "FORMATTED_FIELDS", "TIMEZONE", "DEFAULT_LANG", "DEFAULT_DATE", "READERS",
            "PLUGINS", "SLUGIFY_SOURCE", "SLUG_REGEX_SUBSTITUTIONS", "FILENAME_METADATA",
            "PATH_METADATA", "DEFAULT_METADATA", "TYPOGRIFY", "SUMMARY_MAX_LENGTH")
 NAME = "fingerprint"

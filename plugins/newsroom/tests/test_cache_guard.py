@@ -162,3 +162,13 @@ def test_a_build_that_read_nothing_anew_leaves_the_cache_file_as_it_was(tmp_path
     pelican.run()
     assert cache.stat().st_mtime_ns != written
     assert "One more sentence." in (tmp_path / "output" / "a-report.html").read_text(encoding="utf-8")
+
+
+
+def test_a_cache_kept_in_the_other_format_is_discarded_unread():
+    """GZIP_CACHE changed between builds: Pelican would find the file
+    unreadable and warn (a refused build, where build_guard runs); a
+    fingerprint of other settings drops it first."""
+    settings = {"MARKDOWN": {}, "TIMEZONE": "UTC"}
+    assert cache_guard.fingerprint({**settings, "GZIP_CACHE": True}) != \
+        cache_guard.fingerprint({**settings, "GZIP_CACHE": False})
