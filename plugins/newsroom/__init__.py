@@ -85,7 +85,11 @@ def register():
     signals.get_writer.connect(page_cache.get_writer)
     # Each feed once made, before it is written.
     signals.feed_generated.connect(feeds.keep_titles)
-    # Once each generator's pages are written: their photos too.
+    # Photos' variants: made from when a generator's items are read, linked
+    # into the output once its pages are written.
+    signals.get_generators.connect(photo_output.stop_unfinished)
+    signals.article_generator_finalized.connect(photo_output.start_photos)
+    signals.page_generator_finalized.connect(photo_output.start_photos)
     signals.article_writer_finalized.connect(photo_output.write_photos)
     signals.page_writer_finalized.connect(photo_output.write_photos)
     signals.finalized.connect(photo_output.prune_unused)

@@ -11,7 +11,8 @@ once for all its variants) and linked from there: a rebuild redoes none of
 them. Cached variants no build of this site used are removed (`prune`).
 
 Reading an article needs only the photo's size (`measure`); the variants are
-made when the site is written (`write_variants`).
+made in workers from the moment every item is read, while the pages are
+rendered, and linked into the output once they are written (`Making`).
 """
 
 import functools
@@ -117,32 +118,57 @@ def make(job):
             os.replace(target + ".tmp", target)
 
 
+class Making:
+    """The variants of ``photos`` the cache lacks, being made in workers
+    (while Pelican renders the pages), until `place` waits for them."""
+
+    def __init__(self, photos, cache_path):
+        self.cache = os.path.join(cache_path, CACHE)
+        os.makedirs(self.cache, exist_ok=True)
+        jobs = [job for job in map(self.missing, photos) if job[1]]
+        self.pool = multiprocessing.Pool() if len(jobs) > 1 else None
+        self.jobs = self.pool.imap_unordered(make, jobs) if self.pool else jobs
+
+    def cached(self, photo, width, fmt):
+        return os.path.join(self.cache, f"{photo.key}-{width}.{fmt}")
+
+    def missing(self, photo):
+        return photo, [(width, fmt, self.cached(photo, width, fmt)) for _, width, fmt in photo.files()
+                       if not os.path.exists(self.cached(photo, width, fmt))]
+
+    def place(self, photos, output_path):
+        """Every variant of ``photos`` (those published now: a photo whose
+        report was held back since is made, never placed) into
+        ``output_path``, through the cache, any still missing made here;
+        the names of the cache entries used."""
+        if self.pool is not None:
+            with self.pool:
+                for _ in self.jobs:
+                    pass
+        else:
+            for job in self.jobs:
+                make(job)
+        used = set()
+        for photo in photos:
+            if (job := self.missing(photo))[1]:
+                make(job)
+            for name, width, fmt in photo.files():
+                target = os.path.join(output_path, name)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                place(self.cached(photo, width, fmt), target)
+                used.add(os.path.basename(self.cached(photo, width, fmt)))
+        return used
+
+    def stop(self):
+        if self.pool is not None:
+            self.pool.terminate()
+
+
 def write_variants(photos, output_path, cache_path):
     """Every variant of ``photos`` into ``output_path``, through the cache;
     the names of the cache entries used."""
-    cache = os.path.join(cache_path, CACHE)
-    os.makedirs(cache, exist_ok=True)
-    cached = {(photo.key, width, fmt): os.path.join(cache, f"{photo.key}-{width}.{fmt}")
-              for photo in photos for _, width, fmt in photo.files()}
-    jobs = []
-    for photo in photos:
-        missing = [(width, fmt, cached[photo.key, width, fmt]) for _, width, fmt in photo.files()
-                   if not os.path.exists(cached[photo.key, width, fmt])]
-        if missing:
-            jobs.append((photo, missing))
-    if len(jobs) > 1:
-        with multiprocessing.Pool() as pool:
-            for _ in pool.imap_unordered(make, jobs):
-                pass
-    else:
-        for job in jobs:
-            make(job)
-    for photo in photos:
-        for name, width, fmt in photo.files():
-            target = os.path.join(output_path, name)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            place(cached[photo.key, width, fmt], target)
-    return {os.path.basename(path) for path in cached.values()}
+    photos = list(photos)
+    return Making(photos, cache_path).place(photos, output_path)
 
 
 def prune(cache_path, used):

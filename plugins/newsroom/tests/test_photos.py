@@ -31,6 +31,20 @@ def test_variants_are_made_once_and_keep_the_shape(tmp_path):
     assert sorted(p.name for p in (output / "photos").iterdir()) == sorted(n.split("/")[1] for n, _, _ in photo.files())
 
 
+def test_variants_made_while_pages_render_are_placed_only_for_the_photos_published_then(tmp_path):
+    """Making starts when the items are read; a report held back before its
+    pages are written keeps its photo out of the output."""
+    shown, held = photo_of(tmp_path, (900, 600), "shown.jpg"), photo_of(tmp_path, (700, 500), "held.jpg")
+    late = photo_of(tmp_path, (600, 400), "late.jpg")  # published, not known when making started
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    making = photos.Making([shown, held], str(cache))
+    used = making.place([shown, late], str(output))
+    placed = sorted(p.name for p in (output / "photos").iterdir())
+    assert placed == sorted(n.split("/")[1] for photo in (shown, late) for n, _, _ in photo.files())
+    assert used == {p.name for p in (cache / "photos").iterdir()} - {
+        f"{held.key}-{w}.{f}" for _, w, f in held.files()}
+
+
 def test_a_changed_photo_gets_new_addresses(tmp_path):
     first = photo_of(tmp_path, (800, 600))
     second = photo_of(tmp_path, (800, 601))
