@@ -52,8 +52,7 @@ def published_photos(generator):
 
 def start_photos(generator):
     """article_ and page_generator_finalized: the variants the cache lacks
-    are made while the pages are rendered (a cold build of 1,000 reports
-    waited 8 s for them after rendering)."""
+    are made while the pages are rendered, not waited for after them."""
     making[generator] = photos.Making(published_photos(generator), generator.settings["CACHE_PATH"])
 
 
