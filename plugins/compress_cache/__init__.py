@@ -214,8 +214,9 @@ class Compression:
         pool = self.pool or multiprocessing.Pool()
         with pool:
             checked = {result.get() for result in self.sent}  # a worker's error is this build's error
-            digests = {}
+            digests, identities = {}, {}
             for path, stat in text_files(self.output, self.settings):
+                identities[path] = identity(stat)  # as the file was when its digest was taken
                 digest = self.vouched(path, stat)
                 if digest is None:
                     with open(path, "rb") as f:
@@ -236,9 +237,9 @@ class Compression:
                     used.add(digest + variant)
         for name in have - used:
             (self.cache / name).unlink()
-        self.remember(digests, used)
+        self.remember(digests, identities, used)
 
-    def remember(self, digests, used):
+    def remember(self, digests, identities, used):
         """Each file's identity, digest and variants', for the next build's
         `vouched`: written entry by entry (a site of 10,000 reports has
         40,000 text files)."""
@@ -249,7 +250,7 @@ class Compression:
             for path, digest in digests.items():
                 variants = [identity(os.stat(os.path.join(self.cache, digest + v))) if digest + v in used
                             else None for v in VARIANTS]
-                entry = [identity(os.stat(path)), digest, variants]
+                entry = [identities[path], digest, variants]
                 f.write(f"{separator}{json.dumps(self.name(path))}:{json.dumps(entry)}")
                 separator = ","
             f.write("}}")
