@@ -386,12 +386,11 @@ class PageCacheWriter(LinkingWriter):
             pages = list(lists) if lists and template_name in self.settings["PAGINATED_TEMPLATES"] else []
             key = self.keys.of(name, template, context, template_name, url, relative_urls, override_output, pages,
                                kwargs)
-            if key is not None and not pages:
+            if key is not None and not pages and self.reusable(name, key):  # without a call to Pelican's writer
                 self.made[name] = key
-                if self.reusable(name, key):  # without a call to Pelican's writer
-                    self.reused += 1
-                    return self.keep(name, os.path.join(self.previous, name), context, relative_urls,
-                                     override_output, **kwargs)
+                self.reused += 1
+                return self.keep(name, os.path.join(self.previous, name), context, relative_urls, override_output,
+                                 **kwargs)
             if key is not None:
                 template = Reusing(template, self, key, pages)
         return super().write_file(name, template, context, relative_urls, paginated, template_name,

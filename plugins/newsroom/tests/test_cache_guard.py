@@ -164,7 +164,6 @@ def test_a_build_that_read_nothing_anew_leaves_the_cache_file_as_it_was(tmp_path
     assert "One more sentence." in (tmp_path / "output" / "a-report.html").read_text(encoding="utf-8")
 
 
-
 def test_a_cache_kept_in_the_other_format_is_discarded_unread():
     """GZIP_CACHE changed between builds: Pelican would find the file
     unreadable and warn (a refused build, where build_guard runs); a
