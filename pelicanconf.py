@@ -28,8 +28,9 @@ ARTICLE_PATHS = [""]
 PAGE_PATHS = ["pages"]
 THEME = "theme"
 # The stylesheet is inlined (plugins/inline_css) and the icon drawn inline:
-# the theme has no files to copy.
-THEME_STATIC_PATHS = []
+# the theme's one file to copy is the search page's script (theme/static/,
+# into THEME_STATIC_DIR, Pelican's "theme/").
+THEME_STATIC_PATHS = ["static"]
 
 # Where structured data points for the organisations whose reports we carry
 # (the newsroom's JSON-LD, made when publishconf.py sets MACHINE_METADATA).
@@ -78,6 +79,9 @@ CORRECTIONS_URL = CORRECTIONS_SAVE_AS = "corrections.html"
 PERSON_URL = PERSON_SAVE_AS = "people/{slug}.html"
 PEOPLE_URL = PEOPLE_SAVE_AS = "people.html"
 PERSON_FEED_ATOM = None
+# Search: the page, and Pagefind's index of every report, quotation and
+# person quoted beside it in pagefind/ (plugins/newsroom/search).
+SEARCH_URL = SEARCH_SAVE_AS = "search.html"
 
 def newest_first(article):
     """Reports newest first; those of the same moment by file, so that every

@@ -15,6 +15,8 @@ flows through them (README.md beside this file has the map):
 - ``output``: what is written beside the pages (photos, share cards) and
   what makes rebuilds cheap (bodies held compressed, the content cache
   guarded, unchanged pages not rendered again).
+- ``search``: the search page, and Pagefind's index of every report,
+  quotation and person quoted.
 - ``chrome``: labels, dates and reading time in each report's language.
 
 Every use of a name Pelican keeps private is in `pelican_internals.py`.
@@ -29,6 +31,7 @@ from .pages import addresses, contract, embargo, feeds, listings, structured_dat
 from .people import pages as speaker_pages
 from .people import register as people
 from .reading.reader import NewsroomReader
+from .search import generator as search
 
 
 def use_our_reader(readers):
@@ -54,6 +57,8 @@ def register():
     # articles are read and people resolved.
     signals.get_generators.connect(pelican_internals.forget_logged_messages)
     signals.get_generators.connect(speaker_pages.add_generator)
+    # The search page and its index: after the speaker pages, whose people it offers.
+    signals.get_generators.connect(search.add_generator)
     # readers_init fires after Pelican has listed its own readers and before
     # it makes instances of them: the one moment to swap in ours for .md.
     signals.readers_init.connect(use_our_reader)

@@ -146,6 +146,15 @@ def section_name(names, section, lang):
     return given.get(lang) or given.get(chrome_language(lang)) or own
 
 
+def language_name(tag):
+    """A language's name as its readers write it, and the tag to mark it
+    with: from the catalogue for the languages it has, else the tag itself."""
+    own = chrome_language(tag)
+    if same_language(tag, own):
+        return LABELS[own]["language_name"], own
+    return tag, None
+
+
 def chrome(tag, home_zone=""):
     return Chrome(chrome_language(tag), home_zone)
 

@@ -1,0 +1,108 @@
+"""What search finds: a record for each published report, each quotation
+in it and each person quoted, in Pagefind's custom-record form.
+
+A record is ``url`` (the page's address from the site's root; a
+quotation's with its ``#q`` anchor), ``content`` (the words searched),
+``language`` (the text's own), ``meta`` and ``filters``. Pagefind searches
+the words of ``meta`` as well as ``content``, and not those of
+``filters``; both come back with each result. So ``meta`` holds only what
+a reader may search by as well as see (``headline``, the ``section`` as
+the report's language names it, a quotation's ``speaker``, a person's
+``description``), and ``filters`` the rest: ``kind`` (``report``,
+``quotation``, ``person``), ``date`` (ISO, to sort by) and
+``shown_date`` (as the report's page writes it), and what a search may be narrowed
+by: ``section`` (the section's own name, one value whatever the language
+it is shown in), ``language`` (as `language_filter` gives it), ``year``
+and ``speaker`` (the slug of each person quoted: every spelling a report
+uses leads to the one person the register joined it to).
+
+Only what is published is here: Pelican's ``articles`` and
+``translations`` (never drafts, reports held back by their embargo, or
+hidden ones) and the speaker pages of the people they quote.
+"""
+
+import html
+import re
+
+from ..chrome.languages import chrome, chrome_language, section_name
+from ..people.pages import published
+
+# Tags that end a block of text (a space between the words either side),
+# a photo's credit (a line of its own), and any other tag (none: a mark,
+# a link, a footnote number run on).
+BLOCK = re.compile(r'<(?:/?(?:p|li|h[1-6]|blockquote|figcaption|td|th|br|div|figure)\b|span class="credit")[^>]*>', re.I)
+TAG = re.compile(r"<[^>]*>")
+
+
+def language_filter(lang):
+    """A report's language as the search page filters by it: Chinese by
+    its script (``zh-Hans``, ``zh-Hant``, whatever tag the report gives),
+    any other language by its primary tag (``en-GB`` is ``en``)."""
+    lang = (lang or "en").replace("_", "-")
+    if lang.lower().startswith("zh"):
+        return chrome_language(lang)
+    return lang.split("-")[0].lower()
+
+
+def text_of(markup):
+    """Rendered HTML as the words in it (tags gone, entities read)."""
+    return " ".join(html.unescape(TAG.sub("", BLOCK.sub(" ", markup or ""))).split())
+
+
+def report_records(article, section_names):
+    """The report's own record, then one for each quotation in it."""
+    report = article.report
+    lang = article.lang
+    section = getattr(article, "category", None)
+    shown = {"headline": text_of(article.title),
+             "section": section_name(section_names, section, lang) if section else ""}
+    filters = {
+        "section": [section.name] if section else [],
+        "language": [language_filter(lang)],
+        "year": [str(article.date.year)],
+        "date": [article.date.date().isoformat()],
+        "shown_date": [chrome(lang).date(article.date)],
+    }
+    people = {q.speaker.name: report.people.get(q.speaker.name) for q in report.quotations}
+    slugs = sorted({person.slug for person in people.values() if person is not None})
+    # The headline too, though Pagefind searches meta: it splits Chinese
+    # into words only in content.
+    content = " ".join(part for part in (shown["headline"], report.summary_text, text_of(article.content)) if part)
+    records = [record(report.href, content, lang, shown, {**filters, "kind": ["report"], "speaker": slugs})]
+    for quotation in report.quotations:
+        person = people[quotation.speaker.name]
+        url = f"{report.href}#{quotation.anchor}" if quotation.anchor else report.href
+        speaker = {"speaker": person.name if person is not None else quotation.speaker.label}
+        records.append(record(url, quotation.text, lang, {**shown, **speaker},
+                              {**filters, "kind": ["quotation"], "speaker": [person.slug] if person else []}))
+    return records
+
+
+def person_record(person, url, lang):
+    """A speaker's page: found by any name they are known by."""
+    content = " ".join(filter(None, [*person.other_names, person.description])) or person.name
+    return record(url, content, lang, {"headline": person.name, "description": person.description},
+                  {"kind": ["person"], "speaker": [person.slug], "language": [language_filter(lang)]})
+
+
+def record(url, content, language, meta, filters):
+    """One record, without empty fields; dated ones sortable by date (a
+    search by filters alone lists the newest first)."""
+    made = {"url": url, "content": content, "language": language,
+            "meta": {key: value for key, value in meta.items() if value},
+            "filters": {key: values for key, values in filters.items() if values}}
+    if "date" in made["filters"]:
+        made["sort"] = {"date": made["filters"]["date"][0]}
+    return made
+
+
+def site_records(context, settings):
+    """Every record of the site, in a stable order (so the same site gives
+    the same index, byte for byte)."""
+    names = settings.get("SECTION_NAMES", {})
+    records = [r for article in published(context) for r in report_records(article, names)]
+    url_of = context.get("person_url")
+    if url_of:
+        lang = settings.get("DEFAULT_LANG", "en")
+        records += [person_record(person, url_of(person), lang) for person, _ in context.get("PEOPLE_QUOTED", [])]
+    return sorted(records, key=lambda r: r["url"])

@@ -1,0 +1,154 @@
+"""Search's records (`search/records.py`) and its index: every published
+report, each quotation credited to the one person every spelling of their
+name leads to, nothing unpublished; Pagefind's bundle made once for the same
+records."""
+
+import datetime
+import os
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from newsroom.model.people import Person, Speaker
+from newsroom.model.report import Quotation, Report
+from newsroom.search.generator import UNUSED, Bundle
+from newsroom.search.pagefind_index import PagefindError, write_index
+from newsroom.search.records import language_filter, report_records, site_records, text_of
+from newsroom.search.reproducible import make_reproducible, read
+
+PEOPLE = {
+    "fujibiao": Person("Fujibiao", other_names=("Fujimiao", "Fujimoto"), slug="fujibiao"),
+    "antony-blinken": Person("Antony Blinken", other_names=("Blinken", "布林肯"), slug="antony-blinken"),
+}
+# Every name a report may credit a quotation to, and who the register makes of it.
+SPELLINGS = {name: person for person in PEOPLE.values() for name in (person.name, *person.other_names)}
+UNNAMED = Speaker("court spokesperson", "a spokesperson for the court", kind="unnamed")
+
+
+def article(quotations, lang="en", href="2021/04/report.html", **fields):
+    speakers = {q.speaker.name for q in quotations}
+    report = Report(quotations=tuple(quotations), href=href, summary_text="One line.",
+                    people={name: SPELLINGS[name] for name in speakers if name in SPELLINGS})
+    return SimpleNamespace(report=report, lang=lang, title="A <q>report</q>", content="<p>Text.</p>",
+                           category=SimpleNamespace(name="News"), status="published",
+                           date=datetime.datetime(2021, 4, 20, 9, 30), **fields)
+
+
+def quotation(name, n):
+    speaker = UNNAMED if name == UNNAMED.name else Speaker(name)
+    return Quotation(speaker, f"words {n}", anchor=f"q{n}")
+
+
+@given(st.lists(st.sampled_from([*SPELLINGS, UNNAMED.name]), max_size=8))
+@settings(deadline=None)
+def test_every_quotation_is_one_record_credited_to_the_person_every_spelling_leads_to(names):
+    quotations = [quotation(name, n) for n, name in enumerate(names, start=1)]
+    [report, *found] = report_records(article(quotations), {})
+    assert report["url"] == "2021/04/report.html" and report["filters"]["kind"] == ["report"]
+    assert len(found) == len(quotations)
+    for record, quoted in zip(found, quotations):
+        person = SPELLINGS.get(quoted.speaker.name)
+        assert record["url"] == f"2021/04/report.html#{quoted.anchor}" and record["content"] == quoted.text
+        assert record["filters"]["kind"] == ["quotation"]
+        assert record["filters"].get("speaker") == ([person.slug] if person else None)
+        assert record["meta"]["speaker"] == (person.name if person else UNNAMED.label)
+    assert report["filters"].get("speaker", []) == sorted({SPELLINGS[n].slug for n in names if n in SPELLINGS})
+
+
+def test_a_record_keeps_what_a_reader_searches_in_meta_and_the_rest_in_filters():
+    [report, record] = report_records(article([quotation("Blinken", 1)]), {"News": {"en": "World"}})
+    # Pagefind searches meta's words: a headline, a section, a speaker; never a kind or a date.
+    assert record["meta"] == {"headline": "A report", "section": "World", "speaker": "Antony Blinken"}
+    assert report["meta"] == {"headline": "A report", "section": "World"}
+    assert record["filters"] == {"section": ["News"], "language": ["en"], "year": ["2021"], "date": ["2021-04-20"],
+                                 "shown_date": ["Tuesday 20 April 2021"], "kind": ["quotation"],
+                                 "speaker": ["antony-blinken"]}
+    assert record["sort"] == {"date": "2021-04-20"}
+    assert report["content"] == "A report One line. Text."
+
+
+@pytest.mark.parametrize("tag, language", [
+    ("en", "en"), ("en-GB", "en"), ("EN_us", "en"), ("zh", "zh-Hans"), ("zh-CN", "zh-Hans"),
+    ("zh-Hans", "zh-Hans"), ("zh-TW", "zh-Hant"), ("zh-hant-HK", "zh-Hant"), ("fr", "fr"), (None, "en")])
+def test_a_language_is_filtered_by_its_primary_tag_and_chinese_by_its_script(tag, language):
+    assert language_filter(tag) == language
+
+
+@pytest.mark.parametrize("markup, text", [
+    ('<p>Lin said, <span class="quotation" id="q1"><span class="mark">“</span>No.<span class="mark">”</span></span></p>',
+     "Lin said, “No.”"),
+    ("<p>One.</p><p>Two<sup>1</sup> &amp; three</p>", "One. Two1 & three"),
+    ('<figcaption>Outside the court.<span class="credit">Photo: Desk</span></figcaption>', "Outside the court. Photo: Desk"),
+    ("<li>a</li><li>b<br>c</li>", "a b c"),
+])
+def test_the_text_searched_is_the_words_as_read(markup, text):
+    assert text_of(markup) == text
+
+
+def test_only_what_is_published_is_searched():
+    published = article([quotation("Blinken", 1)], href="2021/04/published.html")
+    translation = article([], lang="zh-Hant", href="2021/04/published-zh.html")
+    unpublished = {kind: [article([quotation("Fujimoto", 1)], href=f"{kind}.html")]
+                   for kind in ("drafts", "hidden_articles", "drafts_translations", "hidden_translations")}
+    person = PEOPLE["antony-blinken"]
+    context = {"articles": [published], "translations": [translation], **unpublished,
+               "PEOPLE_QUOTED": [(person, 1)], "person_url": lambda p: f"people/{p.slug}.html"}
+    records = site_records(context, {"DEFAULT_LANG": "en"})
+    assert [r["url"] for r in records] == ["2021/04/published-zh.html", "2021/04/published.html",
+                                           "2021/04/published.html#q1", "people/antony-blinken.html"]
+    [person_page] = records[-1:]
+    assert person_page["content"] == "Blinken 布林肯" and person_page["filters"]["speaker"] == ["antony-blinken"]
+
+
+RECORDS = [{"url": "a.html", "content": "The court heard nothing.", "language": "en",
+            "meta": {"headline": "A"}, "filters": {"kind": ["report"]}},
+           {"url": "b.html", "content": "法院什么也没听到。", "language": "zh-Hans",
+            "meta": {"headline": "B"}, "filters": {"kind": ["report"]}}]
+
+
+def test_pagefind_writes_one_index_for_every_language(tmp_path):
+    write_index(RECORDS, tmp_path / "pagefind", "zh")
+    names = {p.relative_to(tmp_path / "pagefind").as_posix() for p in (tmp_path / "pagefind").rglob("*")}
+    assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "fragment", "index"} <= names
+    assert len([n for n in names if n.startswith("fragment/")]) == len(RECORDS)
+
+
+def test_a_record_pagefind_refuses_fails_the_index_saying_why(tmp_path):
+    with pytest.raises(PagefindError, match="could not write the search index"):
+        write_index([{"url": "a.html", "language": "en"}], tmp_path / "pagefind", "zh")
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_the_same_records_reuse_their_bundle_and_others_replace_it(tmp_path):
+    cache, output = tmp_path / "cache", tmp_path / "output"
+    first = Bundle(RECORDS, str(cache))
+    first.place(str(output / "one"))
+    assert first.indexing is not None
+    again = Bundle([dict(r) for r in RECORDS], str(cache))
+    assert again.indexing is None and again.folder == first.folder
+    again.place(str(output / "two"))
+    entry = "pagefind-entry.json"
+    assert os.path.samefile(output / "one" / entry, output / "two" / entry)
+    changed = Bundle([RECORDS[0]], str(cache))
+    changed.place(str(output / "three"))
+    assert [p.name for p in cache.iterdir()] == [os.path.basename(changed.folder)]
+    assert not os.path.samefile(output / "one" / entry, output / "three" / entry)
+
+
+def test_the_same_records_make_the_same_bundle_byte_for_byte(tmp_path):
+    # Enough values in each filter that Pagefind's own order differs run to run.
+    records = [{"url": f"r{n}.html", "content": f"report {n}", "language": "en", "meta": {"headline": f"R{n}"},
+                "filters": {"year": [str(2000 + n % 9)], "speaker": [f"p{n % 7}", f"p{n % 5}"]},
+                "sort": {"date": f"2020-01-{n % 28 + 1:02}"}} for n in range(60)]
+    made = []
+    for run in range(3):
+        folder = tmp_path / f"run{run}"
+        write_index(records, folder, "zh")
+        make_reproducible(folder)
+        # What the bundle keeps (Pagefind's own interfaces, which vary too, are left out).
+        made.append({p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+                     if p.is_file() and not p.name.startswith(UNUSED)})
+    assert made[0] == made[1] == made[2]
+    filters = [read(tmp_path / "run0" / name) for name in made[0] if name.startswith("filter/")]
+    assert all(values == sorted(values) for _, values in filters)

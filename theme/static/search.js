@@ -1,0 +1,209 @@
+// The search page's script (theme/templates/search.html): the one script
+// on the site. It loads Pagefind's search from this site's own pagefind/
+// folder, searches as the reader types or chooses, keeps each search in
+// the page's address (?q=…&speaker=…), and lists the reports found, with
+// the quotations found in each and who said them. Everything it writes is
+// text (textContent), save Pagefind's <mark>s around the words found.
+"use strict";
+
+(function () {
+  const form = document.querySelector(".search-form");
+  const status = document.getElementById("search-status");
+  const list = document.getElementById("search-results");
+  const more = document.getElementById("search-more");
+  const says = document.getElementById("search-says").dataset;
+  const FILTERS = ["speaker", "section", "language", "year"];
+  const PAGE = 10; // reports shown at a time
+  const site = new URL(form.dataset.site, location.href);
+  let pagefind = null;
+  let current = 0; // the newest search: an older one's results are dropped
+
+  function say(element) {
+    status.replaceChildren(...element.cloneNode(true).childNodes);
+  }
+
+  function sayText(text) {
+    const p = document.createElement("p");
+    p.textContent = text;
+    status.replaceChildren(p);
+  }
+
+  function count(n) {
+    return (n === 1 ? says.resultsOne : says.results).replace("{n}", n.toLocaleString(document.documentElement.lang));
+  }
+
+  // The search in the address: the form filled from it, and back.
+  function fromAddress() {
+    const query = new URLSearchParams(location.search);
+    for (const name of ["q", ...FILTERS]) {
+      const field = form.elements[name];
+      const value = query.get(name) || "";
+      if (field.tagName === "SELECT" && value && !Array.from(field.options).some((o) => o.value === value)) {
+        continue; // a filter this site no longer offers
+      }
+      field.value = value;
+    }
+  }
+
+  function toAddress() {
+    const query = new URLSearchParams();
+    for (const name of ["q", ...FILTERS]) {
+      const value = form.elements[name].value.trim();
+      if (value) query.set(name, value);
+    }
+    const search = query.toString();
+    history.replaceState(null, "", search ? "?" + search : location.pathname);
+  }
+
+  // Pagefind's excerpt as nodes: its text, and <mark> around the words found.
+  function excerpt(html) {
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    const p = document.createElement("p");
+    p.className = "excerpt";
+    for (const node of template.content.childNodes) {
+      if (node.nodeName === "MARK") {
+        const mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        p.append(mark);
+      } else {
+        p.append(node.textContent);
+      }
+    }
+    return p;
+  }
+
+  function link(url, text) {
+    const a = document.createElement("a");
+    a.href = url;
+    a.textContent = text;
+    return a;
+  }
+
+  // One report (or person) found, with the quotations found in it.
+  function entry(found) {
+    const first = found.report || found.person || found.quotations[0];
+    const lang = first.filters.language[0];
+    const li = document.createElement("li");
+    if (lang !== document.documentElement.lang) li.lang = lang;
+    const heading = document.createElement("h2");
+    heading.append(link(first.url.split("#")[0], first.meta.headline));
+    li.append(heading);
+    const line = document.createElement("p");
+    line.className = "result-meta";
+    if (found.person) {
+      line.textContent = says.person + (first.meta.description ? " · " + first.meta.description : "");
+    } else {
+      const time = document.createElement("time");
+      time.dateTime = first.filters.date[0];
+      time.textContent = first.filters.shown_date[0];
+      line.append(time);
+      if (first.meta.section) line.append(" · " + first.meta.section);
+    }
+    li.append(line);
+    if (found.report) li.append(excerpt(found.report.excerpt));
+    if (found.quotations.length) {
+      const quoted = document.createElement("ul");
+      quoted.className = "result-quotations";
+      quoted.setAttribute("aria-label", says.quoted);
+      for (const quotation of found.quotations) {
+        const words = document.createElement("q");
+        words.append(...excerpt(quotation.excerpt).childNodes);
+        const item = document.createElement("li");
+        item.append(link(quotation.url, ""), " — " + quotation.meta.speaker);
+        item.firstChild.append(words);
+        quoted.append(item);
+      }
+      li.append(quoted);
+    }
+    return li;
+  }
+
+  // Pagefind's results, loaded a page at a time, gathered by report: a
+  // report and the quotations found in it are one entry. A quotation is
+  // listed where its own words were found (Pagefind also finds it by its
+  // report's headline), or, with no words asked, wherever it was.
+  async function show(search, results, from, words) {
+    const loaded = await Promise.all(results.slice(from, from + PAGE * 3).map((r) => r.data()));
+    if (search !== current) return;
+    const entries = new Map();
+    let used = 0;
+    for (const found of loaded) {
+      const kind = found.filters.kind[0];
+      const key = found.url.split("#")[0];
+      if (!entries.has(key) && entries.size === PAGE) break;
+      used += 1;
+      found.url = new URL(found.url.replace(/^\//, ""), site).href;
+      if (kind === "quotation" && words && !found.excerpt.includes("<mark>")) continue;
+      if (!entries.has(key)) entries.set(key, { report: null, person: null, quotations: [] });
+      const into = entries.get(key);
+      if (kind === "quotation") into.quotations.push(found);
+      else into[kind] = found;
+    }
+    list.append(...Array.from(entries.values(), entry));
+    const shown = from + used;
+    more.hidden = shown >= results.length;
+    more.onclick = () => show(search, results, shown, words);
+  }
+
+  async function run() {
+    const search = ++current;
+    toAddress();
+    const words = form.elements.q.value.trim();
+    const filters = {};
+    for (const name of FILTERS) {
+      if (form.elements[name].value) filters[name] = form.elements[name].value;
+    }
+    if (!words && !Object.keys(filters).length) {
+      list.replaceChildren();
+      more.hidden = true;
+      sayText(says.ready);
+      return;
+    }
+    sayText(says.searching);
+    // Words ranked by Pagefind; filters alone, newest first.
+    const answer = await pagefind.search(words || null, words ? { filters } : { filters, sort: { date: "desc" } });
+    if (search !== current) return;
+    list.replaceChildren();
+    more.hidden = true;
+    await show(search, answer.results, 0, words);
+    // Said once the results are there, for readers and for screen readers.
+    if (search === current) sayText(answer.results.length ? count(answer.results.length) : says.nothing);
+  }
+
+  // A search that fails (its index unreadable, a part of it missing)
+  // says so, and where else to look.
+  function searched() {
+    run().catch(() => say(document.getElementById("search-failed")));
+  }
+
+  let typing = null;
+  form.addEventListener("input", (event) => {
+    if (!pagefind) return;
+    clearTimeout(typing);
+    typing = setTimeout(searched, event.target.name === "q" ? 250 : 0);
+  });
+  form.addEventListener("submit", (event) => {
+    if (!pagefind) return; // no index: the form reloads the page, which says why
+    event.preventDefault();
+    clearTimeout(typing);
+    searched();
+  });
+
+  fromAddress();
+  if (location.protocol === "file:") {
+    // Browsers do not let a page opened from a folder fetch files beside it.
+    say(document.getElementById("search-needs-server"));
+    return;
+  }
+  import(new URL("pagefind/pagefind.js", site).href)
+    .then(async (loaded) => {
+      // Results' addresses as "/" and each record's own: resolved below
+      // against the site's address, wherever it is served.
+      await loaded.options({ baseUrl: "/" });
+      await loaded.init();
+      pagefind = loaded;
+      searched();
+    })
+    .catch(() => say(document.getElementById("search-failed")));
+})();
