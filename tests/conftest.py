@@ -50,7 +50,15 @@ PAGE_TYPES = {
     "person": "people/fujibiao.html",
     "people": "people.html",
     "corrections": "corrections.html",
+    "search": "search.html",
 }
+# The one page that runs a script: its own, from the site (tests/test_search.py).
+SEARCH = PAGE_TYPES["search"]
+
+
+def scripts_run(soup):
+    """The scripts a page runs (JSON-LD is data, not a script)."""
+    return [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
 NODE_TOOLS = ROOT / "node_modules"
 
 
