@@ -38,8 +38,10 @@ import boto3
 from botocore.exceptions import ClientError
 
 TYPES = {".atom.xml": "application/atom+xml", ".rss.xml": "application/rss+xml", ".webp": "image/webp"}
-TEXT = ("text/", "application/atom+xml", "application/rss+xml", "application/xml", "application/json")
-FOREVER = ("images/", "photos/")
+TEXT = ("text/", "application/atom+xml", "application/rss+xml", "application/xml", "application/json",
+        "application/javascript")
+# Hashed names: share images, photos, and the search index's parts.
+FOREVER = ("images/", "photos/", "pagefind/fragment/", "pagefind/index/", "pagefind/filter/")
 NUMBERED = re.compile(r"(^|/)page/\d+\.html$")
 LOCK = ".deploy-lock"
 STALE = datetime.timedelta(hours=1)

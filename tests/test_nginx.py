@@ -161,3 +161,25 @@ def test_a_folder_is_redirected_relatively_or_missing_never_forbidden(nginx):
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args):
         return None
+
+
+def test_search_runs_under_these_headers(nginx, prod_site, browser):
+    """The search page's script, Pagefind's worker and its WebAssembly run
+    under the policy nginx sends (the <meta> and the header both apply):
+    the browser asks for the site at its own address, and nginx answers."""
+    from test_search import search
+
+    def from_nginx(route):
+        status, headers, body = get(local(route.request.url, prod_site, nginx))
+        route.fulfill(status=status, headers=dict(headers), body=body)
+
+    page = browser.new_page()
+    page.route(f"{prod_site.url}/**", from_nginx)
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    found = search(page, prod_site.url, q="court")
+    page.close()
+    assert found and errors == []
+    assert "script-src 'self' 'wasm-unsafe-eval'" in get(f"{nginx}/search.html")[1]["Content-Security-Policy"]
+    assert "script-src 'self' 'wasm-unsafe-eval'" in get(f"{nginx}/pagefind/pagefind-worker.js")[1]["Content-Security-Policy"]
+    assert "script-src 'none'" in get(f"{nginx}/")[1]["Content-Security-Policy"]
