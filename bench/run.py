@@ -270,6 +270,7 @@ def builds(count, repeat, work, baseline):
     edit(content, repeat)
     edited = run(ours(content, work / "out-publish", images, "publishconf.py")).seconds
 
+    search = search_cost(content, work / "out-warm", cache)
     median = {name: statistics.median(values) for name, values in times.items()}
     ratio = lambda seconds: round(seconds / median["ours"], 3)  # noqa: E731
     row = {
@@ -286,6 +287,7 @@ def builds(count, repeat, work, baseline):
         "publish_over_dev": {"cold": ratio(cold), "warm": ratio(warm), "edited": ratio(edited)},
         "peak_mib": {name: round(value, 1) for name, value in memory.items()} | {"publish": round(warm_memory, 1)},
         "runs_s": {name: [round(v, 3) for v in values] for name, values in times.items()},
+        "search": search,
     }
     if "hugo" in median:
         row["hugo_s"] = round(median["hugo"], 3)
@@ -312,6 +314,42 @@ def loaded(page, root):
         bodies = [(r.url, r.body()) for r in responses if r.url.startswith(base)]
         browser.close()
     return bodies, elsewhere
+
+
+def search_cost(content, output, cache):
+    """The search index of ``output`` (a development build of ``content``
+    with its ``cache``): its files and bytes; the seconds it adds to a
+    rebuild that must index again (a warm rebuild with the index dropped
+    from the cache, against one that keeps it: nothing else to render); and
+    what a first search (a word from the newest report's headline) makes
+    the browser fetch, cold, raw and as a server sends it (text files
+    brotli-compressed; Pagefind's own files come compressed)."""
+    index = [p for p in (output / "pagefind").rglob("*") if p.is_file()]
+    kept = run(ours(content, output, cache)).seconds
+    shutil.rmtree(cache / "search")
+    again = run(ours(content, output, cache)).seconds
+    newest_report = max(content.rglob("*.md"), key=lambda p: p.name)
+    title = re.search(r"^Title: (.*)$", newest_report.read_text(encoding="utf-8"), re.M).group(1)
+    word = max(re.findall(r"\w+", title.split(" (")[0]), key=len)
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import launch, serve
+    from playwright.sync_api import expect, sync_playwright
+
+    with serve(output) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        tab = browser.new_page()
+        responses = []
+        tab.on("response", lambda r: responses.append(r))
+        tab.goto(f"{base}/search.html?q={word}")
+        expect(tab.locator("#search-status")).to_have_text(re.compile(r"\d+ results?"), timeout=60000)
+        bodies = [(r.url, r.body()) for r in responses if r.url.startswith(base) and r.status == 200]
+        browser.close()
+    searched = [(url, body) for url, body in bodies if "/search.html" not in url]
+    sent = [len(brotli.compress(b)) if url.endswith((".js", ".json")) else len(b) for url, b in searched]
+    return {"index_files": len(index), "index_bytes": sum(p.stat().st_size for p in index),
+            "index_s": round(again - kept, 2), "word": word, "search_requests": len(searched),
+            "search_raw_bytes": sum(len(b) for _, b in searched), "search_sent_bytes": sum(sent),
+            "page_raw_bytes": sum(len(b) for url, b in bodies if "/search.html" in url)}
 
 
 def weight(page, root):
@@ -406,7 +444,17 @@ def table(results):
             f"gzip {w['gzip']:,} B  brotli {w['brotli']:,} B  third-party {len(w['third_party'])}"
         )
     lines.append(f"  lighthouse (ours, mobile): {results['page']['lighthouse']}")
+    lines.append("")
+    lines.append("Search (development build)")
+    lines += [search_line(b["articles"], b["search"]) for b in results["builds"] if "search" in b]
     return "\n".join(lines)
+
+
+def search_line(articles, s):
+    return (f"{articles:>8} reports: index {s['index_files']:,} files, {s['index_bytes'] / 1e6:.1f} MB, "
+            f"{s['index_s']:.1f} s to make again; a first search ({s['word']!r}): {s['search_requests']} requests, "
+            f"{s['search_raw_bytes'] / 1e3:,.0f} kB raw, {s['search_sent_bytes'] / 1e3:,.0f} kB sent "
+            f"(+ the page, {s['page_raw_bytes'] / 1e3:,.0f} kB raw)")
 
 
 def scale(count, work, baseline, row, limit=None, saved=lambda: None):
@@ -435,6 +483,8 @@ def scale(count, work, baseline, row, limit=None, saved=lambda: None):
         edit(content, 0)
         row["ours"]["cached_rebuild_s"] = round(run(commands["ours"](work / "out-ours", work / "cache-scale"))[0], 2)
         edit(content, 1)
+        saved()
+        row["search"] = search_cost(content, work / "out-ours", work / "cache-scale")
         saved()
         row["publish"] = publish_one(content, work, limit)
         saved()
@@ -497,6 +547,8 @@ def scale_table(rows):
                          f"{row['ours']['peak_mib'] / row[name]['peak_mib']:>9.2f}")
         if "cached_rebuild_s" not in row["ours"]:
             continue
+        if "search" in row:
+            lines.append("         search:" + search_line(row["articles"], row["search"])[8:])
         rebuild = row["ours"]["cached_rebuild_s"]
         lines.append(f"{'':>8} ours after one edit: {rebuild:.1f} s, {rebuild / row['ours']['s']:.2f} of a full build")
         publish = row.get("publish", {})
