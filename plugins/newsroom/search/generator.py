@@ -98,6 +98,7 @@ class Indexing:
         try:
             write_index(records, self.partial, INDEX_LANGUAGE)
             make_reproducible(self.partial)
+            share_unchanged(self.partial, os.path.dirname(self.bundle))
             for name in os.listdir(self.partial):
                 if name.startswith(UNUSED):
                     os.remove(os.path.join(self.partial, name))
@@ -109,6 +110,32 @@ class Indexing:
         self.thread.join()
         if self.error:
             raise self.error
+
+
+def share_unchanged(made, cache):
+    """Each file of the bundle just ``made`` that an earlier bundle in
+    ``cache`` holds, byte for byte, becomes a link to that one: the live
+    site's file, placed from it, keeps its inode, so a publish (and the
+    upload after it) sees it unchanged. Most of a bundle is the fragments of
+    records that did not change."""
+    for name in os.listdir(cache):
+        earlier = os.path.join(cache, name)
+        if earlier == made or name.endswith(".partial") or not os.path.isdir(earlier):
+            continue
+        for folder, _, names in os.walk(made):
+            for file in names:
+                path = os.path.join(folder, file)
+                old = os.path.join(earlier, os.path.relpath(path, made))
+                if os.path.isfile(old) and not os.path.samefile(old, path) and same_bytes(old, path):
+                    os.link(old, f"{path}.link")
+                    os.replace(f"{path}.link", path)
+
+
+def same_bytes(a, b):
+    if os.path.getsize(a) != os.path.getsize(b):
+        return False
+    with open(a, "rb") as f, open(b, "rb") as g:
+        return f.read() == g.read()
 
 
 def forget_other_bundles(kept):

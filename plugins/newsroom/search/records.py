@@ -24,6 +24,7 @@ hidden ones) and the speaker pages of the people they quote.
 import html
 import re
 
+from .. import pelican_internals
 from ..chrome.languages import chrome, chrome_language, section_name
 from ..people.pages import published
 
@@ -67,7 +68,8 @@ def report_records(article, section_names):
     slugs = sorted({person.slug for person in people.values() if person is not None})
     # The headline too, though Pagefind searches meta: it splits Chinese
     # into words only in content.
-    content = " ".join(part for part in (shown["headline"], report.summary_text, text_of(article.content)) if part)
+    body = text_of(pelican_internals.body_as_read(article))
+    content = " ".join(part for part in (shown["headline"], report.summary_text, body) if part)
     records = [record(report.href, content, lang, shown, {**filters, "kind": ["report"], "speaker": slugs})]
     for quotation in report.quotations:
         person = people[quotation.speaker.name]
