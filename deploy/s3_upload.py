@@ -40,8 +40,9 @@ from botocore.exceptions import ClientError
 TYPES = {".atom.xml": "application/atom+xml", ".rss.xml": "application/rss+xml", ".webp": "image/webp"}
 TEXT = ("text/", "application/atom+xml", "application/rss+xml", "application/xml", "application/json",
         "application/javascript")
-# Hashed names: share images, photos, and the search index's parts.
-FOREVER = ("images/", "photos/", "pagefind/fragment/", "pagefind/index/", "pagefind/filter/")
+# Hashed names: share images, photos, and the search index's parts (in a
+# folder for each of its bundles).
+FOREVER = re.compile(r"^(images/|photos/|pagefind/[^/]+/(fragment|index|filter)/)")
 NUMBERED = re.compile(r"(^|/)page/\d+\.html$")
 LOCK = ".deploy-lock"
 STALE = datetime.timedelta(hours=1)
@@ -51,7 +52,7 @@ WAIT = datetime.timedelta(minutes=30)
 def stage(key, path):
     """When the object goes up: 0 what pages show, 1 reports and pages, 2
     what lists them, 3 feeds, the sitemap and robots.txt."""
-    if not key.endswith((".html", ".xml", ".txt")) or key.startswith(FOREVER):
+    if not key.endswith((".html", ".xml", ".txt")) or FOREVER.match(key):
         return 0
     if not key.endswith(".html"):
         return 3
@@ -62,7 +63,7 @@ def stage(key, path):
 def cache_control(key):
     """As deploy/nginx.conf: hashed names for ever, a listing's numbered
     pages (which keep what they list) a day, everything else revalidated."""
-    if key.startswith(FOREVER):
+    if FOREVER.match(key):
         return "public, max-age=31536000, immutable"
     if NUMBERED.search(key):
         return "public, max-age=86400, stale-while-revalidate=604800"

@@ -351,6 +351,8 @@ def test_s3_cache_lifetimes_are_nginxs():
     for key, expected in [("photos/a-1-480.webp", "public, max-age=31536000, immutable"),
                           ("page/3.html", "public, max-age=86400, stale-while-revalidate=604800"),
                           ("category/courts/page/12.html", "public, max-age=86400, stale-while-revalidate=604800"),
+                          ("pagefind/2025/fragment/zh_0a1b2c3.pf_fragment", "public, max-age=31536000, immutable"),
+                          ("pagefind/2025/pagefind-entry.json", "no-cache"), ("search.html", "no-cache"),
                           ("index.html", "no-cache"), ("2021/04/page.html", "no-cache")]:
         assert s3_upload.cache_control(key) == expected, key
         assert f'"{expected}"' in config

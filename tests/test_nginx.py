@@ -181,5 +181,9 @@ def test_search_runs_under_these_headers(nginx, prod_site, browser):
     page.close()
     assert found and errors == []
     assert "script-src 'self' 'wasm-unsafe-eval'" in get(f"{nginx}/search.html")[1]["Content-Security-Policy"]
-    assert "script-src 'self' 'wasm-unsafe-eval'" in get(f"{nginx}/pagefind/pagefind-worker.js")[1]["Content-Security-Policy"]
+    [shard, *_] = prod_site.page("search.html").find("form")["data-shards"].split()
+    worker = get(f"{nginx}/pagefind/{shard}/pagefind-worker.js")
+    assert worker[0] == 200 and "script-src 'self' 'wasm-unsafe-eval'" in worker[1]["Content-Security-Policy"]
+    fragment = next((prod_site.path / "pagefind" / shard / "fragment").iterdir()).name
+    assert "immutable" in get(f"{nginx}/pagefind/{shard}/fragment/{fragment}")[1]["Cache-Control"]
     assert "script-src 'none'" in get(f"{nginx}/")[1]["Content-Security-Policy"]

@@ -1,6 +1,6 @@
 // The search page's script (theme/templates/search.html): the one script
 // on the site. It loads Pagefind's search from this site's own pagefind/
-// folder, searches as the reader types or chooses, keeps each search in
+// folder (a bundle for each year and one for the people, merged), searches as the reader types or chooses, keeps each search in
 // the page's address (?q=…&speaker=…), and lists the reports found, with
 // the quotations found in each and who said them. Everything it writes is
 // text (textContent), save Pagefind's <mark>s around the words found.
@@ -184,10 +184,11 @@
     typing = setTimeout(searched, event.target.name === "q" ? 250 : 0);
   });
   form.addEventListener("submit", (event) => {
-    if (!pagefind) return; // no index: the form reloads the page, which says why
+    // The page stays (and the reader's focus with it): a search asked for
+    // before the index has loaded runs once it has.
     event.preventDefault();
     clearTimeout(typing);
-    searched();
+    if (pagefind) searched();
   });
 
   fromAddress();
@@ -196,12 +197,16 @@
     say(document.getElementById("search-needs-server"));
     return;
   }
-  import(new URL("pagefind/pagefind.js", site).href)
+  // The index is a bundle a year (and one for the people quoted): the
+  // newest one's script searches them all, merged.
+  const [first, ...others] = form.dataset.shards.split(" ").filter(Boolean);
+  import(new URL(`pagefind/${first}/pagefind.js`, site).href)
     .then(async (loaded) => {
       // Results' addresses as "/" and each record's own: resolved below
       // against the site's address, wherever it is served.
       await loaded.options({ baseUrl: "/" });
       await loaded.init();
+      await Promise.all(others.map((shard) => loaded.mergeIndex(new URL(`pagefind/${shard}/`, site).href)));
       pagefind = loaded;
       searched();
     })

@@ -2,20 +2,21 @@
 
 ``SEARCH_SAVE_AS`` (``search.html``): the page, rendered from the theme's
 ``search.html`` with the filters it offers (``SEARCH_FILTERS``: sections,
-languages, years, people, each as the page shows it). Beside it,
-``pagefind/``: Pagefind's index of `records.site_records`, and the part
-of Pagefind's bundle the page's script loads (its default interfaces are
-left out: the theme has its own).
+languages, years, people, each as the page shows it) and the index's
+bundles (``SEARCH_SHARDS``, the first the one the page loads, which merges
+the others). Beside it, ``pagefind/<shard>/``: Pagefind's index of
+`records.site_records`, a bundle a year and one for the people, each with
+the part of Pagefind's bundle the page's script loads (its default
+interfaces are left out: the theme has its own).
 
-The index is made once for each set of records: a build whose records are
-those of the last one (a rebuild after a template change) links the
-bundle it made, kept in ``CACHE_PATH/search/<digest>``; a build with any
-record changed (one report added) indexes them all again, in Pagefind's
-own process, started as soon as the records are known so it runs while
-the pages render. Its files carry a hash of what they hold in their name
-(`reproducible.py` sees that the same records give the same bytes), so
-those whose bytes did not change keep their names, and a publish sends
-only the rest.
+Each bundle is made once for its records and kept in
+``CACHE_PATH/search/<shard>-<digest>``: a build links those whose records
+did not change, and indexes the others again (one new report: its year),
+in Pagefind's own processes, started as soon as the records are known so
+they run while the pages render. Their files carry a hash of what they
+hold in their name (`reproducible.py` sees that the same records give the
+same bytes), and a file a bundle made again still holds is the very file
+the last one placed, so a publish sends only what changed.
 """
 
 import hashlib
@@ -49,32 +50,82 @@ UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pag
 
 class SearchGenerator(Generator):
     def generate_context(self):
-        self.records = site_records.site_records(self.context, self.settings)
-        self.context["SEARCH_FILTERS"] = filters_offered(self.records, self.context)
-        self.bundle = Bundle(self.records, os.path.join(self.settings["CACHE_PATH"], "search"))
+        records = site_records.site_records(self.context, self.settings)
+        self.context["SEARCH_FILTERS"] = filters_offered(records, self.context)
+        self.index = Index(records, os.path.join(self.settings["CACHE_PATH"], "search"))
+        self.context["SEARCH_SHARDS"] = [bundle.shard for bundle in self.index.bundles]
 
     def generate_output(self, writer):
         writer.write_file(self.settings["SEARCH_SAVE_AS"], self.get_template("search"), self.context,
                           self.settings["RELATIVE_URLS"], template_name="search",
                           url=self.settings["SEARCH_URL"], page_name="search")
-        self.bundle.place(os.path.join(self.output_path, FOLDER))
+        self.index.place(os.path.join(self.output_path, FOLDER))
+
+
+class Index:
+    """The site's index, one Pagefind bundle a shard (`records.shard`: a
+    year's reports, or the people), which the search page merges: a new
+    report indexes its year again, not the archive, and no Pagefind process
+    holds more than a year in memory. The bundles the cache lacks are made
+    one after another in a thread, from now (their work is Pagefind's own
+    processes'); `place` waits for them, links every bundle into the output
+    and forgets the cache's others."""
+
+    def __init__(self, records, cache):
+        shards = {}
+        for record in records:
+            shards.setdefault(site_records.shard(record), []).append(record)
+        self.cache = cache
+        os.makedirs(cache, exist_ok=True)
+        self.bundles = [Bundle(shard, shards[shard], cache) for shard in sorted(shards, key=site_records.shard_order)]
+        self.error = None
+        self.thread = threading.Thread(target=self._make, daemon=True)
+        self.thread.start()
+
+    def _make(self):
+        try:
+            for bundle in self.bundles:
+                bundle.make()
+        except Exception as error:  # raised again in the build's own thread
+            self.error = error
+
+    def place(self, output):
+        self.thread.join()
+        if self.error:
+            raise self.error
+        kept = {os.path.basename(bundle.folder) for bundle in self.bundles}
+        for name in set(os.listdir(self.cache)) - kept:
+            shutil.rmtree(os.path.join(self.cache, name), ignore_errors=True)
+        for bundle in self.bundles:
+            bundle.place(os.path.join(output, bundle.shard))
 
 
 class Bundle:
-    """Pagefind's bundle for ``records``, in ``cache``/<their digest>: the
-    one made for the same records before, else made now (started at once,
-    in Pagefind's own process); `place` waits for it, links it into the
-    output, and forgets every other bundle."""
+    """Pagefind's bundle for one shard's ``records``, in
+    ``cache``/<shard>-<their digest>: the one made for the same records
+    before, else made by `make`."""
 
-    def __init__(self, records, cache):
+    def __init__(self, shard, records, cache):
         payload = json.dumps([MADE_BY, records], sort_keys=True, ensure_ascii=False).encode()
-        self.folder = os.path.join(cache, hashlib.sha256(payload).hexdigest()[:20])
-        self.indexing = None if os.path.isdir(self.folder) else Indexing(records, self.folder)
+        self.shard, self.records = shard, records
+        self.folder = os.path.join(cache, f"{shard}-{hashlib.sha256(payload).hexdigest()[:20]}")
+
+    def make(self):
+        if os.path.isdir(self.folder):
+            return
+        partial = f"{self.folder}.partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        write_index(self.records, partial, INDEX_LANGUAGE)
+        make_reproducible(partial)
+        for name in os.listdir(partial):
+            if name.startswith(UNUSED):
+                os.remove(os.path.join(partial, name))
+        cache = os.path.dirname(self.folder)
+        share_unchanged(partial, [os.path.join(cache, name) for name in os.listdir(cache)
+                                  if name.startswith(f"{self.shard}-") and not name.endswith(".partial")])
+        os.replace(partial, self.folder)
 
     def place(self, output):
-        if self.indexing:
-            self.indexing.finish()
-        forget_other_bundles(self.folder)
         for folder, _, names in os.walk(self.folder):
             target = os.path.join(output, os.path.relpath(folder, self.folder))
             os.makedirs(target, exist_ok=True)
@@ -82,46 +133,13 @@ class Bundle:
                 place(os.path.join(folder, name), os.path.join(target, name))
 
 
-class Indexing:
-    """Pagefind indexing ``records`` into ``bundle``, in a thread (the work
-    is Pagefind's own process's), from start to `finish`."""
-
-    def __init__(self, records, bundle):
-        self.bundle, self.error = bundle, None
-        self.partial = f"{bundle}.partial"
-        shutil.rmtree(self.partial, ignore_errors=True)
-        os.makedirs(os.path.dirname(bundle), exist_ok=True)
-        self.thread = threading.Thread(target=self._run, args=(records,), daemon=True)
-        self.thread.start()
-
-    def _run(self, records):
-        try:
-            write_index(records, self.partial, INDEX_LANGUAGE)
-            make_reproducible(self.partial)
-            share_unchanged(self.partial, os.path.dirname(self.bundle))
-            for name in os.listdir(self.partial):
-                if name.startswith(UNUSED):
-                    os.remove(os.path.join(self.partial, name))
-            os.replace(self.partial, self.bundle)
-        except Exception as error:  # raised again in the build's own thread
-            self.error = error
-
-    def finish(self):
-        self.thread.join()
-        if self.error:
-            raise self.error
-
-
-def share_unchanged(made, cache):
-    """Each file of the bundle just ``made`` that an earlier bundle in
-    ``cache`` holds, byte for byte, becomes a link to that one: the live
-    site's file, placed from it, keeps its inode, so a publish (and the
-    upload after it) sees it unchanged. Most of a bundle is the fragments of
+def share_unchanged(made, earlier_bundles):
+    """Each file of the bundle just ``made`` that an earlier bundle of its
+    shard holds, byte for byte, becomes a link to that one: the live site's
+    file, placed from it, keeps its inode, so a publish (and the upload
+    after it) sees it unchanged. Most of a bundle is the fragments of
     records that did not change."""
-    for name in os.listdir(cache):
-        earlier = os.path.join(cache, name)
-        if earlier == made or name.endswith(".partial") or not os.path.isdir(earlier):
-            continue
+    for earlier in earlier_bundles:
         for folder, _, names in os.walk(made):
             for file in names:
                 path = os.path.join(folder, file)
@@ -136,14 +154,6 @@ def same_bytes(a, b):
         return False
     with open(a, "rb") as f, open(b, "rb") as g:
         return f.read() == g.read()
-
-
-def forget_other_bundles(kept):
-    """Only the bundle this build used stays in the cache."""
-    parent = os.path.dirname(kept)
-    for name in os.listdir(parent):
-        if os.path.join(parent, name) != kept:
-            shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
 
 
 def filters_offered(records, context):

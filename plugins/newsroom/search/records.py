@@ -87,6 +87,17 @@ def person_record(person, url, lang):
                   {"kind": ["person"], "speaker": [person.slug], "language": [language_filter(lang)]})
 
 
+def shard(record):
+    """Which of the index's bundles holds ``record``: its report's year,
+    or ``people`` for a speaker's page."""
+    return record["filters"].get("year", ["people"])[0]
+
+
+def shard_order(name):
+    """The newest year first (the bundle the page loads first), people last."""
+    return (name == "people", -int(name) if name.isdigit() else 0)
+
+
 def record(url, content, language, meta, filters):
     """One record, without empty fields; dated ones sortable by date (a
     search by filters alone lists the newest first)."""

@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from newsroom.model.people import Person, Speaker
 from newsroom.model.report import Quotation, Report
-from newsroom.search.generator import UNUSED, Bundle
+from newsroom.search.generator import UNUSED, Index
 from newsroom.search.pagefind_index import PagefindError, write_index
 from newsroom.search.records import language_filter, report_records, site_records, text_of
 from newsroom.search.reproducible import make_reproducible, read
@@ -120,22 +120,29 @@ def test_a_record_pagefind_refuses_fails_the_index_saying_why(tmp_path):
     assert not (tmp_path / "pagefind").exists()
 
 
-def test_the_same_records_reuse_their_bundle_and_others_replace_it(tmp_path):
+def dated(record, year):
+    return {**record, "filters": {**record["filters"], "year": [year]}}
+
+
+def test_a_bundle_a_year_each_made_once_for_the_same_records(tmp_path):
     cache, output = tmp_path / "cache", tmp_path / "output"
-    first = Bundle(RECORDS, str(cache))
+    records = [dated(RECORDS[0], "2021"), dated(RECORDS[1], "2025"), {**RECORDS[0], "url": "people/a.html"}]
+    first = Index(records, str(cache))
+    assert [b.shard for b in first.bundles] == ["2025", "2021", "people"]
     first.place(str(output / "one"))
-    assert first.indexing is not None
-    again = Bundle([dict(r) for r in RECORDS], str(cache))
-    assert again.indexing is None and again.folder == first.folder
-    again.place(str(output / "two"))
+    assert sorted(p.name for p in (output / "one").iterdir()) == ["2021", "2025", "people"]
     entry = "pagefind-entry.json"
-    assert os.path.samefile(output / "one" / entry, output / "two" / entry)
-    changed = Bundle([RECORDS[0]], str(cache))
+    # The same records: the same bundles, linked again.
+    Index([dict(r) for r in records], str(cache)).place(str(output / "two"))
+    assert all(os.path.samefile(output / "one" / y / entry, output / "two" / y / entry) for y in ("2021", "2025"))
+    # A report of 2025 changed: that year is indexed again, and only it.
+    changed = Index([records[0], {**records[1], "content": "Changed."}, records[2]], str(cache))
     changed.place(str(output / "three"))
-    assert [p.name for p in cache.iterdir()] == [os.path.basename(changed.folder)]
-    assert not os.path.samefile(output / "one" / entry, output / "three" / entry)
-    # What did not change is the very file the last build placed: a publish sees it unchanged.
-    kept = [p.relative_to(output / "three") for p in (output / "three" / "fragment").iterdir()]
+    assert os.path.samefile(output / "one" / "2021" / entry, output / "three" / "2021" / entry)
+    assert not os.path.samefile(output / "one" / "2025" / entry, output / "three" / "2025" / entry)
+    assert sorted(p.name for p in cache.iterdir()) == sorted(os.path.basename(b.folder) for b in changed.bundles)
+    # What did not change in the year indexed again is the very file the last build placed.
+    kept = [p.relative_to(output / "three") for p in (output / "three" / "2025" / "filter").iterdir()]
     assert kept and all(os.path.samefile(output / "one" / name, output / "three" / name) for name in kept)
 
 
