@@ -12,7 +12,7 @@ interfaces are left out: the theme has its own).
 Each bundle is made once for its records and kept in
 ``CACHE_PATH/search/<shard>-<digest>``: a build links those whose records
 did not change, and indexes the others again (one new report: its year),
-in Pagefind's own processes, started as soon as the records are known so
+in Pagefind's own process, started as soon as the records are known so
 they run while the pages render. Their files carry a hash of what they
 hold in their name (`reproducible.py` sees that the same records give the
 same bytes), and a file a bundle made again still holds is the very file
@@ -33,7 +33,7 @@ from plugin_support import place
 
 from ..chrome.languages import language_name
 from . import records as site_records
-from .pagefind_index import write_index
+from .pagefind_index import Service
 from .reproducible import make_reproducible
 
 FOLDER = "pagefind"
@@ -68,7 +68,7 @@ class Index:
     report indexes its year again, not the archive, and no Pagefind process
     holds more than a year in memory. The bundles the cache lacks are made
     one after another in a thread, from now (their work is Pagefind's own
-    processes'); `place` waits for them, links every bundle into the output
+    process); `place` waits for them, links every bundle into the output
     and forgets the cache's others."""
 
     def __init__(self, records, cache):
@@ -79,18 +79,23 @@ class Index:
         os.makedirs(cache, exist_ok=True)
         self.bundles = [Bundle(shard, shards[shard], cache) for shard in sorted(shards, key=site_records.shard_order)]
         self.error = None
-        self.thread = threading.Thread(target=self._make, daemon=True)
+        needed = [bundle for bundle in self.bundles if not os.path.isdir(bundle.folder)]
+        # Pagefind started here, in the build's own thread (see `Service`).
+        self.service = Service() if needed else None
+        self.thread = threading.Thread(target=self._make, args=(needed,), daemon=True)
         self.thread.start()
 
-    def _make(self):
+    def _make(self, needed):
         try:
-            for bundle in self.bundles:
-                bundle.make()
+            for bundle in needed:
+                bundle.make(self.service)
         except Exception as error:  # raised again in the build's own thread
             self.error = error
 
     def place(self, output):
         self.thread.join()
+        if self.service:
+            self.service.close()
         if self.error:
             raise self.error
         kept = {os.path.basename(bundle.folder) for bundle in self.bundles}
@@ -103,19 +108,17 @@ class Index:
 class Bundle:
     """Pagefind's bundle for one shard's ``records``, in
     ``cache``/<shard>-<their digest>: the one made for the same records
-    before, else made by `make`."""
+    before, else made by `make` (through a Pagefind `Service`)."""
 
     def __init__(self, shard, records, cache):
         payload = json.dumps([MADE_BY, records], sort_keys=True, ensure_ascii=False).encode()
         self.shard, self.records = shard, records
         self.folder = os.path.join(cache, f"{shard}-{hashlib.sha256(payload).hexdigest()[:20]}")
 
-    def make(self):
-        if os.path.isdir(self.folder):
-            return
+    def make(self, service):
         partial = f"{self.folder}.partial"
         shutil.rmtree(partial, ignore_errors=True)
-        write_index(self.records, partial, INDEX_LANGUAGE)
+        service.index(self.records, partial, INDEX_LANGUAGE)
         make_reproducible(partial)
         for name in os.listdir(partial):
             if name.startswith(UNUSED):

@@ -27,41 +27,75 @@ class PagefindError(RuntimeError):
     pass
 
 
-def write_index(records, folder, language):
-    """Index ``records`` (dicts of Pagefind's custom records: ``url``,
-    ``content``, ``language``, ``meta``, ``filters``) into one index in
-    ``language`` (Pagefind's ``force_language``: one index for a site in
-    many languages, searched from one page), written into ``folder``."""
-    process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    answers = _Answers(process.stdout, process.stdin)
-    try:
-        _send(process, 0, {"type": "NewIndex", "config": {"force_language": language}})
-        index = answers.wait(1)[0]["payload"]["index_id"]
-        for number, record in enumerate(records, start=1):
-            _send(process, number, {"type": "AddRecord", "index_id": index, **record})
+class Service:
+    """One Pagefind process, to index any number of sets of records, one
+    after another (each `index` called from any thread).
+
+    Start it in the build's own thread: a process started from another
+    thread while a third forks (the photos' and compression workers) can
+    hang for good, the fork holding open the pipe through which the new
+    process says it has started."""
+
+    def __init__(self):
+        self.process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.answers = _Answers(self.process.stdout, self.process.stdin)
+        self.sent = 0
+
+    def index(self, records, folder, language):
+        """Index ``records`` (dicts of Pagefind's custom records: ``url``,
+        ``content``, ``language``, ``meta``, ``filters``, ``sort``) into
+        one index in ``language`` (Pagefind's ``force_language``: one
+        index for a site in many languages, searched from one page),
+        written into ``folder``."""
+        index = self._ask({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
+        for record in records:
+            self._send({"type": "AddRecord", "index_id": index, **record})
         # Every record in before the index is made: the service answers
         # each message as it finishes, not in the order they came.
-        answers.wait(len(records) + 1)
-        _send(process, len(records) + 1, {"type": "GetFiles", "index_id": index})
-        [files] = [a["payload"]["files"] for a in answers.wait(len(records) + 2) if a["payload"]["type"] == "GetFiles"]
+        self.answers.wait(self.sent)
+        files = self._ask({"type": "GetFiles", "index_id": index})["files"]
+        self._ask({"type": "DeleteIndex", "index_id": index})
+        for file in files:
+            path = os.path.join(folder, file["path"])
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(base64.b64decode(file["content"]))
+
+    def _send(self, payload):
+        message = json.dumps({"message_id": self.sent, "payload": payload}).encode()
+        self.process.stdin.write(base64.b64encode(message) + b",")
+        self.sent += 1
+
+    def _ask(self, payload):
+        number = self.sent
+        self._send(payload)
+        self.answers.wait(self.sent)
+        return self.answers.take(number)
+
+    def close(self):
+        self.process.kill()
+        self.process.wait()
+
+
+def write_index(records, folder, language):
+    """`Service.index` in a process of its own."""
+    service = Service()
+    try:
+        service.index(records, folder, language)
     finally:
-        process.kill()
-        process.wait()
-    for file in files:
-        path = os.path.join(folder, file["path"])
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as f:
-            f.write(base64.b64decode(file["content"]))
+        service.close()
 
 
 class _Answers:
     """The service's answers, read as they come (a thread, so that neither
-    side waits on a full pipe); an error among them raised at once."""
+    side waits on a full pipe): how many have come, and each one but a
+    record's (which says only that it was indexed), until it is taken; an
+    error among them raised at once."""
 
     def __init__(self, stream, stdin):
         self.stdin = stdin
-        self.received, self.error = [], None
+        self.count, self.kept, self.error = 0, {}, None
         self.arrived = threading.Condition()
         threading.Thread(target=self._read, args=(stream,), daemon=True).start()
 
@@ -74,21 +108,22 @@ class _Answers:
                     answer = json.loads(base64.b64decode(part))
                     if answer["payload"].get("type") == "Error":
                         self.error = answer["payload"]
-                    self.received.append(answer)
+                    elif answer["payload"].get("type") != "IndexedFile":
+                        self.kept[answer["message_id"]] = answer["payload"]
+                    self.count += 1
                 self.arrived.notify_all()
         with self.arrived:
             self.error = self.error or {"message": f"the service ended: {buffered[-500:]!r}"}
             self.arrived.notify_all()
 
     def wait(self, count):
+        """Until ``count`` answers have come."""
         self.stdin.flush()
         with self.arrived:
-            self.arrived.wait_for(lambda: len(self.received) >= count or self.error)
+            self.arrived.wait_for(lambda: self.count >= count or self.error)
             if self.error:
                 raise PagefindError(f"Pagefind could not write the search index: {self.error}")
-            return self.received
 
-
-def _send(process, number, payload):
-    message = json.dumps({"message_id": number, "payload": payload}).encode()
-    process.stdin.write(base64.b64encode(message) + b",")
+    def take(self, number):
+        with self.arrived:
+            return self.kept.pop(number)
