@@ -143,6 +143,8 @@ def test_each_search_has_its_own_address_by_keyboard_too(page, corpus_mirror):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "search-speaker"
     page.select_option("#search-section", "Courts")
+    # The address changes as the new search starts (the status still says the last one's).
+    page.wait_for_url(re.compile(r"section=Courts"))
     narrowed = answered(page)
     address = page.url
     assert "q=court" in address and "section=Courts" in address

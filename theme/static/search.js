@@ -167,8 +167,9 @@
     list.replaceChildren();
     more.hidden = true;
     await show(search, answer.results, 0, words);
-    // Said once the results are there, for readers and for screen readers.
-    if (search === current) sayText(answer.results.length ? count(answer.results.length) : says.nothing);
+    // Said once the results are there, for readers and for screen readers:
+    // the entries listed (a report and its quotations are one).
+    if (search === current) sayText(list.children.length ? count(list.children.length) : says.nothing);
   }
 
   // A search that fails (its index unreadable, a part of it missing)
