@@ -19,6 +19,7 @@ same bytes), and a file a bundle made again still holds is the very file
 the last one placed, so a publish sends only what changed.
 """
 
+import filecmp
 import hashlib
 import json
 import os
@@ -147,16 +148,9 @@ def share_unchanged(made, earlier_bundles):
             for file in names:
                 path = os.path.join(folder, file)
                 old = os.path.join(earlier, os.path.relpath(path, made))
-                if os.path.isfile(old) and not os.path.samefile(old, path) and same_bytes(old, path):
+                if os.path.isfile(old) and not os.path.samefile(old, path) and filecmp.cmp(old, path, shallow=False):
                     os.link(old, f"{path}.link")
                     os.replace(f"{path}.link", path)
-
-
-def same_bytes(a, b):
-    if os.path.getsize(a) != os.path.getsize(b):
-        return False
-    with open(a, "rb") as f, open(b, "rb") as g:
-        return f.read() == g.read()
 
 
 def filters_offered(records, context):
@@ -169,7 +163,7 @@ def filters_offered(records, context):
     for record in records:
         for key, values in offered.items():
             values.update(record["filters"].get(key, ()))
-    people = sorted((person for person, _ in context.get("PEOPLE_QUOTED", [])), key=lambda p: (p.name.lower(), p.slug))
+    people = [person for person, _ in context.get("PEOPLE_QUOTED", [])]  # by name, as the register sorts them
     names = Counter(person.name for person in people)
     return {
         "sections": [(name, name, None) for name in sorted(offered["section"], key=str.lower)],

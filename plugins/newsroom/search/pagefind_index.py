@@ -39,7 +39,7 @@ class Service:
     def __init__(self):
         self.process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        self.answers = _Answers(self.process.stdout, self.process.stdin)
+        self.answers = _Answers(self.process.stdout)
         self.sent = 0
 
     def index(self, records, folder, language):
@@ -53,7 +53,7 @@ class Service:
             self._send({"type": "AddRecord", "index_id": index, **record})
         # Every record in before the index is made: the service answers
         # each message as it finishes, not in the order they came.
-        self.answers.wait(self.sent)
+        self._answered()
         files = self._ask({"type": "GetFiles", "index_id": index})["files"]
         self._ask({"type": "DeleteIndex", "index_id": index})
         for file in files:
@@ -70,21 +70,17 @@ class Service:
     def _ask(self, payload):
         number = self.sent
         self._send(payload)
-        self.answers.wait(self.sent)
+        self._answered()
         return self.answers.take(number)
+
+    def _answered(self):
+        """Until every message sent has its answer."""
+        self.process.stdin.flush()
+        self.answers.wait(self.sent)
 
     def close(self):
         self.process.kill()
         self.process.wait()
-
-
-def write_index(records, folder, language):
-    """`Service.index` in a process of its own."""
-    service = Service()
-    try:
-        service.index(records, folder, language)
-    finally:
-        service.close()
 
 
 class _Answers:
@@ -93,8 +89,7 @@ class _Answers:
     record's (which says only that it was indexed), until it is taken; an
     error among them raised at once."""
 
-    def __init__(self, stream, stdin):
-        self.stdin = stdin
+    def __init__(self, stream):
         self.count, self.kept, self.error = 0, {}, None
         self.arrived = threading.Condition()
         threading.Thread(target=self._read, args=(stream,), daemon=True).start()
@@ -118,7 +113,6 @@ class _Answers:
 
     def wait(self, count):
         """Until ``count`` answers have come."""
-        self.stdin.flush()
         with self.arrived:
             self.arrived.wait_for(lambda: self.count >= count or self.error)
             if self.error:

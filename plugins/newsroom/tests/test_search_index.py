@@ -13,7 +13,7 @@ from hypothesis import given, settings, strategies as st
 from newsroom.model.people import Person, Speaker
 from newsroom.model.report import Quotation, Report
 from newsroom.search.generator import UNUSED, Index
-from newsroom.search.pagefind_index import PagefindError, write_index
+from newsroom.search.pagefind_index import PagefindError, Service
 from newsroom.search.records import language_filter, report_records, site_records, text_of
 from newsroom.search.reproducible import make_reproducible, read
 
@@ -99,6 +99,15 @@ def test_only_what_is_published_is_searched():
                                            "2021/04/published.html#q1", "people/antony-blinken.html"]
     [person_page] = records[-1:]
     assert person_page["content"] == "Blinken 布林肯" and person_page["filters"]["speaker"] == ["antony-blinken"]
+
+
+def write_index(records, folder, language):
+    """One index, by a Pagefind process of its own, as a build makes each."""
+    service = Service()
+    try:
+        service.index(records, folder, language)
+    finally:
+        service.close()
 
 
 RECORDS = [{"url": "a.html", "content": "The court heard nothing.", "language": "en",
