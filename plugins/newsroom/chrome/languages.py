@@ -1,69 +1,98 @@
-"""The page chrome in the report's own language: labels, dates, reading time,
-from the one catalogue (`catalogue/`, a file a language).
+"""The page chrome in the report's own language: labels, dates, numbers,
+reading time, from the one catalogue (`catalogue/`, a file a language) and
+CLDR (`locales.py`).
 
-A report in English, simplified Chinese (``zh``, ``zh-Hans``, ``zh-CN``…) or
-traditional Chinese (``zh-Hant``, ``zh-TW``, ``zh-HK``) gets every label
-around it in that language, dates as that language writes them, and a
-reading time counted in characters for Chinese. A report in another
-language gets the English chrome, marked ``lang="en"`` by the theme.
+A report in a language the catalogue has (English, simplified and
+traditional Chinese, Russian, French, Spanish, Uyghur in Arabic script and
+in Cyrillic, Tibetan) gets every label around it in that language; a
+report in any other language gets English labels, marked ``lang="en"`` by
+the theme. Either way its dates are written as its own language writes
+them (CLDR, through Babel), and its reading time is counted as its script
+is read: words, or CJK characters, or Tibetan syllables.
 
 Templates get the filters ``chrome`` (a `Chrome` for a language tag),
-``section_in`` (a section's name in a language, from SECTION_NAMES) and
-``wordcount_any`` (words, counting each CJK character as one), and the
-test ``same_language``.
+``section_in`` (a section's name in a language, from SECTION_NAMES),
+``wordcount_any`` (`word_count`), ``direction`` ("rtl" or "ltr"),
+``dir_against`` and ``text_attributes`` (the ``dir`` and ``lang`` text in
+one language needs inside another's), and the test ``same_language``.
 """
 
 import re
 from dataclasses import dataclass
 
+from babel.dates import format_date, format_skeleton, get_datetime_format, get_day_names, get_month_names
+from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-from .catalogue import DATES, LABELS, WORDS_A_MINUTE
+from . import locales
+from .catalogue import CATALOGUES, DATES, LABELS, WORDS_A_MINUTE
 
 CJK = re.compile(r"[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
                  r"\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+# A Tibetan syllable: letters and signs between tshegs (U+0F0B) and shads.
+TIBETAN_SYLLABLE = re.compile(r"[\u0f40-\u0fbc]+")
+TIBETAN = re.compile(r"[\u0f00-\u0fff]")
+LETTER = re.compile(r"[^\W_]")
 # Text that carries its own closing punctuation: a sentence's end (before
 # any closing marks or brackets), or a web address, which a full stop
 # after it would seem part of.
-OWN_END = re.compile(r"(?:[.!?…。！？]+[\"'”’」』»›)）\]]*|https?://\S+)\s*$")
-PUNCTUATION = ".,;:!?。，、；：！？"
+OWN_END = re.compile(r"(?:[.!?…。！？؟།]+[\"'”’」』»«›‹)）\]]*|https?://\S+)\s*$")
+PUNCTUATION = ".,;:!?。，、；：！？،؛؟།"
+# Each catalogue by the writing it is in: ("ug", "Cyrl") is ug-Cyrl.
+BY_WRITING = {locales.writing(lang): lang for lang in CATALOGUES}
 
 
 def chrome_language(tag):
-    """Which labels a language tag gets: en, zh-Hans or zh-Hant."""
-    tag = (tag or "en").lower()
-    if tag.startswith("zh"):
-        return "zh-Hant" if tag.startswith(TRADITIONAL) else "zh-Hans"
-    return "en"
+    """The catalogue a language tag's labels come from: the one in its
+    language and script (``zh-TW`` finds zh-Hant, ``ug`` finds ug, not
+    ug-Cyrl), else English."""
+    return BY_WRITING.get(locales.writing(tag), "en")
 
 
 def word_count(text):
-    """Words in ``text``, each CJK character counted as one word."""
-    return len(CJK.findall(text)) + len(CJK.sub(" ", text).split())
+    """Words in ``text``: each CJK character and each Tibetan syllable
+    counts as one, as each is read as one; punctuation alone is no word."""
+    cjk, syllables = len(CJK.findall(text)), len(TIBETAN_SYLLABLE.findall(text))
+    rest = TIBETAN.sub(" ", CJK.sub(" ", text)).split()
+    return cjk + syllables + sum(1 for word in rest if LETTER.search(word))
 
 
 @dataclass(frozen=True, slots=True)
 class Chrome:
+    """Labels from the catalogue ``lang``; dates for text in ``text_lang``,
+    which may be a language the catalogue lacks."""
     lang: str
     # The site's TIMEZONE: a time there is shown with its abbreviation.
     home_zone: str = ""
+    # The tag of the text these labels are around, when it is not ``lang``.
+    text_lang: str = ""
 
     def __getitem__(self, key):
         return LABELS[self.lang][key]
 
     def say(self, key, **values):
-        """The label with its {placeholders} filled: HTML (the rest of the
-        values escaped) where one of them is."""
+        """The label with its {placeholders} filled, numbers as the
+        language writes them: HTML (the rest of the values escaped) where
+        one of them is."""
+        values = {name: self.number(value) for name, value in values.items()}
         if any(isinstance(value, Markup) for value in values.values()):
             return escape(LABELS[self.lang][key]).format(**values)
         return LABELS[self.lang][key].format(**values)
 
     def count(self, key, n):
-        """``key`` for ``n`` things: ``key_one`` where the language has a
-        form for one and ``n`` is 1."""
-        labels = LABELS[self.lang]
-        return labels.get(f"{key}_one" if n == 1 else key, labels[key]).format(n=n)
+        """``key`` for ``n`` things, in the plural form CLDR's rules give
+        ``n`` in the language: ``key_one``, ``key_few``, ``key_many``… where
+        the catalogue has that form, else ``key``."""
+        labels, found = LABELS[self.lang], locales.locale(self.lang)
+        form = found.plural_form(n) if found else ("one" if n == 1 else "other")
+        return labels.get(f"{key}_{form}", labels[key]).format(n=self.number(n))
+
+    def number(self, value):
+        """An int as the labels' language writes it (1,200, 1 200, 1.200)."""
+        found = locales.locale(self.lang)
+        if isinstance(value, int) and not isinstance(value, bool) and found:
+            return format_decimal(value, locale=found)
+        return value
 
     def stop(self, text):
         """The full stop after ``text`` ends a sentence with: none where it
@@ -75,20 +104,40 @@ class Chrome:
         without its punctuation where ``text`` ends with its own, so no
         "appeal.:" or "appeal., Rights Desk"."""
         label = self[key]
-        return label.lstrip(PUNCTUATION) if OWN_END.search(text or "") else label
+        return label.lstrip(PUNCTUATION + "\u00a0\u202f") if OWN_END.search(text or "") else label
 
-    def _date_parts(self, moment):
-        names = DATES[self.lang]
-        return {"weekday": names["weekdays"][moment.weekday()], "day": moment.day,
-                "month": names["months"][moment.month - 1], "month_short": names["months_short"][moment.month - 1],
-                "month_number": moment.month, "year": moment.year}
+    @property
+    def _dates(self):
+        """(the catalogue's date formats that apply, the Babel locale) for
+        this text: the catalogue's where the text is in its language; else
+        CLDR's formats for the text's language; else English's."""
+        text = self.text_lang or self.lang
+        if same_language(text, self.lang):
+            return DATES[self.lang], locales.locale(self.lang)
+        found = locales.locale(text)
+        return ({}, found) if found else (DATES["en"], locales.locale("en"))
+
+    def _parts(self, moment, dates, found):
+        """What a catalogue's date format may name: the names its own
+        (a writing CLDR lacks, ug-Cyrl), else CLDR's."""
+        weekdays = dates.get("weekdays") or get_day_names("wide", locale=found)  # 0 is Monday, as in Python
+        months = dates.get("months") or from_january(get_month_names("wide", locale=found))
+        short = dates.get("months_short") or from_january(get_month_names("abbreviated", locale=found))
+        return {"weekday": weekdays[moment.weekday()], "day": moment.day, "month": months[moment.month - 1],
+                "month_short": short[moment.month - 1], "month_number": moment.month, "year": moment.year}
 
     def date(self, moment):
-        return DATES[self.lang]["date"].format(**self._date_parts(moment))
+        dates, found = self._dates
+        if "date" in dates:
+            return dates["date"].format(**self._parts(moment, dates, found))
+        return format_date(moment, "full", locale=found)
 
     def day_month(self, moment):
         """The day and month alone, as a list within one year shows them."""
-        return DATES[self.lang]["day_month"].format(**self._date_parts(moment))
+        dates, found = self._dates
+        if "day_month" in dates:
+            return dates["day_month"].format(**self._parts(moment, dates, found))
+        return format_skeleton("MMMd", moment, locale=found)
 
     def date_time(self, moment):
         """Date and time of day as the clock where it happened showed them,
@@ -98,7 +147,16 @@ class Chrome:
         Chicago's); a no-break space keeps the clock and its zone together."""
         zone = self.zone(moment)
         clock = f"{moment:%H:%M}" + (f"\u00a0{zone}" if zone else "")
-        return DATES[self.lang]["date_time"].format(date=self.date(moment), clock=clock)
+        dates, found = self._dates
+        joined = dates.get("date_time") or get_datetime_format("long", locale=found).replace("'", "")
+        return joined.replace("{date}", "{1}").replace("{clock}", "{0}").format(clock, self.date(moment))
+
+    @property
+    def dates_lang(self):
+        """The language the dates are written in (``lang="…"`` on them where
+        it is not the labels')."""
+        text = self.text_lang or self.lang
+        return text if same_language(text, self.lang) or locales.locale(text) else "en"
 
     def zone(self, moment):
         if str(moment.tzinfo) == self.home_zone and moment.strftime("%Z").isalpha():
@@ -123,10 +181,32 @@ class Chrome:
         return f"{language.lower()}_{(territory if len(territory) == 2 else language).upper()}"
 
     def mark(self, page_lang):
-        """`` lang="…"`` for chrome whose language is not the page's."""
+        """`` lang="…"`` for chrome whose language is not the page's, and
+        `` dir="…"`` where it runs the other way (English labels around a
+        Persian report)."""
         if (page_lang or "en").split("-")[0].lower() == self.lang.split("-")[0]:
             return ""
-        return Markup(f' lang="{self.lang}"')
+        return Markup(f' lang="{self.lang}"') + dir_against(self.lang, page_lang)
+
+
+def dir_against(tag, around):
+    """`` dir="…"`` for text in ``tag`` inside text in ``around`` where the
+    two run different ways (an element with ``dir`` is isolated, so its
+    words never mix with the sentence around it); else nothing."""
+    own = locales.direction(tag)
+    return Markup(f' dir="{own}"') if own != locales.direction(around) else Markup("")
+
+
+def text_attributes(tag, around):
+    """`` lang="…"`` (and ``dir``) for text in ``tag`` inside ``around``."""
+    if (tag or "") == (around or ""):
+        return Markup("")
+    return Markup(f' lang="{escape(tag)}"') + dir_against(tag, around)
+
+
+def from_january(names):
+    """CLDR's month names (keyed 1 to 12) as a list from January."""
+    return [names[month] for month in range(1, 13)]
 
 
 def same_language(tag, other):
@@ -148,15 +228,18 @@ def section_name(names, section, lang):
 
 def language_name(tag):
     """A language's name as its readers write it, and the tag to mark it
-    with: from the catalogue for the languages it has, else the tag itself."""
+    with: from the catalogue for the languages it has, else CLDR's, else
+    the tag itself."""
     own = chrome_language(tag)
     if same_language(tag, own):
         return LABELS[own]["language_name"], own
-    return tag, None
+    found = locales.locale(tag)
+    name = found and found.get_display_name(found)
+    return (name[:1].upper() + name[1:], tag) if name else (tag, None)
 
 
 def chrome(tag, home_zone=""):
-    return Chrome(chrome_language(tag), home_zone)
+    return Chrome(chrome_language(tag), home_zone, tag or "")
 
 
 def add_filters(generator):
@@ -166,3 +249,6 @@ def add_filters(generator):
     generator.env.filters["section_in"] = lambda section, lang: section_name(names, section, lang)
     generator.env.tests["same_language"] = same_language
     generator.env.filters["wordcount_any"] = word_count
+    generator.env.filters["direction"] = locales.direction
+    generator.env.filters["dir_against"] = dir_against
+    generator.env.filters["text_attributes"] = text_attributes

@@ -4,11 +4,16 @@ photo-credit labels) read, through `languages.Chrome`.
 
 One file a language, ``<tag>.toml`` beside this one, for translators to
 review: who wrote it in its first line; ``words_a_minute`` (reading
-speed); ``[dates]``, the names of days (Monday first) and months and how a
-date, a date with its time and a day in a list are written; ``[labels]``,
-every label. Each file has every key of ``en.toml`` with the same
-``{placeholders}`` (tests/test_catalogue.py). A label that runs into what
-follows carries its own space, where the language writes one.
+speed); ``[dates]``: ``utc_offset``, and, where the house writes dates its
+own way, how a date, a day in a list and a date with its time are written
+(``date``, ``day_month``, ``date_time``; without them, CLDR's), with the
+names of days and months from CLDR, or from the file (``weekdays``, Monday
+first, ``months``, ``months_short``) for a writing CLDR lacks;
+``[labels]``, every label. Each file has every key of ``en.toml`` with the
+same ``{placeholders}`` (tests/test_catalogue.py), and may add the plural
+forms its language has (``quotation_count_few``: CLDR's plural rules pick
+one). A label that runs into what follows carries its own space, where the
+language writes one.
 """
 
 import tomllib
