@@ -58,8 +58,8 @@ ELISIONS = re.compile(r"(?:n['’](?!\w)|(?:em|tis|twas|til|cause|cos|bout|round
 # A decade or a year ('90s, '05): an elision too, unless a mark closes it.
 DECADE = re.compile(r"\d\d(?:s\b|(?!\d))")
 # An opening single mark: not after a letter or digit (O'Brien), before a
-# letter, a digit or an ellipsis.
-SINGLE_OPENING = re.compile(f"(?<![^\\W_])([{re.escape(SINGLE_OPENING_MARKS)}])(?=[^\\W_]|…|\\.\\.\\.)")
+# letter, a digit or an ellipsis, or an opening bracket before one ('(twice)').
+SINGLE_OPENING = re.compile(f"(?<![^\\W_])([{re.escape(SINGLE_OPENING_MARKS)}])(?=[(\\[]?(?:[^\\W_]|…|\\.\\.\\.))")
 # Single marks that open a quotation whether or not it closes.
 OPENS_ONLY = "‘‛❛"
 # A closing single mark: after a non-space, not followed by a letter or digit.
@@ -151,9 +151,11 @@ def describe(mark):
     return NAMES.get(mark, f"a quotation mark (U+{ord(mark):04X})")
 
 
-def example(mark):
-    """The markup to write, in the marks the source used around ``mark``."""
-    opening = mark if mark in PAIRS else OPENED_BY.get(mark, "“")
+def example(mark, default="“"):
+    """The markup to write, in the marks the source used around ``mark``;
+    ``default`` (the language's opening mark) where it shows none."""
+    opening = mark if mark in PAIRS else OPENED_BY.get(mark, default)
     closing = PAIRS[opening][0]
-    return (f"write [{opening}…{closing}]{{speaker=Name}} for a quotation, [{opening}…{closing}]{{term}} for a "
-            f"quoted term or [{opening}…{closing}]{{title}} for a title")
+    pair = f"{opening}…{closing}"
+    return (f"write [{pair}]{{speaker=Name}} for a quotation, [{pair}]{{term}} for a quoted term, [{pair}]{{name}} "
+            f"for the name of an organisation, a publication or an event, or [{pair}]{{title}} for a title")

@@ -52,22 +52,27 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..model.report import Quotation
 from . import marks
+from ..chrome import locales
 from .speakers import Speaker, SpeakerError, parse_speakers, unknown
 
 BRACKET = re.compile(r"[\[\]]")
 MARKUP_START = re.compile(r"\[(?=[" + re.escape(marks.OPENING) + "])")
-ATTRIBUTES = re.compile(r'\{\s*(?:speaker\s*=\s*"?(?P<speaker>[^"}]+?)"?|(?P<kind>term|title))'
+ATTRIBUTES = re.compile(r'\{\s*(?:speaker\s*=\s*"?(?P<speaker>[^"}]+?)"?|(?P<kind>term|title|name))'
                         r'(?P<sic>\s+sic)?\s*(?P<continued>\+)?\s*\}')
 # The rest of a link whose text is nested markup: ](url) or ](url "title").
 LINK_AFTER = re.compile(r'\]\(\s*(<[^>\n]*>|[^\s()]+)(?:\s+"([^"\n]*)")?\s*\)')
 # Attributes left in the text, after no quotation in brackets.
-STRAY_ATTRIBUTES = re.compile(r"\{\s*(?:speaker\s*=|term\s*\}|title\s*\})")
+STRAY_ATTRIBUTES = re.compile(r"\{\s*(?:speaker\s*=|(?:term|title|name|aside)\s*\})")
+# The reporter's words inside a speaker's marks: [— говорит адвокат. —]{aside}.
+ASIDE = re.compile(r"\[[^\[\]]*\]\{\s*aside\s*\}")
+# Where nested markup starts: a quotation's opening mark, or an aside.
+NESTED_START = re.compile(MARKUP_START.pattern + r"|\[(?=[^\[\]]*\]\{\s*aside\s*\})")
 BLOCK_SPEAKER_RE = re.compile(r"\n?(\{[^\n]*\}?)\s*$")
 # Elements whose text is quoted or a title, where a mark is no stray. Code
 # is checked like any text: a quotation in backticks is still a quotation.
 CLAIMED = {"blockquote", "cite"}
 # What a single closing mark follows where it ends a quotation, not a word.
-PUNCTUATION = ",.!?;:…—–-，。！？；：、"
+PUNCTUATION = ",.!?;:…—–-，。！？；：、،؛؟۔།"
 # Attributes readers see: a photo's alt text, a link's title (a photo's
 # title is its caption, checked as text).
 SHOWN_ATTRIBUTES = {("alt", "img"): "alt text", ("title", "a"): "a link's title"}
@@ -151,7 +156,7 @@ class QuotationExtension(Extension):
         """What ``{…}`` makes of the markup: ("speaker", Speaker) or ("term" |
         "title", None), whether the quotation continues, and whether the
         editor says the source printed its marks so (``sic``)."""
-        fix = marks.example(markup[1:2] or "“")
+        fix = marks.example(markup[1:2] or self.opening_mark)
         if not attributes:
             raise QuotationError(
                 f"'{shorten(markup)}' has no speaker, term or title after its closing bracket: {fix}",
@@ -169,6 +174,13 @@ class QuotationExtension(Extension):
         if match.group("kind"):
             return match.group("kind"), None, continued, sic
         return "speaker", self.speaker(match.group("speaker").strip(), markup), continued, sic
+
+    @property
+    def opening_mark(self):
+        """The mark the document's language opens a quotation with (CLDR's),
+        for a message's example where the source shows none."""
+        lang = (getattr(self.md, "Meta", {}).get("lang") or ["en"])[0]
+        return locales.quotation_marks(lang)[0]
 
     def speaker(self, name, markup):
         if self.speakers is None:
@@ -252,8 +264,8 @@ class InlineQuotation(InlineProcessor):
         check_marks(words, markup, continued, sic)
         if kind != "speaker":
             element = etree.Element("cite" if kind == "title" else "span")
-            if kind == "term":
-                element.set("class", "term")
+            if kind != "title":
+                element.set("class", kind)
             self.fill(element, words)
             return element
         element = etree.Element("span", {"class": "quotation", "data-speaker": speaker.name})
@@ -275,7 +287,14 @@ class InlineQuotation(InlineProcessor):
         """``words`` as the element's text, nested markup as its children."""
         element.text, at, last = "", 0, None
         for start, end, attributes in nested_markup(words):
-            child = self.element(words[start + 1: end], attributes, words[start: end + 1])
+            if ASIDE.fullmatch(words, start, end + 1 + len(attributes)):
+                if "quotation" not in (element.get("class") or ""):
+                    raise QuotationError(f"'{shorten(words)}' has an aside ({{aside}}) outside a speaker's words: "
+                                         "an aside is the reporter's words inside a quotation's marks", words)
+                child = etree.Element("span", {"class": "aside"})
+                self.fill(child, words[start + 1: end])
+            else:
+                child = self.element(words[start + 1: end], attributes, words[start: end + 1])
             after = end + 1 + len(attributes)
             link = LINK_AFTER.match(words, after) if words[start - 1: start] == "[" and start - 1 >= at else None
             if link:  # [[“…”]{title}](url): a link around nested markup, which Markdown cannot see across it
@@ -341,7 +360,7 @@ def nested_markup(words):
     """Each ``[…]{…}`` in ``words`` not inside another (a link's text
     aside), as (index of its [, index of its ], its attributes)."""
     after = 0
-    for match in MARKUP_START.finditer(words):
+    for match in NESTED_START.finditer(words):
         if match.start() < after:
             continue
         end = closing_bracket(words, match.start())
@@ -428,10 +447,15 @@ def text_before(element, stop):
 
 
 def words_of(element):
-    """A quotation's words: its text without its own two marks."""
+    """A quotation's words: its text without its own two marks, and
+    without the reporter's asides (one space where each was)."""
     parts = [element.text or ""]
     for child in element:
-        parts += ["" if is_mark(child) else printed(child), child.tail or ""]
+        if child.get("class") == "aside":
+            parts[-1] = parts[-1].rstrip() + " "
+            parts.append((child.tail or "").lstrip())
+        else:
+            parts += ["" if is_mark(child) else printed(child), child.tail or ""]
     return "".join(parts)
 
 
@@ -457,7 +481,7 @@ class QuotationCheck(Treeprocessor):
         speaker = element.get("data-speaker")
         if speaker:
             self.collect(element, speaker)
-        claimed = claimed or bool(speaker) or element.tag in CLAIMED or element.get("class") in ("term", "refused")
+        claimed = claimed or bool(speaker) or element.tag in CLAIMED or element.get("class") in ("term", "name", "refused")
         for name in [n for n in ("alt", "title") if element.get(n) and (n, element.tag) in SHOWN_ATTRIBUTES]:
             self.check(element.get(name), SHOWN_ATTRIBUTES[name, element.tag])
         if not claimed:
@@ -501,12 +525,12 @@ class QuotationCheck(Treeprocessor):
     def check(self, text, where=""):
         """Refuses a quotation mark, or quotation markup, left in ``text``
         (``where``: an attribute's name, which cannot hold markup)."""
-        found = text and first_problem(text, where)
+        found = text and first_problem(text, where, self.extension.opening_mark)
         if found:
             self.extension.problems.append(QuotationError(*found))
 
 
-def first_problem(text, where):
+def first_problem(text, where, opening="“"):
     """(message, markup) for the first thing in ``text`` that would publish a
     quotation unmarked or markup unread, or None."""
     at = marks.stray_mark(text)
@@ -519,9 +543,14 @@ def first_problem(text, where):
                 f"{marks.example(markup[1])}", markup)
     if stray := STRAY_ATTRIBUTES.search(text):
         markup = text[stray.start():]
+        if ASIDE.search(text):
+            return (f"an aside '{shorten(ASIDE.search(text).group())}' outside a quotation: an aside is the "
+                    "reporter's words inside a speaker's marks: put it inside the quotation's brackets, "
+                    f"[{opening}…[— he said —]{{aside}} …]{{speaker=Name}}", markup)
         return (f"'{shorten(markup)}' follows no quotation in brackets: put [ before the quotation's opening mark "
                 "and ] after its closing mark", markup)
     if at is not None:
         markup = text[at:]
-        return f"{marks.describe(text[at])} without markup at '{shorten(markup)}': {marks.example(text[at])}", markup
+        return (f"{marks.describe(text[at])} without markup at '{shorten(markup)}': "
+                f"{marks.example(text[at], opening)}", markup)
     return None

@@ -3,7 +3,8 @@ in the words and marks the source printed, credited to who said it, and no
 quotation is published unmarked.
 
 Paragraphs are generated from words, apostrophe words, numbers, Chinese,
-marked quotations, terms and titles in every pair of marks (nested too),
+marked quotations (some interrupted by the reporter's aside), terms, names
+and titles in every pair of marks (nested too),
 and, for the second invariant, unmarked quotations, marks written as HTML
 references and footnotes inside quotations. The generator knows the text
 as the source printed it and which of its marks are quotation marks, so the
@@ -40,6 +41,8 @@ SPEAKERS = {"Ann": "Ann Lee", "HRW": "Human Rights Watch"}
 WORDS = ["court", "appeal", "Wang", "said", "held", "defenders", "1,000", "2021", "…", "—", "中国", "人权律师",
          "庭审", "défense", "правозащитники", "(twice)", "50%", "and", "on", "Monday."]
 # Words with apostrophes, which are no quotation marks.
+# What a reporter writes inside a speaker's marks ({aside}).
+ASIDES = ["— he said. —", "— говорит адвокат. —", "، دېدى ئۇ، ", "she added,", "— 他说 —"]
 APOSTROPHES = ["it’s", "Wang’s", "O'Brien", "the States’", "rock 'n' roll", "the ’90s", "won't", "’tis"]
 
 
@@ -63,15 +66,20 @@ def pair(draw):
 def quotation(draw, depth=0):
     """Marked-up words: (markup, printed, [(speaker, words, printed)])."""
     opening, closing = draw(pair())
-    kind = draw(st.sampled_from(["Ann", "HRW", "term", "title"]))
-    inner_words = draw(words(apostrophes=opening not in "'‘‛＇❛"))  # a single mark's words keep no apostrophe
+    kind = draw(st.sampled_from(["Ann", "HRW", "term", "title", "name"]))
+    plain = opening not in "'‘‛＇❛"  # a single mark's words keep no apostrophe
+    inner_words = draw(words(apostrophes=plain))
     markup, printed, found = inner_words, inner_words, []
     if depth == 0 and draw(st.booleans()):
         inner = draw(quotation(depth=1))
         markup, printed, found = f"{inner_words} {inner[0]}", f"{inner_words} {inner[1]}", inner[2]
+    spoken = printed
+    if kind in SPEAKERS and draw(st.booleans()):  # the reporter interrupts: not the speaker's words
+        said, more = draw(st.sampled_from(ASIDES)), draw(words(apostrophes=plain))
+        markup, printed, spoken = f"{markup} [{said}]{{aside}} {more}", f"{printed} {said} {more}", f"{printed} {more}"
     shown = as_printed(opening, printed, closing)
     attribute = f"speaker={kind}" if kind in SPEAKERS else kind
-    own = [(SPEAKERS[kind], printed, shown)] if kind in SPEAKERS else []
+    own = [(SPEAKERS[kind], spoken, shown)] if kind in SPEAKERS else []
     return f"[{opening}{markup}{closing}]{{{attribute}}}", shown, own + found
 
 
@@ -138,7 +146,8 @@ def text_of(tree):
 
 def unclaimed_text(element, claimed=False):
     """Text outside quotation, term and title elements."""
-    claimed = claimed or bool(element.get("data-speaker")) or element.get("class") == "term" or element.tag == "cite"
+    claimed = (claimed or bool(element.get("data-speaker")) or element.get("class") in ("term", "name")
+               or element.tag == "cite")
     parts = [] if claimed else [element.text or ""]
     for child in element:
         parts += unclaimed_text(child, claimed)

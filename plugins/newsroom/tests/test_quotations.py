@@ -180,7 +180,7 @@ def test_an_escaped_mark_is_still_a_mark():
 def test_the_fix_for_a_bracket_without_attributes_is_written_in_its_own_marks():
     _, _, problems = convert("他说[「我们会」]。")
     assert problems == ["'[「我们会」]' has no speaker, term or title after its closing bracket: write [「…」]"
-                        "{speaker=Name} for a quotation, [「…」]{term} for a quoted term or [「…」]{title} for a title"]
+                        "{speaker=Name} for a quotation, [「…」]{term} for a quoted term, [「…」]{name} for the name of an organisation, a publication or an event, or [「…」]{title} for a title"]
 
 
 def test_a_block_quotation_keeps_its_marks_as_printed():
@@ -201,7 +201,7 @@ def test_a_file_whose_speakers_cannot_be_read_is_refused_at_that_line_not_broken
 
 HEAD = ("Title: A\nDate: 2021-04-21\nCategory: News\nAuthor: Desk\nSummary: One.\n"
         "Speakers: Antony Blinken | person | Secretary of State | Blinken\n\nFirst paragraph.\n\n")
-FIX = "write [“…”]{speaker=Name} for a quotation, [“…”]{term} for a quoted term or [“…”]{title} for a title"
+FIX = "write [“…”]{speaker=Name} for a quotation, [“…”]{term} for a quoted term, [“…”]{name} for the name of an organisation, a publication or an event, or [“…”]{title} for a title"
 
 
 @pytest.mark.parametrize("text, says", [

@@ -1,0 +1,80 @@
+"""Each language's quotation conventions: its marks recognised and kept as
+printed, the fix in its messages written in its marks (CLDR's), names in
+quotation marks ({name}), a quotation the reporter interrupts inside one
+pair of marks ({aside}), and the direction marks right-to-left text needs."""
+
+import pytest
+
+from newsroom.chrome import locales
+
+HEAD = ("Title: {title}\nDate: 2021-04-21\nCategory: Courts\nAuthor: Desk\nSummary: {summary}\nLang: {lang}\n"
+        "Speakers: Илья Новиков | адвокат | Новиков\n    ئىلھام توختى | ئىقتىسادشۇناس | توختى\n\n")
+
+
+@pytest.fixture
+def read(read_file):
+    def read(body, lang="ru", title="Заголовок", summary="Одна строка."):
+        problems, metadata = read_file(HEAD.format(title=title, summary=summary, lang=lang) + body + "\n")
+        return (problems, None) if metadata is None else (metadata["content"], metadata["report"].quotations)
+
+    return read
+
+
+def test_an_interrupted_quotation_is_one_speakers_words_and_the_middle_is_not(read):
+    content, [quotation] = read("Он сказал: [«Это дело ненависти, [— говорит адвокат. —]{aside} "
+                                "Пять лет назад всё было иначе»]{speaker=Новиков}.")
+    assert quotation.speaker.name == "Илья Новиков"
+    assert quotation.text == "Это дело ненависти, Пять лет назад всё было иначе"
+    assert quotation.printed == "«Это дело ненависти, — говорит адвокат. — Пять лет назад всё было иначе»"
+    assert '<span class="aside">— говорит адвокат. —</span>' in content
+
+
+@pytest.mark.parametrize("body", [
+    "Просто [— говорит он —]{aside} текст.",
+    "Организация [«Мемориал» [— говорит он —]{aside}]{name}.",
+])
+def test_an_aside_outside_a_speakers_words_is_refused(read, body):
+    problems, quotations = read(body)
+    assert quotations is None and any("aside" in problem and "report.md:" in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize("body, lang, name", [
+    ("Правозащитный центр [«Мемориал»]{name} ликвидирован.", "ru", "«Мемориал»"),
+    ("[«شىنجاڭ قانۇن تورى»]{name} خەۋەر قىلدى.", "ug", "«شىنجاڭ قانۇن تورى»"),
+    ("Агентство [„Интерфакс“]{name} сообщило.", "ru", "„Интерфакс“"),
+])
+def test_a_name_in_quotation_marks_is_a_name_not_anyones_words(read, body, lang, name):
+    content, quotations = read(body, lang=lang)
+    assert quotations == [] and f'<span class="name">{name}</span>' in content
+
+
+@pytest.mark.parametrize("body, lang, fix", [
+    ("ئۇ مۇنداق دېدى: «بىز ئۈمىدسىزلەنمەيمىز».", "ug", "[«…»]{speaker=Name}"),
+    ("Адвокат заявил: «Мы будем обжаловать».", "ru", "[«…»]{speaker=Name}"),
+    ("Адвокат заявил: „Мы будем обжаловать“.", "ru", "[„…“]{speaker=Name}"),
+    ("Il a dit : ‹ non ›.", "fr", "[‹…›]{speaker=Name}"),
+])
+def test_an_unmarked_quotation_in_any_languages_marks_is_refused_in_its_own_marks(read, body, lang, fix):
+    problems, quotations = read(body, lang=lang)
+    assert quotations is None and len(problems) == 1 and fix in problems[0], problems
+
+
+@pytest.mark.parametrize("lang, opening", [("ru", "«"), ("en", "“"), ("zh-Hant", "「"), ("de", "„"), ("ug", "»")])
+def test_where_the_source_shows_no_mark_the_fix_uses_the_languages_own(read, lang, opening):
+    assert locales.quotation_marks(lang)[0] == opening
+    problems, _ = read("Text {speaker=Новиков} here.", lang=lang)
+    assert problems and "follows no quotation" in problems[0]
+
+
+def test_a_quotation_in_uyghur_keeps_its_marks_and_its_speaker(read):
+    content, [quotation] = read("ئۇ مۇنداق دېدى: [«بىز ئۈمىدسىزلەنمەيمىز»]{speaker=توختى}.", lang="ug")
+    assert (quotation.speaker.name, quotation.text, quotation.printed) == (
+        "ئىلھام توختى", "بىز ئۈمىدسىزلەنمەيمىز", "«بىز ئۈمىدسىزلەنمەيمىز»")
+
+
+def test_direction_marks_are_accepted_and_overrides_refused(read):
+    content, quotations = read("\u200fئۇ 2021-يىلى \u200eHuman Rights Watch\u200f دېدى.", lang="ug",
+                               title="\u200fئۇيغۇر", summary="خەۋەر\u061c.")
+    assert quotations == [] and "\u200e" in content
+    problems, refused = read("Текст \u202eперевёрнут\u202c.")
+    assert refused is None and any("override" in problem for problem in problems)
