@@ -4,11 +4,15 @@ Social networks and search engines show an image beside a shared link. Each
 article gets a card in the 16:9, 4:3 and 1:1 shapes Google asks for (the
 16:9 one is also Open Graph's and X's); the site gets a card of its own for every other
 page, and a square logo for the publisher in structured data. They are drawn
-at build time with Pillow, CJK in Noto Sans CJK and everything else in Noto
-Sans (Debian's ``fonts-noto-cjk`` and ``fonts-noto-core``, which `make` and
-CI install), a face chosen for each character: Latin with diacritics,
-dashes and the euro sign at their own widths, and simplified and
-traditional Chinese alike. A card is drawn once and kept in Pelican's cache folder under
+at build time with Pillow, shaped by its libraqm (HarfBuzz: Arabic letters
+join, Tibetan stacks) and laid out in the title's direction (Uyghur and
+every right-to-left script from the right, a Latin name in it left to
+right), in Noto (Debian's ``fonts-noto-cjk`` and ``fonts-noto-core``, which
+`make` and CI install): each character in the first face of `FONTS` that
+has a glyph for it (fontTools reads which), staying in the face of the
+characters around it where that face has it too, so a word, its spaces and
+its punctuation are shaped together; CJK in Noto Sans CJK, simplified and
+traditional Chinese each in its own forms. A card is drawn once and kept in Pelican's cache folder under
 a hash of what it shows, and linked from there into the output. An article with a photo shares its lead photo
 instead, cropped to the same shapes (JPEG).
 
@@ -21,25 +25,40 @@ import hashlib
 import multiprocessing
 import os
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 
-from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
+from fontTools.ttLib import TTFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps, features
 from plugin_support import place, section
 
+from ..chrome import locales
 from ..chrome.languages import chrome
 from ..model.report import CENTRE
 
 # Changing the drawing code? Change this too, so cached cards are redrawn.
-VERSION = "5"
+VERSION = "6"
 # Faces in the collection: simplified Chinese by default, traditional where
 # the report is (the two write some characters differently).
 FACES = {"sc": 2, "tc": 3}
-INSTALL = ("apt-get install fonts-noto-cjk fonts-noto-core (Debian's packages; `make` installs them "
-           "where it can)")
+INSTALL = ("apt-get install fonts-noto-cjk fonts-noto-core libfribidi0 (Debian's packages; `make` installs "
+           "them where it can)")
+NOTO = "/usr/share/fonts/truetype/noto/"
+# After the Latin and CJK faces (FONT, LATIN_FONT), the faces tried for a
+# character they lack, in this order (all in fonts-noto-core).
+FALLBACK_FONTS = [NOTO + name for name in (
+    "NotoSansArabic-Bold.ttf", "NotoSansHebrew-Bold.ttf", "NotoSerifTibetan-Bold.ttf", "NotoSansDevanagari-Bold.ttf",
+    "NotoSansBengali-Bold.ttf", "NotoSansTamil-Bold.ttf", "NotoSansThai-Bold.ttf", "NotoSansLao-Bold.ttf",
+    "NotoSansKhmer-Bold.ttf", "NotoSansMyanmar-Bold.ttf", "NotoSansGeorgian-Bold.ttf", "NotoSansArmenian-Bold.ttf",
+    "NotoSansEthiopic-Bold.ttf", "NotoSansSinhala-Bold.ttf", "NotoSansThaana-Bold.ttf", "NotoSansSyriac-Regular.ttf",
+    "NotoSansSymbols-Bold.ttf",
+)]
 # What Noto Sans CJK draws: CJK ideographs, kana, hangul, CJK punctuation
 # and the full-width forms.
 CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+# Where a Tibetan line may break: after a tsheg or a shad.
+TIBETAN_BREAKS = re.compile(r"[^\u0f0b\u0f0d]*[\u0f0b\u0f0d]+|[^\u0f0b\u0f0d]+")
 # Marks Latin and CJK text both print, each at its own width.
 SHARED_MARKS = "\u201c\u201d\u2018\u2019\u2014\u2026\u00b7"
 # SHARE_IMAGES, in the settings, overrides any of these.
@@ -55,6 +74,7 @@ DEFAULTS = {
     "FOREGROUND": "#ffffff",
     "FONT": "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
     "LATIN_FONT": "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+    "FALLBACK_FONTS": FALLBACK_FONTS,
 }
 MARGIN = 80
 # Shades from background to foreground: enough for anti-aliased text, and
@@ -74,6 +94,7 @@ class ShareImage:
     key: str
     face: str = "sc"
     wide_marks: bool = False
+    lang: str = ""
     photo: str = ""
     focus: tuple[float, float] = CENTRE
 
@@ -92,10 +113,13 @@ def config(settings):
 
 
 def check_font(settings):
-    """Fails now, before anything is read, if the cards' fonts are missing."""
+    """Fails now, before anything is read, if the cards' fonts, or the
+    shaping they need, are missing."""
     style = config(settings)
-    font(style["FONT"], 40)
-    font(style["LATIN_FONT"], 40)
+    for path in (style["FONT"], style["LATIN_FONT"], *style["FALLBACK_FONTS"]):
+        font(path, 40)
+    if not features.check("raqm"):
+        raise FontMissing(f"share images need Pillow's libraqm to shape Arabic and Tibetan: {INSTALL}")
 
 
 @functools.lru_cache(maxsize=None)
@@ -124,53 +148,129 @@ def palette(background, foreground, steps=STEPS):
 
 
 def units(text):
-    """What a line may break between: words, and each CJK character (with
-    the opening marks that must not end a line and the punctuation that must
-    not start one kept on it)."""
-    return re.findall(r"\s*(?:[「『（《〈“‘]*[\u2e80-\u9fff\uf900-\ufaff][，。、；：！？」』）》〉”’]*"
-                      r"|[^\s\u2e80-\u9fff\uf900-\ufaff]+)", text)
+    """What a line may break between: words, each CJK character (with the
+    opening marks that must not end a line and the punctuation that must
+    not start one kept on it), and Tibetan syllables (after each tsheg or
+    shad, as Tibetan breaks)."""
+    found = re.findall(r"\s*(?:[「『（《〈“‘]*[\u2e80-\u9fff\uf900-\ufaff][，。、；：！？」』）》〉”’]*"
+                       r"|[^\s\u2e80-\u9fff\uf900-\ufaff]+)", text)
+    return [piece for unit in found for piece in TIBETAN_BREAKS.findall(unit)]
+
+
+@functools.lru_cache(maxsize=None)
+def coverage(path, index=0):
+    """The code points the font at ``path`` has a glyph for."""
+    with TTFont(path, fontNumber=index, lazy=True) as font_file:
+        return frozenset(font_file.getBestCmap())
+
+
+def has(face, character):
+    return ord(character) in coverage(face.path, face.index)
 
 
 @dataclass(frozen=True)
 class Typeset:
-    """The card's two faces at one size: each character in the face made
-    for its script. CJK characters are drawn in Noto Sans CJK; everything
-    else in Noto Sans, whose apostrophes, dashes and quotation marks have
-    their Latin widths. The marks both scripts use (“ ” ‘ ’ — …) follow the
-    report's language: full width in Chinese, as Chinese prints them."""
+    """The card's faces at one size, and how its text runs. Each character
+    is drawn in the face made for its script: CJK characters in Noto Sans
+    CJK; the marks both scripts use (“ ” ‘ ’ — …) full width in Chinese, as
+    Chinese prints them, else in Noto Sans with their Latin widths; other
+    letters in the first face that has them (``fallbacks``); digits, spaces
+    and punctuation in the face of the letters before them where it has
+    them, so that a word of Arabic or Tibetan and what follows it are shaped
+    as one. ``lang`` is the text's language: its shaping rules, and the
+    direction its lines run."""
     cjk: ImageFont.FreeTypeFont
     latin: ImageFont.FreeTypeFont
     wide_marks: bool = False
+    fallbacks: tuple = ()
+    lang: str = ""
 
     @property
     def size(self):
         return self.cjk.size
 
-    def face(self, character):
+    @property
+    def direction(self):
+        return locales.direction(self.lang) if self.lang else "ltr"
+
+    def face(self, character, current=None):
         if CJK.match(character) or (self.wide_marks and character in SHARED_MARKS):
             return self.cjk
+        neutral = not unicodedata.category(character).startswith(("L", "M"))
+        if neutral and current in self.fallbacks and has(current, character):
+            return current
+        for face in (self.latin, *self.fallbacks):
+            if has(face, character):
+                return face
         return self.latin
 
     def runs(self, text):
         """``text`` as [characters, face] runs."""
+        return [[chars, face] for chars, face, _ in self.directed_runs(text)]
+
+    def directions(self, text):
+        """Each character's direction, as the Unicode bidirectional
+        algorithm resolves it in a line of this text's direction, to the
+        level a line of a title needs: letters their own; digits that of
+        the letters before them; spaces and punctuation that of the letters
+        on both sides where they agree, else the line's."""
+        kinds = [unicodedata.bidirectional(character) for character in text]
+        own = ["rtl" if kind in ("R", "AL") else "ltr" if kind == "L" else None for kind in kinds]
+        resolved, last = [], self.direction
+        for at, kind in enumerate(kinds):
+            if own[at]:
+                last = own[at]
+            elif kind in ("EN", "AN"):
+                own[at] = last
+        for at, direction in enumerate(own):
+            if direction is None:
+                before = next((d for d in reversed(own[:at]) if d), self.direction)
+                after = next((d for d in own[at + 1:] if d), self.direction)
+                direction = before if before == after else self.direction
+            resolved.append(direction)
+        return resolved
+
+    def directed_runs(self, text):
+        """``text`` as (characters, face, direction) runs, in reading order."""
         runs = []
-        for character in text:
-            face = self.face(character)
-            if runs and runs[-1][1] is face:
+        for character, direction in zip(text, self.directions(text)):
+            face = self.face(character, runs[-1][1] if runs else None)
+            if runs and runs[-1][1] is face and runs[-1][2] == direction:
                 runs[-1][0] += character
             else:
-                runs.append([character, face])
-        return runs
+                runs.append([character, face, direction])
+        return [tuple(run) for run in runs]
+
+    def visual(self, text):
+        """``text``'s runs as (characters, face, direction) from left to
+        right: a run of right-to-left letters is shaped right to left; in a
+        right-to-left line the runs go from the right, a Latin name among
+        them still left to right."""
+        groups = []
+        for run in self.directed_runs(text):
+            if groups and groups[-1][0][2] == run[2]:
+                groups[-1].append(run)
+            else:
+                groups.append([run])
+        ordered = []
+        for group in (reversed(groups) if self.direction == "rtl" else groups):
+            ordered.extend(reversed(group) if group[0][2] == "rtl" else group)
+        return ordered
+
+    def shaped(self, chars, face, direction):
+        """How a run is shaped: its direction and its language's rules."""
+        return {"direction": direction, "language": self.lang or None}
 
     def length(self, text):
-        return sum(face.getlength(chars) for chars, face in self.runs(text))
+        return sum(face.getlength(chars, **self.shaped(chars, face, d)) for chars, face, d in self.visual(text))
 
     def draw(self, draw, origin, text, fill):
         """One line from ``origin``, the left end of its baseline."""
         x, y = origin
-        for chars, face in self.runs(text):
-            draw.text((x, y), chars, font=face, fill=fill, anchor="ls")
-            x += face.getlength(chars)
+        for chars, face, direction in self.visual(text):
+            options = self.shaped(chars, face, direction)
+            draw.text((x, y), chars, font=face, fill=fill, anchor="ls", **options)
+            x += face.getlength(chars, **options)
 
 
 @functools.lru_cache(maxsize=64)
@@ -195,28 +295,32 @@ def line_height(typeset):
 @functools.lru_cache(maxsize=8)
 def title_block(text, typeset, width):
     """The title's lines drawn once as coverage (0 to 15, the palette's
-    steps): every shape of a card that fits it at this size pastes it."""
+    steps): every shape of a card that fits it at this size pastes it. A
+    right-to-left title's lines start at the right."""
     lines = wrap(text, typeset, width)
     ascent, descent = typeset.cjk.getmetrics()
     block = Image.new("L", (width, (len(lines) - 1) * line_height(typeset) + ascent + descent), 0)
     draw = ImageDraw.Draw(block)
     for number, line in enumerate(lines):
-        typeset.draw(draw, (0, ascent + number * line_height(typeset)), line, STEPS - 1)
+        x = width - typeset.length(line) if typeset.direction == "rtl" else 0
+        typeset.draw(draw, (x, ascent + number * line_height(typeset)), line, STEPS - 1)
     return block
 
 
-def typeset(style, size, face, wide_marks):
-    return Typeset(font(style["FONT"], size, face), font(style["LATIN_FONT"], size), wide_marks)
+def typeset(style, size, face, wide_marks, lang=""):
+    fallbacks = tuple(font(path, size) for path in style["FALLBACK_FONTS"])
+    return Typeset(font(style["FONT"], size, face), font(style["LATIN_FONT"], size), wide_marks, fallbacks, lang)
 
 
-def draw_card(size, title, footer, face="sc", style=None, wide_marks=False):
-    """The card: ``title`` as large as fits, ``footer`` at the foot. Drawn
-    straight in the palette's indices (coverage 0 to 15 is the palette's
-    background-to-foreground ramp), so nothing is converted."""
+def draw_card(size, title, footer, face="sc", style=None, wide_marks=False, lang=""):
+    """The card: ``title`` (in ``lang``) as large as fits, ``footer`` (the
+    site's name) at the foot. Drawn straight in the palette's indices
+    (coverage 0 to 15 is the palette's background-to-foreground ramp), so
+    nothing is converted."""
     style = style or DEFAULTS
     width, height = size
     for font_size in (84, 72, 64, 56, 48, 40):
-        title_type = typeset(style, font_size, face, wide_marks)
+        title_type = typeset(style, font_size, face, wide_marks, lang)
         block = len(wrap(title, title_type, width - 2 * MARGIN)) * line_height(title_type)
         if block <= height - 3 * MARGIN - 40:
             break
@@ -239,11 +343,11 @@ def fingerprint(*what):
     return hashlib.sha256("|".join(map(str, (VERSION, *what))).encode()).hexdigest()
 
 
-def image(style, slug, size, text, footer, alt, face="sc", wide_marks=False):
-    key = fingerprint(size, text, footer, face, wide_marks, style["BACKGROUND"], style["FOREGROUND"],
-                      style["FONT"], style["LATIN_FONT"])
+def image(style, slug, size, text, footer, alt, face="sc", wide_marks=False, lang=""):
+    key = fingerprint(size, text, footer, face, wide_marks, lang, style["BACKGROUND"], style["FOREGROUND"],
+                      style["FONT"], style["LATIN_FONT"], *style["FALLBACK_FONTS"])
     return ShareImage(f"{style['FOLDER']}/{slug}-{size[0]}x{size[1]}-{key[:10]}.png", *size, alt, text, footer,
-                      key, face, wide_marks)
+                      key, face, wide_marks, lang)
 
 
 def crop(style, slug, size, photo, alt):
@@ -274,8 +378,8 @@ def announce(generator):
             continue
         alt = article.title + chrome(article.lang).after(article.title, "apposition") + site
         face, wide = face_for(article.lang), wide_marks(article.lang)
-        article.report.share_images = [image(style, article.slug, size, article.title, site, alt, face, wide)
-                                       for size in sizes]
+        article.report.share_images = [image(style, article.slug, size, article.title, site, alt, face, wide,
+                                             article.lang) for size in sizes]
     generator.context["SITE_SHARE_IMAGES"] = [image(style, "site", size, site, "", site) for size in sizes]
     generator.context["SITE_LOGO"] = image(style, "logo", tuple(style["LOGO_SIZE"]), site, "", site)
     draw(generator)
@@ -311,7 +415,8 @@ def make(job):
         else:
             # Run-length coding suits flat colour: against zlib's default,
             # 2.8 times as fast for 10% more bytes (a 1200x675 card, 20 KB).
-            draw_card((card.width, card.height), card.text, card.footer, card.face, style, card.wide_marks).save(
+            draw_card((card.width, card.height), card.text, card.footer, card.face, style, card.wide_marks,
+                      card.lang).save(
                 cached + ".tmp", "PNG", bits=4, compress_type=zlib.Z_RLE)
         os.replace(cached + ".tmp", cached)
 

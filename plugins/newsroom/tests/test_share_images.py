@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from newsroom.output import share_images
 from newsroom.output.share_images import draw_card, font, units
@@ -128,3 +128,76 @@ def test_the_focus_moves_the_crop_only_as_far_as_the_edges_allow():
     assert share_images.centering((2000, 1000), (400, 400), (1.0, 1.0)) == (1.0, 0.5)
     # The crop, a 1000-pixel square, centred on 30% across: 100 of 1000 of room.
     assert share_images.centering((2000, 1000), (400, 400), (0.3, 0.5)) == pytest.approx((0.1, 0.5))
+
+
+# Titles in every script a rights desk publishes in, in their languages.
+SAMPLES = {
+    "ug": "ئۇيغۇر ئالىمى ئىلھام توختىنىڭ قىزى: «دادامنىڭ ھاياتىدىن خەۋەر يوق» — Human Rights Watch 2024-يىلى",
+    "ug-Cyrl": "Уйғур алими Илһам Тохтиниң қизи: «Дадамниң һаятидин хәвәр йоқ»",
+    "ru": "Суд оставил в силе приговор правозащитнику: «Это дело ненависти»",
+    "bo": "བོད་ཀྱི་སློབ་གྲྭ་ཁག་བཀག་སྡོམ་བྱས་པའི་སྐོར་ལ་སྒྲིག་འཛུགས་ཀྱིས་སྙན་ཞུ་བཏོན།",
+    "fa": "دادگاه حکم فعال حقوق بشر را تأیید کرد",
+    "zh-Hant": "家屬在拘留中心外舉行燭光守夜「我們不會放棄」",
+    "en": "Lawyer’s appeal: “We will not stop” — 2021",
+}
+
+
+def shaped(text, face, direction, lang):
+    """HarfBuzz's glyphs for a run, as the card's renderer (libraqm, which
+    is HarfBuzz) shapes it: (glyph ids, the face's own glyph of each
+    character)."""
+    uharfbuzz = pytest.importorskip("uharfbuzz")
+    from fontTools.ttLib import TTFont
+
+    font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(face.path), face.index))
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    buffer.direction, buffer.language = direction, lang
+    uharfbuzz.shape(font, buffer)
+    cmap = TTFont(face.path, fontNumber=face.index, lazy=True).getBestCmap()
+    order = TTFont(face.path, fontNumber=face.index, lazy=True).getGlyphOrder()
+    return [g.codepoint for g in buffer.glyph_infos], [order.index(cmap[ord(c)]) for c in text if ord(c) in cmap]
+
+
+@pytest.mark.parametrize("lang", sorted(SAMPLES))
+def test_every_glyph_of_every_script_is_a_real_glyph(lang):
+    title_type = share_images.typeset(share_images.DEFAULTS, 84, share_images.face_for(lang),
+                                      share_images.wide_marks(lang), lang)
+    for chars, face, direction in title_type.directed_runs(SAMPLES[lang]):
+        glyphs, _ = shaped(chars, face, direction, lang)
+        assert 0 not in glyphs, f"{chars!r} in {face.path} has a missing glyph (.notdef)"
+
+
+ARABIC_WORDS = {"ug": ["ئۇيغۇر", "توختىنىڭ", "دادامنىڭ"], "fa": ["دادگاه", "حقوق", "تأیید"]}
+
+
+@pytest.mark.parametrize("lang", sorted(ARABIC_WORDS))
+def test_arabic_letters_are_joined_not_drawn_isolated(lang):
+    title_type = share_images.typeset(share_images.DEFAULTS, 84, "sc", False, lang)
+    runs = title_type.directed_runs(SAMPLES[lang])
+    for word in ARABIC_WORDS[lang]:
+        [(chars, face, direction)] = [run for run in runs if word in run[0]]
+        glyphs, isolated = shaped(word, face, direction, lang)
+        assert direction == "rtl" and sorted(glyphs) != sorted(isolated), f"{word} drawn in isolated forms"
+
+
+def test_the_card_draws_what_harfbuzz_shapes_joined_and_from_the_right():
+    """The card's renderer shapes: the word drawn by a card differs from
+    the same word drawn without shaping; and the first word of a Uyghur
+    title is at the right."""
+    title_type = share_images.typeset(share_images.DEFAULTS, 84, "sc", False, "ug")
+    card, unshaped = Image.new("L", (900, 150)), Image.new("L", (900, 150))
+    title_type.draw(ImageDraw.Draw(card), (20, 120), "ئۇيغۇر", 255)
+    basic = ImageFont.truetype(share_images.FALLBACK_FONTS[0], 84, layout_engine=ImageFont.Layout.BASIC)
+    ImageDraw.Draw(unshaped).text((20, 120), "ئۇيغۇر", font=basic, fill=255, anchor="ls")
+    assert ImageChops.difference(card, unshaped).getbbox() is not None
+    line = Image.new("L", (1200, 150))
+    title_type.draw(ImageDraw.Draw(line), (20, 120), "ب ئۇيغۇرلارنىڭمۇ", 255)
+    ink = [x for x in range(1200) if line.crop((x, 0, x + 1, 150)).getbbox()]
+    gaps = [(a, b) for a, b in zip(ink, ink[1:]) if b - a > 15]
+    assert len(gaps) == 1 and gaps[0][0] - ink[0] > ink[-1] - gaps[0][1], "the one-letter first word at the right"
+
+
+def test_a_tibetan_title_breaks_after_its_syllables():
+    assert units("བོད་ཀྱི་ཡིག་ཆ།") == ["བོད་", "ཀྱི་", "ཡིག་", "ཆ།"]
