@@ -204,6 +204,12 @@ def text_attributes(tag, around):
     return Markup(f' lang="{escape(tag)}"') + dir_against(tag, around)
 
 
+def xml_language(tag, around):
+    """An XML element's ``xml:lang`` (an Atom entry's), where its language
+    is not that of the element around it (its feed's)."""
+    return {"xml:lang": tag} if tag and tag != around else {}
+
+
 def from_january(names):
     """CLDR's month names (keyed 1 to 12) as a list from January."""
     return [names[month] for month in range(1, 13)]

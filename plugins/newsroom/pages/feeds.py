@@ -1,15 +1,24 @@
-"""Feed titles say what pages say.
+"""Feed entries say what pages say, in the language they say it.
 
 Pelican's feed writer takes a title's tags out (``Markup(title).striptags()``),
 which also eats any text between ``<`` and ``>``: "Why x<y and y>z" became
 "Why xz". Our titles are plain text already (the reader makes them so), so
 each entry gets its report's title back, every character kept; the feed
 writer escapes it.
+
+Pelican's feeds say no language. Each gets the site's (``DEFAULT_LANG``:
+Atom's ``xml:lang``, RSS's ``<language>``), and each Atom entry in another
+language its own ``xml:lang``, so a reader of Uyghur or Russian finds
+their reports, and a feed reader lays them out in their direction.
 """
 
 from urllib.parse import urljoin
 
-# The articles list last met and its titles by address: every feed of a build
+from feedgenerator import Atom1Feed
+
+from ..chrome.languages import xml_language
+
+# The articles list last met and its reports by address: every feed of a build
 # meets the same list, so the map is made once a build, not once a feed (a
 # site with a feed for each of thousands of people would be quadratic).
 _titles = [None, {}]
@@ -19,8 +28,11 @@ def keep_titles(context, feed):
     articles = context.get("articles", [])
     if _titles[0] is not articles:
         site = context["SITEURL"].rstrip("/") + "/"
-        _titles[:] = articles, {urljoin(site, article.report.href): article.title for article in articles}
-    titles = _titles[1]
+        _titles[:] = articles, {urljoin(site, article.report.href): article for article in articles}
+    reports = _titles[1]
     for item in feed.items:
-        if item.get("link") in titles:
-            item["title"] = titles[item["link"]]
+        if item.get("link") in reports:
+            item["title"], item["language"] = reports[item["link"]].title, reports[item["link"]].lang
+    feed.feed["language"] = feed.feed.get("language") or context.get("DEFAULT_LANG") or "en"
+    if isinstance(feed, Atom1Feed):
+        feed.item_attributes = lambda item: xml_language(item.get("language"), feed.feed["language"])

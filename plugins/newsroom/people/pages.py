@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from feedgenerator import Atom1Feed
 from pelican.generators import Generator
 
+from ..chrome.languages import xml_language
+
 
 @dataclass(frozen=True, slots=True)
 class Quoted:
@@ -81,13 +83,16 @@ class SpeakerPagesGenerator(Generator):
         path = pattern.format(slug=person.slug)
         feed = Atom1Feed(title=f"{person.name}: quoted on {self.settings['SITENAME']}",
                          link=f"{site}/{self.url_of(person)}", feed_url=f"{site}/{path}",
-                         description=person.description)
+                         description=person.description, language=self.settings.get("DEFAULT_LANG") or "en")
+        # Each quotation in its report's language (xml:lang) where it is not the feed's.
+        feed.item_attributes = lambda item: xml_language(item.get("language"), feed.feed["language"])
         # The newest, FEED_MAX_ITEMS of them, as Pelican's own feeds.
         for quoted in self.quoted[person][: self.settings["FEED_MAX_ITEMS"]]:
             words = quoted.quotation.printed.replace("\n\n", " ")
             feed.add_item(title=words if len(words) <= 120 else words[:119] + "…",
                           link=f"{site}/{quoted.href}", unique_id=f"{site}/{quoted.href}",
-                          pubdate=quoted.date, description=f"{words} ({quoted.role}; {quoted.article.title})")
+                          pubdate=quoted.date, description=f"{words} ({quoted.role}; {quoted.article.title})",
+                          language=quoted.article.lang)
         target = os.path.join(self.output_path, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as f:

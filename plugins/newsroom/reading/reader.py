@@ -33,6 +33,7 @@ from .linked_text import linked
 from .plain_text import plain_text
 from .quotations import QuotationExtension, shorten
 from .raw_html import RawHtmlAsText
+from .slugs import slug_for
 from .speakers import SpeakerError, parse_speakers
 from .structure import StructureExtension
 
@@ -127,6 +128,12 @@ class NewsroomReader(MarkdownReader):
         if meta.get("title"):
             title = self.inline(" ".join(meta["title"]))
             metadata["title"], title_html = plain_text(title), Markup(title)
+            if "slug" not in metadata:
+                slug, problem = slug_for(metadata["title"], metadata.get("lang", ""), self.settings)
+                if slug:
+                    metadata["slug"] = slug
+                if problem:
+                    problems.append((checks.field_line(text, "title"), problem))
         corrections = []
         for line in meta.get("correction", []):
             try:

@@ -78,3 +78,27 @@ def test_direction_marks_are_accepted_and_overrides_refused(read):
     assert quotations == [] and "\u200e" in content
     problems, refused = read("Текст \u202eперевёрнут\u202c.")
     assert refused is None and any("override" in problem for problem in problems)
+
+
+@pytest.mark.parametrize("title, lang, slug", [
+    ("ئۇيغۇر ئالىمى ئىلھام توختىنىڭ قىزى", "ug", "uyghur-alimi-ilham-toxtining-qizi"),
+    ("شىنجاڭدىكى لاگېرلار", "ug", "shinjangdiki-lagerlar"),
+    # Romanised letter by letter where that reads (Pelican's own).
+    ("Суд оставил в силе приговор", "ru", None),
+    ("Court upholds sentence", "ug", None),
+])
+def test_a_title_without_latin_letters_gets_a_readable_address(read_file, title, lang, slug):
+    _, metadata = read_file(f"Title: {title}\nDate: 2021-04-21\nCategory: Courts\nAuthor: Desk\nSummary: One.\n"
+                            f"Lang: {lang}\n\nText.\n")
+    assert metadata.get("slug") == slug
+
+
+@pytest.mark.parametrize("title, lang", [("دادگاه حکم را تأیید کرد", "fa"), ("המשפט נדחה", "he"),
+                                         ("ئۇيغۇر ئالىمى", "ar")])
+def test_a_title_in_a_script_without_vowels_asks_for_a_slug(read_file, title, lang):
+    problems, metadata = read_file(f"Date: 2021-04-21\nTitle: {title}\nCategory: Courts\nAuthor: Desk\n"
+                                   f"Summary: One.\nLang: {lang}\n\nText.\n")
+    assert metadata is None and any(p.startswith("report.md:2: ") and "add a Slug" in p for p in problems), problems
+    _, metadata = read_file(f"Date: 2021-04-21\nTitle: {title}\nSlug: court-rejects\nCategory: Courts\n"
+                            f"Author: Desk\nSummary: One.\nLang: {lang}\n\nText.\n")
+    assert metadata["slug"] == "court-rejects"

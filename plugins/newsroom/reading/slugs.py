@@ -1,0 +1,58 @@
+"""A readable address for a report whose Title has no Latin letters.
+
+Pelican makes a report's address from its Title, romanised letter by
+letter (Unidecode): Russian, Tibetan, Greek or Chinese come out readable
+(``sud-ostavil-v-sile-prigovor``, ``bod-kyi-slob-grw``). Two cases do not:
+
+- Uyghur in Arabic script writes every vowel, so it has an exact Latin
+  form, Uyghur Latin (ULY): ``ئۇيغۇر ئالىمى`` is ``uyghur-alimi`` here,
+  where letter-by-letter romanisation gives ``yuygur-ylmy``.
+- Scripts that leave vowels unwritten (Arabic, Persian, Hebrew, Syriac,
+  Thaana) have no readable letter-by-letter form: such a report is asked
+  for a ``Slug``, by file and line.
+
+A report with a ``Slug``, or with any Latin letter in its Title, is left
+to Pelican.
+"""
+
+import re
+import unicodedata
+
+from pelican.utils import slugify
+
+from ..chrome import locales
+
+# Uyghur's Arabic letters in Uyghur Latin, without its accents (é, ö, ü) in
+# an address; the hamza that carries a vowel at a syllable's start is silent.
+UYGHUR_LATIN = str.maketrans({
+    "ا": "a", "ە": "e", "ب": "b", "پ": "p", "ت": "t", "ج": "j", "چ": "ch", "خ": "x", "د": "d", "ر": "r",
+    "ز": "z", "ژ": "zh", "س": "s", "ش": "sh", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ک": "k", "گ": "g",
+    "ڭ": "ng", "ل": "l", "م": "m", "ن": "n", "ھ": "h", "ه": "h", "و": "o", "ۇ": "u", "ۆ": "o", "ۈ": "u",
+    "ۋ": "w", "ې": "e", "ى": "i", "ي": "y", "ی": "y", "ئ": "", "ء": "", "ح": "h", "ع": "",
+    "،": ",", "؛": ";", "؟": "?",
+})
+# Scripts that leave vowels unwritten.
+ABJADS = {"ARABIC": "Arabic script", "HEBREW": "Hebrew", "SYRIAC": "Syriac", "THAANA": "Thaana"}
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def script_of(character):
+    """The script of a letter, from its Unicode name (ARABIC LETTER …)."""
+    return unicodedata.name(character, "").split(" ")[0]
+
+
+def slug_for(title, lang, settings):
+    """(slug, problem): the address a Title without Latin letters gets, or
+    why it gets none; (None, None) where Pelican's own will do."""
+    if not title or LATIN.search(title):
+        return None, None
+    scripts = {script_of(c) for c in title if unicodedata.category(c).startswith("L")}
+    if scripts == {"ARABIC"} and locales.writing(lang) == ("ug", "Arab"):
+        slug = slugify(title.translate(UYGHUR_LATIN), regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+        if slug:
+            return slug, None
+    unwritten = sorted(ABJADS[s] for s in scripts & set(ABJADS))
+    if unwritten:
+        return None, (f"the Title is in {unwritten[0]}, which writes no vowels, so no readable address can be "
+                      "made from it: add a Slug line in Latin letters, such as Slug: court-upholds-sentence")
+    return None, None
