@@ -89,7 +89,7 @@ def register():
     signals.all_generators_finalized.connect(page_cache.remember_context)
     signals.get_writer.connect(page_cache.get_writer)
     # Each feed once made, before it is written.
-    signals.feed_generated.connect(feeds.keep_titles)
+    signals.feed_generated.connect(feeds.entries_like_pages)
     # Photos' variants: made from when a generator's items are read, linked
     # into the output once its pages are written.
     signals.get_generators.connect(photo_output.stop_unfinished)

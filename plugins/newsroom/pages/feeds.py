@@ -24,7 +24,7 @@ from ..chrome.languages import xml_language
 _titles = [None, {}]
 
 
-def keep_titles(context, feed):
+def entries_like_pages(context, feed):
     articles = context.get("articles", [])
     if _titles[0] is not articles:
         site = context["SITEURL"].rstrip("/") + "/"

@@ -1,6 +1,8 @@
-"""Feed entries keep their report's title, for any number of feeds."""
+"""Feed entries keep their report's title and language, for any number of feeds."""
 
 from types import SimpleNamespace
+
+from feedgenerator import Atom1Feed
 
 from newsroom.pages import feeds
 
@@ -8,8 +10,8 @@ from newsroom.pages import feeds
 class Report:
     reads = 0
 
-    def __init__(self, slug, title):
-        self.slug, self.title = slug, title
+    def __init__(self, slug, title, lang="en"):
+        self.slug, self.title, self.lang = slug, title, lang
         self.report = self
 
     @property
@@ -19,13 +21,13 @@ class Report:
 
 
 def feed(*links):
-    return SimpleNamespace(items=[{"link": link, "title": "stripped"} for link in links])
+    return SimpleNamespace(items=[{"link": link, "title": "stripped"} for link in links], feed={})
 
 
 def test_each_entry_gets_its_reports_title_back_every_character_kept():
     context = {"SITEURL": "https://example.org", "articles": [Report("a", "Why x<y and y>z"), Report("b", "B")]}
     one = feed("https://example.org/a.html", "https://example.org/elsewhere.html")
-    feeds.keep_titles(context, one)
+    feeds.entries_like_pages(context, one)
     assert [item["title"] for item in one.items] == ["Why x<y and y>z", "stripped"]
 
 
@@ -35,5 +37,18 @@ def test_addresses_are_read_once_a_build_not_once_a_feed():
     context = {"SITEURL": "https://example.org", "articles": [Report(str(n), str(n)) for n in range(50)]}
     Report.reads = 0
     for n in range(50):
-        feeds.keep_titles(context, feed(f"https://example.org/{n}.html"))
+        feeds.entries_like_pages(context, feed(f"https://example.org/{n}.html"))
     assert Report.reads == 50
+
+
+def test_a_feed_says_the_sites_language_and_each_entry_in_another_its_own():
+    context = {"SITEURL": "https://example.org", "DEFAULT_LANG": "en",
+               "articles": [Report("a", "A"), Report("b", "ئۇيغۇر", "ug"), Report("c", "Суд", "ru")]}
+    atom = Atom1Feed(title="T", link="https://example.org/", description="")
+    for slug in "abc":
+        atom.add_item(title="stripped", link=f"https://example.org/{slug}.html", description="")
+    feeds.entries_like_pages(context, atom)
+    written = atom.writeString("utf-8")
+    assert '<feed xml:lang="en"' in written
+    assert [written.count(f'<entry xml:lang="{lang}">') for lang in ("ug", "ru")] == [1, 1]
+    assert written.count("<entry>") == 1
