@@ -85,7 +85,12 @@
     const first = found.report || found.person || found.quotations[0];
     const lang = first.filters.language[0];
     const li = document.createElement("li");
-    if (lang !== document.documentElement.lang) li.lang = lang;
+    // Another language: its own lang, and its own direction (a Uyghur
+    // headline's, right to left), isolated from the list around it.
+    if (lang !== document.documentElement.lang) {
+      li.lang = lang;
+      li.dir = "auto";
+    }
     const heading = document.createElement("h2");
     heading.append(link(first.url.split("#")[0], first.meta.headline));
     li.append(heading);

@@ -29,6 +29,7 @@ from pelican.utils import get_date, set_date_tzinfo
 
 from ..model.report import Correction, Report
 from . import checks, safety
+from .isolation import IsolationExtension
 from .linked_text import linked
 from .plain_text import plain_text
 from .quotations import QuotationExtension, shorten
@@ -59,7 +60,7 @@ class NewsroomReader(MarkdownReader):
         # costs as much as converting an article.
         self.quoting = QuotationExtension(anchors=True)
         self.structure = StructureExtension(self.settings["PATH"])
-        self.body = self.markdown(self.quoting, self.structure)
+        self.body = self.markdown(self.quoting, self.structure, IsolationExtension())
         self.field_quoting = QuotationExtension(speakers={})
         self.fields = self.markdown(self.field_quoting)
         # A field's text is never metadata: "Note: …" in a standfirst is words.
@@ -100,7 +101,7 @@ class NewsroomReader(MarkdownReader):
             content = body.convert(text)
         except RecursionError:
             # Markdown is left half-way through: the next file gets a new one.
-            self.body = self.markdown(self.quoting, self.structure)
+            self.body = self.markdown(self.quoting, self.structure, IsolationExtension())
             self.refuse([*problems, (1, "is nested too deeply (lists or quotations inside one another "
                                         "hundreds of levels down) for any reader: flatten it")])
         meta = getattr(body, "Meta", {})
