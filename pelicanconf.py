@@ -41,8 +41,10 @@ TIMEZONE = "America/New_York"
 # and in its metadata; the section keeps one page and one address): by
 # language tag, or zh-Hans / zh-Hant for every Chinese tag of that script.
 SECTION_NAMES = {
-    "Human rights": {"zh-Hans": "人权", "zh-Hant": "人權"},
-    "Courts": {"zh-Hans": "法庭", "zh-Hant": "法庭"},
+    "Human rights": {"zh-Hans": "人权", "zh-Hant": "人權", "ru": "Права человека", "fr": "Droits humains",
+                     "es": "Derechos humanos", "ug": "كىشىلىك ھوقۇق", "ug-Cyrl": "Кишилик һоқуқ", "bo": "མི་ཆོས།"},
+    "Courts": {"zh-Hans": "法庭", "zh-Hant": "法庭", "ru": "Суды", "fr": "Tribunaux", "es": "Tribunales",
+               "ug": "سوت", "ug-Cyrl": "Сот", "bo": "ཁྲིམས་ཁང་།"},
 }
 DEFAULT_LANG = "en"
 LOCALE = ("C",)

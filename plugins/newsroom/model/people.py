@@ -131,12 +131,12 @@ class Speaker:
         """How readers see the speaker credited: the unnamed by description."""
         return self.name if self.named else (self.role or self.name)
 
-    @property
-    def caption(self):
-        """How a caption credits the speaker: name, then role."""
+    def caption(self, apposition=", "):
+        """How a caption credits the speaker: name, then role, joined as
+        the caption's language joins them (``, ``, ``، ``, ``，``)."""
         if not self.named:
             return self.label
-        return f"{self.name}, {self.role}" if self.role else self.name
+        return f"{self.name}{apposition}{self.role}" if self.role else self.name
 
     @property
     def handle(self):

@@ -22,10 +22,10 @@ import os
 import re
 
 from pelican.log import console
-from pelican.utils import slugify
 
 from ..model.people import Person, PersonLineError, read_person_line
 from ..reading import checks, safety
+from ..reading.slugs import readable
 
 logger = logging.getLogger(__name__)
 NAME = "people.txt"
@@ -104,8 +104,9 @@ def read_register(content, settings):
 
 
 def slug_of(name, settings):
-    """The name as the last part of its page's address, as Pelican slugifies."""
-    return slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    """The name as the last part of its page's address: a Uyghur name in
+    Uyghur Latin, any other as Pelican slugifies it."""
+    return readable(name, settings)
 
 
 def unregistered(speaker, settings, origin):

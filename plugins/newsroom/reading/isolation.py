@@ -21,7 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..chrome import locales
 
 LETTER = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
-ENDS = LETTER + "0-9"
+ENDS = LETTER + "0-9/"
 INSIDE = ENDS + ".,'’/:@&+%#?=~_\\-"
 WORD = f"[{LETTER}](?:[{INSIDE}]*[{ENDS}])?"
 # Latin words, each from a letter to a letter or digit, with the spaces

@@ -53,6 +53,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..model.report import Quotation
 from . import marks
 from ..chrome import locales
+from ..chrome.languages import chrome
 from .speakers import Speaker, SpeakerError, parse_speakers, unknown
 
 BRACKET = re.compile(r"[\[\]]")
@@ -176,11 +177,14 @@ class QuotationExtension(Extension):
         return "speaker", self.speaker(match.group("speaker").strip(), markup), continued, sic
 
     @property
+    def lang(self):
+        return (getattr(self.md, "Meta", {}).get("lang") or ["en"])[0]
+
+    @property
     def opening_mark(self):
         """The mark the document's language opens a quotation with (CLDR's),
         for a message's example where the source shows none."""
-        lang = (getattr(self.md, "Meta", {}).get("lang") or ["en"])[0]
-        return locales.quotation_marks(lang)[0]
+        return locales.quotation_marks(self.lang)[0]
 
     def speaker(self, name, markup):
         if self.speakers is None:
@@ -352,7 +356,7 @@ class BlockQuotation(Treeprocessor):
         self.extension.speaker_of[quote] = speaker
         figure = etree.Element("figure", {"class": "quotation"})
         figure.append(quote)
-        etree.SubElement(figure, "figcaption").text = speaker.caption
+        etree.SubElement(figure, "figcaption").text = speaker.caption(chrome(self.extension.lang)["apposition"])
         return figure
 
 

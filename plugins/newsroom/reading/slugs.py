@@ -6,7 +6,8 @@ letter (Unidecode): Russian, Tibetan, Greek or Chinese come out readable
 
 - Uyghur in Arabic script writes every vowel, so it has an exact Latin
   form, Uyghur Latin (ULY): ``ئۇيغۇر ئالىمى`` is ``uyghur-alimi`` here,
-  where letter-by-letter romanisation gives ``yuygur-ylmy``.
+  where letter-by-letter romanisation gives ``yuygur-ylmy``; Uyghur in
+  Cyrillic too (``Уйғур`` is ``uyghur``, not ``uigur``).
 - Scripts that leave vowels unwritten (Arabic, Persian, Hebrew, Syriac,
   Thaana) have no readable letter-by-letter form: such a report is asked
   for a ``Slug``, by file and line.
@@ -31,6 +32,17 @@ UYGHUR_LATIN = str.maketrans({
     "ۋ": "w", "ې": "e", "ى": "i", "ي": "y", "ی": "y", "ئ": "", "ء": "", "ح": "h", "ع": "",
     "،": ",", "؛": ";", "؟": "?",
 })
+# Uyghur's own Cyrillic letters in Uyghur Latin (letter-by-letter
+# romanisation drops ә and writes ғ, қ, ң as g, k, n); the rest are Russian's.
+UYGHUR_CYRILLIC = str.maketrans({
+    "ә": "e", "Ә": "E", "ө": "o", "Ө": "O", "ү": "u", "Ү": "U", "ң": "ng", "Ң": "Ng", "ғ": "gh", "Ғ": "Gh",
+    "қ": "q", "Қ": "Q", "җ": "j", "Җ": "J", "һ": "h", "Һ": "H", "х": "x", "Х": "X", "й": "y", "Й": "Y",
+    "ю": "yu", "Ю": "Yu", "я": "ya", "Я": "Ya",
+})
+# Letters only Uyghur writes, of the Arabic and the Cyrillic alphabets: a
+# name with one is Uyghur.
+UYGHUR_ARABIC_LETTERS = set("ېۇۆۈۋڭەى")
+UYGHUR_CYRILLIC_LETTERS = set("әөүңғқҗһ")
 # Scripts that leave vowels unwritten.
 ABJADS = {"ARABIC": "Arabic script", "HEBREW": "Hebrew", "SYRIAC": "Syriac", "THAANA": "Thaana"}
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -41,16 +53,33 @@ def script_of(character):
     return unicodedata.name(character, "").split(" ")[0]
 
 
+def exact_latin(text, lang=""):
+    """``text`` in Uyghur Latin where it is Uyghur (by ``lang``, or, for a
+    name, which has none, by the letters only Uyghur writes), else None."""
+    letters = {c for c in text if unicodedata.category(c).startswith("L")}
+    scripts = {script_of(c) for c in letters}
+    writing = locales.writing(lang) if lang else None
+    if scripts == {"ARABIC"} and (writing == ("ug", "Arab") or (not lang and letters & UYGHUR_ARABIC_LETTERS)):
+        return text.translate(UYGHUR_LATIN)
+    if scripts == {"CYRILLIC"} and (writing == ("ug", "Cyrl") or (not lang and letters & UYGHUR_CYRILLIC_LETTERS)):
+        return text.translate(UYGHUR_CYRILLIC)
+    return None
+
+
+def readable(text, settings, lang=""):
+    """``text`` as an address's last part: Uyghur in Uyghur Latin, the rest
+    as Pelican makes it (romanised letter by letter)."""
+    return slugify(exact_latin(text, lang) or text, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+
+
 def slug_for(title, lang, settings):
     """(slug, problem): the address a Title without Latin letters gets, or
     why it gets none; (None, None) where Pelican's own will do."""
     if not title or LATIN.search(title):
         return None, None
+    if exact_latin(title, lang) is not None:
+        return readable(title, settings, lang) or None, None
     scripts = {script_of(c) for c in title if unicodedata.category(c).startswith("L")}
-    if scripts == {"ARABIC"} and locales.writing(lang) == ("ug", "Arab"):
-        slug = slugify(title.translate(UYGHUR_LATIN), regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-        if slug:
-            return slug, None
     unwritten = sorted(ABJADS[s] for s in scripts & set(ABJADS))
     if unwritten:
         return None, (f"the Title is in {unwritten[0]}, which writes no vowels, so no readable address can be "

@@ -83,6 +83,7 @@ def test_direction_marks_are_accepted_and_overrides_refused(read):
 @pytest.mark.parametrize("title, lang, slug", [
     ("ئۇيغۇر ئالىمى ئىلھام توختىنىڭ قىزى", "ug", "uyghur-alimi-ilham-toxtining-qizi"),
     ("شىنجاڭدىكى لاگېرلار", "ug", "shinjangdiki-lagerlar"),
+    ("Уйғур аниси оғлиниң тәқдирини сориди", "ug-Cyrl", "uyghur-anisi-oghlining-teqdirini-soridi"),
     # Romanised letter by letter where that reads (Pelican's own).
     ("Суд оставил в силе приговор", "ru", None),
     ("Court upholds sentence", "ug", None),

@@ -107,9 +107,10 @@ def test_a_person_answers_to_their_description_their_roles_or_no_role_case_and_s
 
 def test_an_unnamed_source_is_credited_by_description_and_a_named_one_by_name_and_role():
     unnamed, named = Speaker("Clerk", "a court clerk", kind="unnamed"), Speaker("Ann Lee", "a lawyer")
-    assert (unnamed.named, unnamed.label, unnamed.caption) == (False, "a court clerk", "a court clerk")
-    assert (named.named, named.label, named.caption) == (True, "Ann Lee", "Ann Lee, a lawyer")
-    assert Speaker("Ann Lee").caption == "Ann Lee" and Speaker("X", kind="unnamed").label == "X"
+    assert (unnamed.named, unnamed.label, unnamed.caption()) == (False, "a court clerk", "a court clerk")
+    assert (named.named, named.label, named.caption()) == (True, "Ann Lee", "Ann Lee, a lawyer")
+    assert named.caption("، ") == "Ann Lee، a lawyer", "joined as the caption's language joins"
+    assert Speaker("Ann Lee").caption() == "Ann Lee" and Speaker("X", kind="unnamed").label == "X"
     assert named.handle == "ann-lee" and Speaker("Ann Lee", id="ann-2").handle == "ann-2"
 
 
