@@ -16,6 +16,7 @@ COURT = "2025/03/court-hears-appeal.html"
 CORRECTED = "2025/06/prison-census.html"
 UPDATED = "2025/07/activist-released.html"
 FRENCH = "2025/02/ong-denonce-proces.html"
+PERSIAN = "2025/05/court-upholds-activist-sentence-fa.html"
 HONG_KONG = "2025/08/families-turned-away.html"
 
 
@@ -183,9 +184,19 @@ def test_a_translation_and_its_original_link_to_each_other(corpus_prod_site):
     assert json_ld(corpus_prod_site, PHOTO)["NewsArticle"]["workTranslation"][0]["@id"].endswith(ZH_HANT + "#article")
 
 
-def test_a_report_in_another_language_marks_the_english_chrome(corpus_dev_site):
+def test_a_report_in_a_language_without_labels_marks_the_english_chrome(corpus_dev_site):
+    page = corpus_dev_site.page(PERSIAN)
+    assert page.html["lang"] == "fa" and page.select_one("article.report")["dir"] == "rtl"
+    for chrome in (".site-header", ".byline", ".quoted-here h2", ".taxonomy", ".site-footer", ".kicker a"):
+        assert (page.select_one(chrome)["lang"], page.select_one(chrome)["dir"]) == ("en", "ltr"), chrome
+    date = page.select_one(".byline time")
+    assert (date["lang"], date.text) == ("fa", "شنبه 10 مه 2025"), "its date as Persian writes it (CLDR)"
+
+
+def test_a_french_report_gets_french_chrome_and_keeps_its_marks(corpus_dev_site):
     page = corpus_dev_site.page(FRENCH)
-    assert page.html["lang"] == "fr"
-    assert page.select_one(".site-header")["lang"] == "en"
+    assert page.html["lang"] == "fr" and not page.select_one(".site-header").get("lang")
+    assert page.select_one(".byline").text.split()[0] == "Par"
+    assert page.select_one(".kicker").text.strip() == "Droits humains"
     marks = [marks_of(q) for q in page.select(".quotation")]
     assert marks == [("«", "»"), ("„", "“"), ("‚", "‘")]

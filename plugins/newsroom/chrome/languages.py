@@ -11,7 +11,8 @@ them (CLDR, through Babel), and its reading time is counted as its script
 is read: words, or CJK characters, or Tibetan syllables.
 
 Templates get the filters ``chrome`` (a `Chrome` for a language tag),
-``section_in`` (a section's name in a language, from SECTION_NAMES),
+``section_in`` (a section's name in a language, from SECTION_NAMES) and
+``section_language`` (the language that name is in),
 ``wordcount_any`` (`word_count`), ``direction`` ("rtl" or "ltr"),
 ``dir_against`` and ``text_attributes`` (the ``dir`` and ``lang`` text in
 one language needs inside another's), and the test ``same_language``.
@@ -232,6 +233,14 @@ def section_name(names, section, lang):
     return given.get(lang) or given.get(chrome_language(lang)) or own
 
 
+def section_language(names, section, lang, site_lang):
+    """The language `section_name` gives ``section`` in for ``lang``: its
+    own where SECTION_NAMES has it, else the site's."""
+    own = getattr(section, "name", section)
+    given = names.get(own, {})
+    return lang if (given.get(lang) or given.get(chrome_language(lang))) else site_lang
+
+
 def language_name(tag):
     """A language's name as its readers write it, and the tag to mark it
     with: from the catalogue for the languages it has, else CLDR's, else
@@ -253,6 +262,8 @@ def add_filters(generator):
     generator.env.filters["chrome"] = lambda tag: chrome(tag, home_zone)
     names = generator.settings.get("SECTION_NAMES", {})
     generator.env.filters["section_in"] = lambda section, lang: section_name(names, section, lang)
+    site_lang = generator.settings.get("DEFAULT_LANG") or "en"
+    generator.env.filters["section_language"] = lambda section, lang: section_language(names, section, lang, site_lang)
     generator.env.tests["same_language"] = same_language
     generator.env.filters["wordcount_any"] = word_count
     generator.env.filters["direction"] = locales.direction

@@ -25,6 +25,7 @@ import html
 import re
 
 from .. import pelican_internals
+from ..chrome import locales
 from ..chrome.languages import chrome, chrome_language, section_name
 from ..people.pages import published
 
@@ -36,13 +37,14 @@ TAG = re.compile(r"<[^>]*>")
 
 
 def language_filter(lang):
-    """A report's language as the search page filters by it: Chinese by
-    its script (``zh-Hans``, ``zh-Hant``, whatever tag the report gives),
-    any other language by its primary tag (``en-GB`` is ``en``)."""
-    lang = (lang or "en").replace("_", "-")
-    if lang.lower().startswith("zh"):
+    """A report's language as the search page filters by it: by its
+    language and, where it is not the language's usual one, its script
+    (``ug-Cyrl`` apart from ``ug``; ``en-GB`` is ``en``); Chinese always by
+    its script (``zh-Hans``, ``zh-Hant``, whatever tag the report gives)."""
+    language, script = locales.writing(lang or "en")
+    if language == "zh":
         return chrome_language(lang)
-    return lang.split("-")[0].lower()
+    return language if script == locales.script(language) else f"{language}-{script}"
 
 
 def text_of(markup):
