@@ -18,6 +18,7 @@ Templates get the filters ``chrome`` (a `Chrome` for a language tag),
 one language needs inside another's), and the test ``same_language``.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -121,9 +122,7 @@ class Chrome:
     def _parts(self, moment, dates, found):
         """What a catalogue's date format may name: the names its own
         (a writing CLDR lacks, ug-Cyrl), else CLDR's."""
-        weekdays = dates.get("weekdays") or get_day_names("wide", locale=found)  # 0 is Monday, as in Python
-        months = dates.get("months") or from_january(get_month_names("wide", locale=found))
-        short = dates.get("months_short") or from_january(get_month_names("abbreviated", locale=found))
+        weekdays, months, short = names_of(self.lang if "months" in dates else None, found)
         return {"weekday": weekdays[moment.weekday()], "day": moment.day, "month": months[moment.month - 1],
                 "month_short": short[moment.month - 1], "month_number": moment.month, "year": moment.year}
 
@@ -211,9 +210,16 @@ def xml_language(tag, around):
     return {"xml:lang": tag} if tag and tag != around else {}
 
 
-def from_january(names):
-    """CLDR's month names (keyed 1 to 12) as a list from January."""
-    return [names[month] for month in range(1, 13)]
+@functools.lru_cache(maxsize=None)
+def names_of(catalogue, found):
+    """(weekdays from Monday, months, short months): a catalogue's own, for
+    a writing CLDR lacks, else CLDR's for the Babel locale ``found``."""
+    if catalogue:
+        dates = DATES[catalogue]
+        return dates["weekdays"], dates["months"], dates["months_short"]
+    weekdays = get_day_names("wide", locale=found)  # 0 is Monday, as in Python
+    months, short = get_month_names("wide", locale=found), get_month_names("abbreviated", locale=found)
+    return [weekdays[day] for day in range(7)], [months[m] for m in range(1, 13)], [short[m] for m in range(1, 13)]
 
 
 def same_language(tag, other):
