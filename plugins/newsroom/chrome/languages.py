@@ -11,11 +11,11 @@ them (CLDR, through Babel), and its reading time is counted as its script
 is read: words, or CJK characters, or Tibetan syllables.
 
 Templates get the filters ``chrome`` (a `Chrome` for a language tag),
-``section_in`` (a section's name in a language, from SECTION_NAMES) and
-``section_language`` (the language that name is in),
-``wordcount_any`` (`word_count`), ``direction`` ("rtl" or "ltr"),
-``dir_against`` and ``text_attributes`` (the ``dir`` and ``lang`` text in
-one language needs inside another's), and the test ``same_language``.
+``section_in`` (a section's name in a language, from SECTION_NAMES),
+``section_language`` (the language that name is in), ``wordcount_any``
+(`word_count`), ``dir_against`` and ``text_attributes`` (the ``dir`` and
+``lang`` that text in one language needs inside another's), and the test
+``same_language``.
 """
 
 import functools
@@ -229,22 +229,20 @@ def same_language(tag, other):
     return a.split("-")[0] == b.split("-")[0] and chrome_language(a) == chrome_language(b)
 
 
-def section_name(names, section, lang):
-    """What a report in ``lang`` calls its section: SECTION_NAMES's name for
-    the language (its tag, else the tag its chrome is in: ``zh-CN`` finds
-    ``zh-Hans``), else the section's own. The section and its address stay
+def section_naming(names, section, lang):
+    """(what a report in ``lang`` calls its section, the language that name
+    is in): SECTION_NAMES's name for the language (its tag, else the tag its
+    chrome is in: ``zh-CN`` finds ``zh-Hans``), else the section's own, in
+    no language of the report's (None). The section and its address stay
     one, whatever the language."""
     own = getattr(section, "name", section)  # a Pelican Category, or its name
     given = names.get(own, {})
-    return given.get(lang) or given.get(chrome_language(lang)) or own
+    name = given.get(lang) or given.get(chrome_language(lang))
+    return (name, lang) if name else (own, None)
 
 
-def section_language(names, section, lang, site_lang):
-    """The language `section_name` gives ``section`` in for ``lang``: its
-    own where SECTION_NAMES has it, else the site's."""
-    own = getattr(section, "name", section)
-    given = names.get(own, {})
-    return lang if (given.get(lang) or given.get(chrome_language(lang))) else site_lang
+def section_name(names, section, lang):
+    return section_naming(names, section, lang)[0]
 
 
 def language_name(tag):
@@ -269,9 +267,9 @@ def add_filters(generator):
     names = generator.settings.get("SECTION_NAMES", {})
     generator.env.filters["section_in"] = lambda section, lang: section_name(names, section, lang)
     site_lang = generator.settings.get("DEFAULT_LANG") or "en"
-    generator.env.filters["section_language"] = lambda section, lang: section_language(names, section, lang, site_lang)
+    generator.env.filters["section_language"] = lambda section, lang: (
+        section_naming(names, section, lang)[1] or site_lang)
     generator.env.tests["same_language"] = same_language
     generator.env.filters["wordcount_any"] = word_count
-    generator.env.filters["direction"] = locales.direction
     generator.env.filters["dir_against"] = dir_against
     generator.env.filters["text_attributes"] = text_attributes

@@ -16,8 +16,13 @@ so every reader shows exactly those (a feed reader, reader mode, a copy and
 paste), and the element adds none of its own, as a ``q`` would. A quotation
 the source never closes has no closing mark, and the class ``unclosed``.
 ``{term}`` (a quoted word, a scare quote, a charge) becomes ``<span
-class="term">`` and ``{title}`` (the title of a work) ``<cite>``: both keep
-their marks in the text, since nobody is being quoted. Markup nests either
+class="term">``, ``{name}`` (the name of an organisation, a publication or
+an event that the language prints in marks: «Мемориал») ``<span
+class="name">`` and ``{title}`` (the title of a work) ``<cite>``: all keep
+their marks in the text, since nobody is being quoted. Inside a speaker's
+marks, ``[…]{aside}`` holds the reporter's words that interrupt them
+(«…ненависти, [— говорит адвокат. —]{aside} Пять лет назад…»): a ``<span
+class="aside">``, not among the quotation's words. Markup nests either
 way: ``[“He called it [‘farcical’]{term}.”]{speaker=Wang}``.
 
 A quotation running over several paragraphs opens each with a mark and
@@ -488,12 +493,17 @@ class QuotationCheck(Treeprocessor):
         claimed = claimed or bool(speaker) or element.tag in CLAIMED or element.get("class") in ("term", "name", "refused")
         for name in [n for n in ("alt", "title") if element.get(n) and (n, element.tag) in SHOWN_ATTRIBUTES]:
             self.check(element.get(name), SHOWN_ATTRIBUTES[name, element.tag])
-        if not claimed:
-            self.check(element.text)
+        check = self.check_markup if claimed else self.check
+        check(element.text)
         for child in element:
             self.visit(child, claimed)
-            if not claimed:
-                self.check(child.tail)
+            check(child.tail)
+
+    def check_markup(self, text):
+        """Refuses markup left unread in quoted text (where marks are the
+        source's): an {aside} in a block quotation, a stray {speaker=…}."""
+        if text and (stray := STRAY_ATTRIBUTES.search(text)):
+            self.extension.problems.append(QuotationError(*stray_problem(text, stray, self.extension.opening_mark)))
 
     def collect(self, element, speaker):
         note = next((e for e in element.iter("sup") if (e.get("id") or "").startswith("fnref")), None)
@@ -534,6 +544,17 @@ class QuotationCheck(Treeprocessor):
             self.extension.problems.append(QuotationError(*found))
 
 
+def stray_problem(text, stray, opening):
+    """(message, markup) for attributes that follow no markup read."""
+    markup = text[stray.start():]
+    if aside := ASIDE.search(text):
+        return (f"an aside '{shorten(aside.group())}' outside a quotation in brackets: an aside is the "
+                "reporter's words inside a speaker's marks: put it inside the quotation's brackets, "
+                f"[{opening}…[— he said —]{{aside}} …]{{speaker=Name}} (a block quotation holds none)", markup)
+    return (f"'{shorten(markup)}' follows no quotation in brackets: put [ before the quotation's opening mark "
+            "and ] after its closing mark", markup)
+
+
 def first_problem(text, where, opening="“"):
     """(message, markup) for the first thing in ``text`` that would publish a
     quotation unmarked or markup unread, or None."""
@@ -546,13 +567,7 @@ def first_problem(text, where, opening="“"):
         return (f"quotation markup '{shorten(markup)}' does not close: check its ] and {{…}}, or "
                 f"{marks.example(markup[1])}", markup)
     if stray := STRAY_ATTRIBUTES.search(text):
-        markup = text[stray.start():]
-        if ASIDE.search(text):
-            return (f"an aside '{shorten(ASIDE.search(text).group())}' outside a quotation: an aside is the "
-                    "reporter's words inside a speaker's marks: put it inside the quotation's brackets, "
-                    f"[{opening}…[— he said —]{{aside}} …]{{speaker=Name}}", markup)
-        return (f"'{shorten(markup)}' follows no quotation in brackets: put [ before the quotation's opening mark "
-                "and ] after its closing mark", markup)
+        return stray_problem(text, stray, opening)
     if at is not None:
         markup = text[at:]
         return (f"{marks.describe(text[at])} without markup at '{shorten(markup)}': "

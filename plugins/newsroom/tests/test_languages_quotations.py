@@ -32,10 +32,13 @@ def test_an_interrupted_quotation_is_one_speakers_words_and_the_middle_is_not(re
 @pytest.mark.parametrize("body", [
     "Просто [— говорит он —]{aside} текст.",
     "Организация [«Мемориал» [— говорит он —]{aside}]{name}.",
+    "> «Мы будем, [— говорит он. —]{aside} обжаловать.»\n> {speaker=Новиков}",
+    "> «Мы будем обжаловать {speaker=Новиков} приговор.»\n> {speaker=Новиков}",
 ])
-def test_an_aside_outside_a_speakers_words_is_refused(read, body):
+def test_an_aside_or_attributes_left_unread_are_refused_even_in_a_block_quotation(read, body):
     problems, quotations = read(body)
-    assert quotations is None and any("aside" in problem and "report.md:" in problem for problem in problems), problems
+    assert quotations is None and any(problem.startswith("report.md:1") and (
+        "aside" in problem or "follows no quotation" in problem) for problem in problems), problems
 
 
 @pytest.mark.parametrize("body, lang, name", [
