@@ -263,7 +263,7 @@ class InlineQuotation(InlineProcessor):
             # Noted, and the markup left as claimed text: every problem of
             # the file is named in one build.
             self.extension.problems.append(error)
-            element = etree.Element("span", {"class": "term"})
+            element = etree.Element("span", {"class": "refused"})
             element.text = markup + attributes
         return element, m.start(0), end + 1 + len(attributes)
 
@@ -490,7 +490,9 @@ class QuotationCheck(Treeprocessor):
         speaker = element.get("data-speaker")
         if speaker:
             self.collect(element, speaker)
-        claimed = claimed or bool(speaker) or element.tag in CLAIMED or element.get("class") in ("term", "name", "refused")
+        if element.get("class") == "refused":
+            return  # named already; the file is refused
+        claimed = claimed or bool(speaker) or element.tag in CLAIMED or element.get("class") in ("term", "name")
         for name in [n for n in ("alt", "title") if element.get(n) and (n, element.tag) in SHOWN_ATTRIBUTES]:
             self.check(element.get(name), SHOWN_ATTRIBUTES[name, element.tag])
         check = self.check_markup if claimed else self.check
