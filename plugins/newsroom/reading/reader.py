@@ -27,6 +27,7 @@ from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_date, set_date_tzinfo
 
+from ..chrome import locales
 from ..model.report import Correction, Report
 from . import checks, safety
 from .isolation import IsolationExtension
@@ -62,7 +63,8 @@ class NewsroomReader(MarkdownReader):
         self.structure = StructureExtension(self.settings["PATH"])
         self.body = self.markdown(self.quoting, self.structure, IsolationExtension())
         self.field_quoting = QuotationExtension(speakers={})
-        self.fields = self.markdown(self.field_quoting)
+        self.fields = self.markdown(self.field_quoting, IsolationExtension())
+        self.field_lang = "en"  # the report's Lang, which its fields are written in
         # A field's text is never metadata: "Note: …" in a standfirst is words.
         self.fields.preprocessors.deregister("meta")
         # One tag, section or author object per name (see process_metadata).
@@ -121,6 +123,7 @@ class NewsroomReader(MarkdownReader):
         problems += checks.links(text, source_path, self.settings["PATH"])
 
         self.field_quoting.given = speakers
+        self.field_lang = (meta.get("lang") or ["en"])[0]
         # Dates already refused above would stop the parsing short.
         metadata = self.parse_fields(
             {k: v for k, v in meta.items() if k not in ("date", "modified") or checks.is_date(v[0])}
@@ -220,7 +223,10 @@ class NewsroomReader(MarkdownReader):
 
     def field(self, text):
         """A field's text as HTML, through Markdown unless it is PLAIN."""
-        return f"<p>{text}</p>" if PLAIN.fullmatch(text) else self.fields.reset().convert(text)
+        if PLAIN.fullmatch(text) and locales.direction(self.field_lang) == "ltr":  # right to left: isolated
+            return f"<p>{text}</p>"
+        self.fields.reset().Meta = {"lang": [self.field_lang]}  # no meta block of its own: the report's
+        return self.fields.convert(text)
 
     def markdown(self, *extensions):
         """Markdown as configured, raw HTML escaped, with ``extensions``."""

@@ -106,3 +106,12 @@ def test_a_title_in_a_script_without_vowels_asks_for_a_slug(read_file, title, la
     _, metadata = read_file(f"Date: 2021-04-21\nTitle: {title}\nSlug: court-rejects\nCategory: Courts\n"
                             f"Author: Desk\nSummary: One.\nLang: {lang}\n\nText.\n")
     assert metadata["slug"] == "court-rejects"
+
+
+def test_latin_names_in_a_right_to_left_headline_and_standfirst_are_isolated(read_file):
+    _, metadata = read_file("Title: Human Rights Watch: [«خەۋەر يوق»]{speaker=HRW}\nDate: 2021-04-21\nCategory: Courts\n"
+                            "Author: Desk\nSummary: Amnesty International بايانات ئېلان قىلدى.\nLang: ug\n"
+                            "Speakers: Human Rights Watch | organisation | rights group | HRW\n\nText.\n")
+    assert metadata["report"].title_html.startswith("<bdi>Human Rights Watch</bdi>: ")
+    assert metadata["title"] == "Human Rights Watch: «خەۋەر يوق»", "the words are the source's"
+    assert metadata["summary"] == "<p><bdi>Amnesty International</bdi> بايانات ئېلان قىلدى.</p>"
