@@ -57,6 +57,10 @@ FALLBACK_FONTS = [NOTO + name for name in (
 # What Noto Sans CJK draws: CJK ideographs, kana, hangul, CJK punctuation
 # and the full-width forms.
 CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+# Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and
+# their presentation forms): a title without one is left to right throughout.
+RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff"
+                                  "\U0001e800-\U0001efff]")
 # Where a Tibetan line may break: after a tsheg or a shad.
 TIBETAN_BREAKS = re.compile(r"[^\u0f0b\u0f0d]*[\u0f0b\u0f0d]+|[^\u0f0b\u0f0d]+")
 # Marks Latin and CJK text both print, each at its own width.
@@ -196,8 +200,11 @@ class Typeset:
     def face(self, character, current=None):
         if CJK.match(character) or (self.wide_marks and character in SHARED_MARKS):
             return self.cjk
+        fallback = current is not None and current is not self.latin and current is not self.cjk
+        if character < "\u0250" and not fallback:
+            return self.latin  # Latin, the most of every title: Noto Sans has all of it
         neutral = not unicodedata.category(character).startswith(("L", "M"))
-        if neutral and current in self.fallbacks and has(current, character):
+        if neutral and fallback and has(current, character):
             return current
         for face in (self.latin, *self.fallbacks):
             if has(face, character):
@@ -214,21 +221,22 @@ class Typeset:
         level a line of a title needs: letters their own; digits that of
         the letters before them; spaces and punctuation that of the letters
         on both sides where they agree, else the line's."""
-        kinds = [unicodedata.bidirectional(character) for character in text]
-        own = ["rtl" if kind in ("R", "AL") else "ltr" if kind == "L" else None for kind in kinds]
-        resolved, last = [], self.direction
-        for at, kind in enumerate(kinds):
-            if own[at]:
-                last = own[at]
-            elif kind in ("EN", "AN"):
-                own[at] = last
-        for at, direction in enumerate(own):
-            if direction is None:
-                before = next((d for d in reversed(own[:at]) if d), self.direction)
-                after = next((d for d in own[at + 1:] if d), self.direction)
-                direction = before if before == after else self.direction
-            resolved.append(direction)
-        return resolved
+        if self.direction == "ltr" and not RIGHT_TO_LEFT_LETTER.search(text):
+            return ["ltr"] * len(text)
+        own, last = [], self.direction
+        for character in text:
+            kind = unicodedata.bidirectional(character)
+            if kind in ("R", "AL", "L"):
+                last = "ltr" if kind == "L" else "rtl"
+                own.append(last)
+            else:
+                own.append(last if kind in ("EN", "AN") else None)
+        before, after = [self.direction] * len(own), [self.direction] * len(own)
+        for at in range(1, len(own)):  # the nearest direction before each, and after
+            before[at] = own[at - 1] or before[at - 1]
+        for at in range(len(own) - 2, -1, -1):
+            after[at] = own[at + 1] or after[at + 1]
+        return [d or (before[at] if before[at] == after[at] else self.direction) for at, d in enumerate(own)]
 
     def directed_runs(self, text):
         """``text`` as (characters, face, direction) runs, in reading order."""
