@@ -31,6 +31,7 @@ RIGHT_TO_LEFT = {"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand",
 QUOTATION_MARKS = json.loads((Path(__file__).parent / "quotation_marks.json").read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=None)
 def subtags(tag):
     """(language, script, territory) of a BCP 47 tag, as CLDR spells them;
     missing ones are ""."""
@@ -56,11 +57,13 @@ def script(tag):
     return subtags(found)[1]
 
 
+@functools.lru_cache(maxsize=None)
 def writing(tag):
     """(language, script): what makes two tags the same writing."""
     return subtags(tag)[0], script(tag)
 
 
+@functools.lru_cache(maxsize=None)
 def direction(tag):
     """"rtl" for a language written right to left, else "ltr"."""
     return "rtl" if script(tag) in RIGHT_TO_LEFT else "ltr"
