@@ -204,10 +204,14 @@ def text_attributes(tag, around):
     return Markup(f' lang="{escape(tag)}"') + dir_against(tag, around)
 
 
-def xml_language(tag, around):
-    """An XML element's ``xml:lang`` (an Atom entry's), where its language
-    is not that of the element around it (its feed's)."""
-    return {"xml:lang": tag} if tag and tag != around else {}
+def entries_in_their_languages(feed):
+    """An Atom feed whose every entry in a language not the feed's (an
+    item's ``language``) says so in its ``xml:lang``."""
+    def attributes(item):
+        own = item.get("language")
+        return {"xml:lang": own} if own and own != feed.feed["language"] else {}
+
+    feed.item_attributes = attributes
 
 
 @functools.lru_cache(maxsize=None)

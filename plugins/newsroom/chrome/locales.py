@@ -74,10 +74,10 @@ def locale(tag):
     """The Babel locale that writes ``tag``'s dates and numbers, or None
     where CLDR does not have its language in its script."""
     language, _, territory = subtags(tag)
-    for candidate in (f"{language}_{script(tag)}_{territory}", f"{language}_{script(tag)}",
-                      f"{language}_{territory}", language):
+    written = script(tag)
+    for parts in ((language, written, territory), (language, written), (language, territory), (language,)):
         try:
-            found = Locale.parse(candidate.strip("_").replace("__", "_"))
+            found = Locale.parse("_".join(part for part in parts if part))
         except (UnknownLocaleError, ValueError):
             continue
         if writing(str(found)) == writing(tag):

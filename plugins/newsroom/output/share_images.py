@@ -265,18 +265,18 @@ class Typeset:
             ordered.extend(reversed(group) if group[0][2] == "rtl" else group)
         return ordered
 
-    def shaped(self, chars, face, direction):
+    def shaped(self, direction):
         """How a run is shaped: its direction and its language's rules."""
         return {"direction": direction, "language": self.lang or None}
 
     def length(self, text):
-        return sum(face.getlength(chars, **self.shaped(chars, face, d)) for chars, face, d in self.visual(text))
+        return sum(face.getlength(chars, **self.shaped(d)) for chars, face, d in self.visual(text))
 
     def draw(self, draw, origin, text, fill):
         """One line from ``origin``, the left end of its baseline."""
         x, y = origin
         for chars, face, direction in self.visual(text):
-            options = self.shaped(chars, face, direction)
+            options = self.shaped(direction)
             draw.text((x, y), chars, font=face, fill=fill, anchor="ls", **options)
             x += face.getlength(chars, **options)
 

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 from feedgenerator import Atom1Feed
 
-from ..chrome.languages import xml_language
+from ..chrome.languages import entries_in_their_languages
 
 # The articles list last met and its reports by address: every feed of a build
 # meets the same list, so the map is made once a build, not once a feed (a
@@ -35,4 +35,4 @@ def entries_like_pages(context, feed):
             item["title"], item["language"] = reports[item["link"]].title, reports[item["link"]].lang
     feed.feed["language"] = feed.feed.get("language") or context.get("DEFAULT_LANG") or "en"
     if isinstance(feed, Atom1Feed):
-        feed.item_attributes = lambda item: xml_language(item.get("language"), feed.feed["language"])
+        entries_in_their_languages(feed)

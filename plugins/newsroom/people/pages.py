@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from feedgenerator import Atom1Feed
 from pelican.generators import Generator
 
-from ..chrome.languages import xml_language
+from ..chrome.languages import entries_in_their_languages
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ class SpeakerPagesGenerator(Generator):
                          link=f"{site}/{self.url_of(person)}", feed_url=f"{site}/{path}",
                          description=person.description, language=self.settings.get("DEFAULT_LANG") or "en")
         # Each quotation in its report's language (xml:lang) where it is not the feed's.
-        feed.item_attributes = lambda item: xml_language(item.get("language"), feed.feed["language"])
+        entries_in_their_languages(feed)
         # The newest, FEED_MAX_ITEMS of them, as Pelican's own feeds.
         for quoted in self.quoted[person][: self.settings["FEED_MAX_ITEMS"]]:
             words = quoted.quotation.printed.replace("\n\n", " ")

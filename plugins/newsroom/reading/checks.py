@@ -62,6 +62,12 @@ def line_at(text, index):
     return text.count("\n", 0, index) + 1
 
 
+def lang_of(meta):
+    """The report's Lang from Markdown's metadata (``md.Meta``): "en"
+    where it gives none."""
+    return (meta.get("lang") or ["en"])[0]
+
+
 def field_line(text, name):
     match = re.search(rf"^{re.escape(name)}\s*:", text, re.IGNORECASE | re.MULTILINE)
     return line_at(text, match.start()) if match else 1

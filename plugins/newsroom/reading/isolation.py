@@ -19,6 +19,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..chrome import locales
+from . import checks
 
 LETTER = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 ENDS = LETTER + "0-9/"
@@ -40,48 +41,35 @@ class IsolationExtension(Extension):
 
 class Isolate(Treeprocessor):
     def run(self, root):
-        lang = (getattr(self.md, "Meta", {}).get("lang") or ["en"])[0]
-        if locales.direction(lang) == "rtl":
+        if locales.direction(checks.lang_of(getattr(self.md, "Meta", {}))) == "rtl":
             isolate(root)
 
 
-def pieces(text):
-    """``text`` split into (text, isolated) pieces."""
-    found, at = [], 0
-    for match in LATIN_RUN.finditer(text or ""):
-        found += [(text[at: match.start()], False), (match.group(), True)]
-        at = match.end()
-    return found + [(text[at:], False)] if found else None
-
-
-def isolated(words):
-    element = etree.Element("bdi")
-    element.text = words
-    return element
+def split(text):
+    """``text`` as the words before its first Latin run, and each run as a
+    ``bdi`` whose tail is the words after it; None where it has no run."""
+    runs = list(LATIN_RUN.finditer(text or ""))
+    if not runs:
+        return None
+    isolated = []
+    for number, run in enumerate(runs):
+        element = etree.Element("bdi")
+        element.text = run.group()
+        element.tail = text[run.end(): runs[number + 1].start() if number + 1 < len(runs) else len(text)]
+        isolated.append(element)
+    return text[: runs[0].start()], isolated
 
 
 def isolate(element):
     """Every Latin run in ``element``'s text and its descendants' as ``bdi``."""
     children = list(element)
-    split = pieces(element.text)
-    if split:
-        element.text, inserted = split[0][0], [isolated(w) if own else w for w, own in split[1:]]
-        attach(element, 0, inserted)
+    if found := split(element.text):
+        element.text, isolated = found
+        element[0:0] = isolated
     for child in children:
         if child.tag not in LEFT_ALONE and child.get("dir") is None:
             isolate(child)
-        split = pieces(child.tail)
-        if split:
-            child.tail = split[0][0]
-            attach(element, list(element).index(child) + 1, [isolated(w) if own else w for w, own in split[1:]])
-
-
-def attach(parent, index, parts):
-    """``parts`` (an element, the text after it, an element…) into
-    ``parent`` from ``index``."""
-    for part in parts:
-        if isinstance(part, str):
-            last.tail = part
-        else:
-            parent.insert(index, part)
-            index, last = index + 1, part
+        if found := split(child.tail):
+            child.tail, isolated = found
+            at = list(element).index(child) + 1
+            element[at:at] = isolated

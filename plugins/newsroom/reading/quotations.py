@@ -55,10 +55,10 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..model.report import Quotation
-from . import marks
 from ..chrome import locales
 from ..chrome.languages import chrome
+from ..model.report import Quotation
+from . import checks, marks
 from .speakers import Speaker, SpeakerError, parse_speakers, unknown
 
 BRACKET = re.compile(r"[\[\]]")
@@ -183,7 +183,7 @@ class QuotationExtension(Extension):
 
     @property
     def lang(self):
-        return (getattr(self.md, "Meta", {}).get("lang") or ["en"])[0]
+        return checks.lang_of(getattr(self.md, "Meta", {}))
 
     @property
     def opening_mark(self):

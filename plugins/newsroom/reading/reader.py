@@ -61,7 +61,7 @@ class NewsroomReader(MarkdownReader):
         # costs as much as converting an article.
         self.quoting = QuotationExtension(anchors=True)
         self.structure = StructureExtension(self.settings["PATH"])
-        self.body = self.markdown(self.quoting, self.structure, IsolationExtension())
+        self.body = self.body_markdown()
         self.field_quoting = QuotationExtension(speakers={})
         self.fields = self.markdown(self.field_quoting, IsolationExtension())
         self.field_lang = "en"  # the report's Lang, which its fields are written in
@@ -103,7 +103,7 @@ class NewsroomReader(MarkdownReader):
             content = body.convert(text)
         except RecursionError:
             # Markdown is left half-way through: the next file gets a new one.
-            self.body = self.markdown(self.quoting, self.structure, IsolationExtension())
+            self.body = self.body_markdown()
             self.refuse([*problems, (1, "is nested too deeply (lists or quotations inside one another "
                                         "hundreds of levels down) for any reader: flatten it")])
         meta = getattr(body, "Meta", {})
@@ -123,7 +123,7 @@ class NewsroomReader(MarkdownReader):
         problems += checks.links(text, source_path, self.settings["PATH"])
 
         self.field_quoting.given = speakers
-        self.field_lang = (meta.get("lang") or ["en"])[0]
+        self.field_lang = checks.lang_of(meta)
         # Dates already refused above would stop the parsing short.
         metadata = self.parse_fields(
             {k: v for k, v in meta.items() if k not in ("date", "modified") or checks.is_date(v[0])}
@@ -233,6 +233,10 @@ class NewsroomReader(MarkdownReader):
         settings = self.settings["MARKDOWN"]
         extensions = [*settings["extensions"], RawHtmlAsText(), safety.SafeLinks(), *extensions]
         return Markdown(**{**settings, "extensions": extensions})
+
+    def body_markdown(self):
+        """The Markdown that reads a report's body, with its extensions."""
+        return self.markdown(self.quoting, self.structure, IsolationExtension())
 
     def is_article(self, source_path):
         relative = os.path.relpath(source_path, self.settings["PATH"])

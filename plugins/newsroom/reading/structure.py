@@ -108,7 +108,7 @@ class Structure(Treeprocessor):
         self.md.content_problems.append((markup, message))
 
     def run(self, root):
-        labels = chrome((getattr(self.md, "Meta", {}).get("lang") or ["en"])[0])
+        labels = chrome(checks.lang_of(getattr(self.md, "Meta", {})))
         self.headings(root)
         self.tables(root)
         self.footnotes(root, labels)
