@@ -1,6 +1,6 @@
 // The search page's script (theme/templates/search.html): the one script
 // on the site. It loads Pagefind's search from this site's own pagefind/
-// folder (a bundle for each year and one for the people, merged), searches as the reader types or chooses, keeps each search in
+// folder (a bundle for each year, the newest month and the people, merged), searches as the reader types or chooses, keeps each search in
 // the page's address (?q=…&speaker=…), and lists the reports found, with
 // the quotations found in each and who said them. Everything it writes is
 // text (textContent), save Pagefind's <mark>s around the words found.
@@ -203,8 +203,8 @@
     say(document.getElementById("search-needs-server"));
     return;
   }
-  // The index is a bundle a year (and one for the people quoted): the
-  // newest one's script searches them all, merged.
+  // The index is a bundle a year, one for the newest month and one for
+  // the people quoted: the newest one's script searches them all, merged.
   const [first, ...others] = form.dataset.shards.split(" ").filter(Boolean);
   import(new URL(`pagefind/${first}/pagefind.js`, site).href)
     .then(async (loaded) => {

@@ -5,13 +5,14 @@
 languages, years, people, each as the page shows it) and the index's
 bundles (``SEARCH_SHARDS``, the first the one the page loads, which merges
 the others). Beside it, ``pagefind/<shard>/``: Pagefind's index of
-`records.site_records`, a bundle a year and one for the people, each with
+`records.site_records`, a bundle a year, one for the newest month and
+one for the people (`records.shards`), each with
 the part of Pagefind's bundle the page's script loads (its default
 interfaces are left out: the theme has its own).
 
 Each bundle is made once for its records and kept in
 ``CACHE_PATH/search/<shard>-<digest>``: a build links those whose records
-did not change, and indexes the others again (one new report: its year),
+did not change, and indexes the others again (one new report: its month),
 in Pagefind's own process, started as soon as the records are known so
 they run while the pages render. Their files carry a hash of what they
 hold in their name (`reproducible.py` sees that the same records give the
@@ -64,18 +65,16 @@ class SearchGenerator(Generator):
 
 
 class Index:
-    """The site's index, one Pagefind bundle a shard (`records.shard`: a
-    year's reports, or the people), which the search page merges: a new
-    report indexes its year again, not the archive, and no Pagefind process
-    holds more than a year in memory. The bundles the cache lacks are made
+    """The site's index, one Pagefind bundle a shard (`records.shards`: a
+    year's reports, the newest month's, or the people), which the search
+    page merges: a new report indexes its month again, not the archive,
+    and no Pagefind process holds more than a year in memory. The bundles the cache lacks are made
     one after another in a thread, from now (their work is Pagefind's own
     process); `place` waits for them, links every bundle into the output
     and forgets the cache's others."""
 
     def __init__(self, records, cache):
-        shards = {}
-        for record in records:
-            shards.setdefault(site_records.shard(record), []).append(record)
+        shards = site_records.shards(records)
         self.cache = cache
         os.makedirs(cache, exist_ok=True)
         self.bundles = [Bundle(shard, shards[shard], cache) for shard in sorted(shards, key=site_records.shard_order)]

@@ -89,15 +89,36 @@ def person_record(person, url, lang):
                   {"kind": ["person"], "speaker": [person.slug], "language": [language_filter(lang)]})
 
 
-def shard(record):
-    """Which of the index's bundles holds ``record``: its report's year,
-    or ``people`` for a speaker's page."""
+def shards(records):
+    """The records by the index's bundle they go in: a year's reports in
+    one, but those of the site's newest month in one of their own
+    (``2026-11``), and the people in another. A new report indexes its
+    month again, not its year, and changes a month's worth of the index's
+    files; when a month begins, the one before joins its year (indexed
+    again then, once)."""
+    newest = max((r["filters"]["date"][0][:7] for r in records if "date" in r["filters"]), default=None)
+    grouped = {}
+    for record in records:
+        grouped.setdefault(shard(record, newest), []).append(record)
+    return grouped
+
+
+def shard(record, newest_month):
+    """The bundle ``record`` goes in: ``newest_month`` (``YYYY-MM``) if it
+    is dated then, else its year, or ``people`` for a speaker's page."""
+    date = record["filters"].get("date")
+    if date and date[0][:7] == newest_month:
+        return newest_month
     return record["filters"].get("year", ["people"])[0]
 
 
 def shard_order(name):
-    """The newest year first (the bundle the page loads first), people last."""
-    return (name == "people", -int(name) if name.isdigit() else 0)
+    """The newest first (the bundle the page loads first: the newest month,
+    then the years), people last."""
+    if name == "people":
+        return (1, 0, 0)
+    year, _, month = name.partition("-")
+    return (0, -int(year), -int(month or 0))
 
 
 def record(url, content, language, meta, filters):

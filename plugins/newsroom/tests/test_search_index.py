@@ -14,7 +14,8 @@ from newsroom.model.people import Person, Speaker
 from newsroom.model.report import Quotation, Report
 from newsroom.search.generator import UNUSED, Index
 from newsroom.search.pagefind_index import PagefindError, Service
-from newsroom.search.records import language_filter, report_records, site_records, text_of
+from newsroom.search.records import (language_filter, report_records, shard_order, shards, site_records,
+                                     text_of)
 from newsroom.search.reproducible import make_reproducible, read
 
 PEOPLE = {
@@ -153,6 +154,35 @@ def test_a_bundle_a_year_each_made_once_for_the_same_records(tmp_path):
     # What did not change in the year indexed again is the very file the last build placed.
     kept = [p.relative_to(output / "three") for p in (output / "three" / "2025" / "filter").iterdir()]
     assert kept and all(os.path.samefile(output / "one" / name, output / "three" / name) for name in kept)
+
+
+def on(day, number=0):
+    """A report's record dated ``day`` (ISO)."""
+    return {**RECORDS[0], "url": f"{day}-{number}.html", "filters": {"year": [day[:4]], "date": [day]}}
+
+
+def test_the_newest_month_is_a_bundle_of_its_own_and_each_year_before_it_one():
+    person = {**RECORDS[0], "url": "people/a.html", "filters": {"kind": ["person"]}}
+    grouped = shards([on("2024-11-30"), on("2025-10-31"), on("2025-11-01"), person, on("2025-11-30")])
+    assert sorted(grouped, key=shard_order) == ["2025-11", "2025", "2024", "people"]
+    assert {shard: [r["url"] for r in records] for shard, records in grouped.items()} == {
+        "2025-11": ["2025-11-01-0.html", "2025-11-30-0.html"], "2025": ["2025-10-31-0.html"],
+        "2024": ["2024-11-30-0.html"], "people": ["people/a.html"]}
+    # A new month: the one before joins its year.
+    assert sorted(shards([on("2025-11-01"), on("2025-12-01")])) == ["2025", "2025-12"]
+
+
+def test_a_report_published_into_the_newest_month_changes_none_of_the_years_files(tmp_path):
+    cache, output = str(tmp_path / "cache"), tmp_path / "output"
+    archive = [on(f"2025-{month:02}-{day:02}", n) for n, (month, day) in enumerate(
+        [(m, d) for m in (9, 10, 11) for d in (3, 14, 25)])]
+    Index(archive, cache).place(str(output / "before"))
+    Index([*archive, on("2025-11-28", 99)], cache).place(str(output / "after"))
+    before, after = (sorted(p.relative_to(output / run) for p in (output / run).rglob("*") if p.is_file())
+                     for run in ("before", "after"))
+    changed = {p.parts[0] for p in after if p not in before or not os.path.samefile(output / "before" / p,
+                                                                                        output / "after" / p)}
+    assert changed == {"2025-11"}
 
 
 def test_the_same_records_make_the_same_bundle_byte_for_byte(tmp_path):
