@@ -5,10 +5,16 @@ pelican-plugins/sitemap gives every listing page the time of the build as
 its ``lastmod``: crawlers are told the whole site changed at each build, and
 two builds of the same content differ. Here an article or page is as new as
 its ``Modified`` or ``Date``, and a listing as new as the newest article it
-lists. Hidden pages (the 404 page) are left out. Past sitemaps.org's limits
-(50,000 addresses or 50 MB a file; ``SITEMAP = {"MAX_URLS": …, "MAX_BYTES":
-…}``), ``sitemap.xml`` becomes a sitemap index of ``sitemap-1.xml``,
-``sitemap-2.xml``…
+lists. Hidden pages (the 404 page) are left out.
+
+Past ``YEARLY_ABOVE`` addresses (1,000), or where one file would pass
+sitemaps.org's limits (50,000 addresses or 50 MB), ``sitemap.xml`` is a
+sitemap index of a sitemap a year, by each address's ``lastmod``
+(``sitemap-2026.xml``; ``sitemap-2026-1.xml``, ``-2``… past the limits;
+``sitemap-undated.xml``): a new report changes its year's file and the
+index, and an archive's older years keep their bytes, so a publish does not
+compress and send every address the site has. ``SITEMAP = {"MAX_URLS": …,
+"MAX_BYTES": …, "YEARLY_ABOVE": …}``.
 """
 
 import os
@@ -25,7 +31,7 @@ FOOTER = "</urlset>\n"
 INDEX_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
 INDEX_FOOTER = "</sitemapindex>\n"
 # SITEMAP, in the settings, overrides these: sitemaps.org's limits per file.
-DEFAULTS = {"MAX_URLS": 50_000, "MAX_BYTES": 50_000_000}
+DEFAULTS = {"MAX_URLS": 50_000, "MAX_BYTES": 50_000_000, "YEARLY_ABOVE": 1_000}
 
 # The pages of the run under way: emptied when a run starts.
 queued = {}
@@ -115,19 +121,31 @@ def write(pelican):
         loc = escape(f"{settings['SITEURL']}/{url}")
         date = lastmod.isoformat() if lastmod else ""
         entries.append((ENTRY.format(loc=loc, lastmod=date) if date else f"<url><loc>{loc}</loc></url>\n", lastmod))
-    files = list(parts(entries, limits["MAX_URLS"], limits["MAX_BYTES"]))
-    if len(files) == 1:
-        save(pelican.output_path, "sitemap.xml", HEADER + "".join(e for e, _ in files[0]) + FOOTER)
+    whole = list(parts(entries, limits["MAX_URLS"], limits["MAX_BYTES"]))
+    if len(whole) == 1 and len(entries) <= limits["YEARLY_ABOVE"]:
+        save(pelican.output_path, "sitemap.xml", HEADER + "".join(e for e, _ in whole[0]) + FOOTER)
     else:
         index = []
-        for number, part in enumerate(files, 1):
-            name = f"sitemap-{number}.xml"
+        for name, part in yearly(entries, limits):
             save(pelican.output_path, name, HEADER + "".join(e for e, _ in part) + FOOTER)
             newest = max((m for _, m in part if m), default=None)
             index.append(f"<sitemap><loc>{escape(settings['SITEURL'])}/{name}</loc>"
                          + (f"<lastmod>{newest.isoformat()}</lastmod>" if newest else "") + "</sitemap>\n")
         save(pelican.output_path, "sitemap.xml", INDEX_HEADER + "".join(index) + INDEX_FOOTER)
     queued.clear()
+
+
+def yearly(entries, limits):
+    """``(file name, entries)`` for each year of the entries' ``lastmod``
+    (the oldest first, then those without one), a year past the limits
+    in numbered parts."""
+    years = {}
+    for entry, lastmod in entries:
+        years.setdefault(str(lastmod.year) if lastmod else "undated", []).append((entry, lastmod))
+    for year in sorted(years, key=lambda y: (y == "undated", y)):
+        files = list(parts(years[year], limits["MAX_URLS"], limits["MAX_BYTES"]))
+        for number, part in enumerate(files, 1):
+            yield (f"sitemap-{year}.xml" if len(files) == 1 else f"sitemap-{year}-{number}.xml"), part
 
 
 def save(output, name, text):

@@ -56,6 +56,37 @@ def test_past_the_limit_the_sitemap_becomes_an_index_of_files(pelican_site, tmp_
     assert "https://news.example/a-report/" in urls and len(urls) == len(set(urls))
 
 
+def index_of(output):
+    """The sitemap index's files, as {name: lastmod}."""
+    index = ET.parse(output / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    return {s.find("s:loc", NS).text.removeprefix("https://news.example/"): s.find("s:lastmod", NS).text
+            for s in index.findall("s:sitemap", NS)}
+
+
+def urls_in(path):
+    return {u.find("s:loc", NS).text: u.find("s:lastmod", NS).text
+            for u in ET.parse(path).getroot().findall("s:url", NS)}
+
+
+def test_a_large_site_has_a_sitemap_a_year_and_a_new_report_changes_only_its_own(pelican_site, tmp_path):
+    output, files = tmp_path / "output", {"a.md": EARLIER, "b.md": LATER}
+    pelican_site(["content_sitemap"], files, SITEMAP={"YEARLY_ABOVE": 2}, **SETTINGS).run()
+    assert index_of(output) == {"sitemap-2021.xml": "2021-06-02T00:00:00+00:00"}
+    before = urls_in(output / "sitemap-2021.xml")
+    newer = LATER.replace("Title: Later", "Title: Newer").replace("2021-05-01", "2022-03-01").replace(
+        "Modified: 2021-06-02", "Modified: 2022-03-02")
+    pelican_site(["content_sitemap"], {**files, "c.md": newer}, SITEMAP={"YEARLY_ABOVE": 2}, **SETTINGS).run()
+    assert index_of(output) == {"sitemap-2021.xml": "2021-06-02T00:00:00+00:00",
+                                "sitemap-2022.xml": "2022-03-02T00:00:00+00:00"}
+    # The new report and the listings that now show it moved to 2022; the rest of 2021 is as it was.
+    moved = urls_in(output / "sitemap-2022.xml")
+    assert {"https://news.example/newer/", "https://news.example/"} <= set(moved)
+    assert set(moved.values()) == {"2022-03-02T00:00:00+00:00"}
+    assert urls_in(output / "sitemap-2021.xml") == {u: m for u, m in before.items() if u not in moved}
+    assert "https://news.example/a-report/" in before
+
+
 def test_unknown_settings_fail():
     with pytest.raises(ValueError, match="content_sitemap knows"):
         content_sitemap.config({"SITEMAP": {"LIMIT": 5}})
