@@ -125,7 +125,7 @@ class Bundle:
                 os.remove(os.path.join(partial, name))
         cache = os.path.dirname(self.folder)
         share_unchanged(partial, [os.path.join(cache, name) for name in os.listdir(cache)
-                                  if name.startswith(f"{self.shard}-") and not name.endswith(".partial")])
+                                  if name.rpartition("-")[0] == self.shard and not name.endswith(".partial")])
         os.replace(partial, self.folder)
 
     def place(self, output):

@@ -5,6 +5,7 @@ records."""
 
 import datetime
 import os
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -172,17 +173,26 @@ def test_the_newest_month_is_a_bundle_of_its_own_and_each_year_before_it_one():
     assert sorted(shards([on("2025-11-01"), on("2025-12-01")])) == ["2025", "2025-12"]
 
 
+def changed_between(output, before, after):
+    """The files of ``after`` that are not the very files of ``before``."""
+    files = sorted(p.relative_to(output / after) for p in (output / after).rglob("*") if p.is_file())
+    return [p for p in files if not (output / before / p).is_file()
+            or not os.path.samefile(output / before / p, output / after / p)]
+
+
 def test_a_report_published_into_the_newest_month_changes_none_of_the_years_files(tmp_path):
     cache, output = str(tmp_path / "cache"), tmp_path / "output"
     archive = [on(f"2025-{month:02}-{day:02}", n) for n, (month, day) in enumerate(
         [(m, d) for m in (9, 10, 11) for d in (3, 14, 25)])]
     Index(archive, cache).place(str(output / "before"))
     Index([*archive, on("2025-11-28", 99)], cache).place(str(output / "after"))
-    before, after = (sorted(p.relative_to(output / run) for p in (output / run).rglob("*") if p.is_file())
-                     for run in ("before", "after"))
-    changed = {p.parts[0] for p in after if p not in before or not os.path.samefile(output / "before" / p,
-                                                                                        output / "after" / p)}
-    assert changed == {"2025-11"}
+    assert {p.parts[0] for p in changed_between(output, "before", "after")} == {"2025-11"}
+    # A September report edited: its year is indexed again, and what did
+    # not change in it (Pagefind's script) is the file the year had.
+    edited = [{**archive[0], "content": "Edited."}, *archive[1:], on("2025-11-28", 99)]
+    Index(edited, cache).place(str(output / "edited"))
+    changed = changed_between(output, "after", "edited")
+    assert {p.parts[0] for p in changed} == {"2025"} and Path("2025/pagefind.js") not in changed
 
 
 def test_the_same_records_make_the_same_bundle_byte_for_byte(tmp_path):
