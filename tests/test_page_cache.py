@@ -12,6 +12,7 @@ import json
 import shutil
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, build
 
@@ -82,14 +83,17 @@ def a_report(project):
     raise AssertionError("content/ has no published report with a Slug")
 
 
-def newest_report(project):
+def newest_report(project, quoting=None, title="The newest report"):
     """A report newer than every other, dated yesterday: today on this
     machine's clock may be tomorrow in the site's time zone, and a report
-    dated then waits for its embargo."""
+    dated then waits for its embargo. With ``quoting``, it quotes that
+    person once."""
     yesterday = datetime.date.today() - datetime.timedelta(days=1)
-    (project / "content" / "newest.md").write_text(
-        f"Title: The newest report\nDate: {yesterday}\nCategory: Human rights\nTags: Courts\n"
-        "Author: Rights Desk\nSummary: The newest report of all.\n\nText.\n", encoding="utf-8")
+    speakers, text = (f"Speakers: {quoting}\n", f"[“Nothing has changed.”]{{speaker={quoting}}}") if quoting \
+        else ("", "Text.")
+    (project / "content" / f"{title.lower().replace(' ', '-')}.md").write_text(
+        f"Title: {title}\nDate: {yesterday}\nCategory: Human rights\nTags: Courts\n"
+        f"Author: Rights Desk\nSummary: The newest report of all.\n{speakers}\n{text}\n", encoding="utf-8")
 
 
 def test_a_rebuild_with_nothing_changed_renders_nothing(project):
@@ -194,21 +198,40 @@ def test_a_removed_report_leaves_with_its_page(project):
     assert identical(project / "output", fresh(project)) == []
 
 
-def test_a_new_report_leaves_the_listings_numbered_pages_alone(project):
+def test_new_reports_leave_the_listings_numbered_pages_alone(project):
     """Numbered from the oldest, a listing's later pages keep what they list:
     a new report renders its own page and the listings' first pages, and at
     most the newest numbered page of each (whose "newer" link moves when
-    the first page fills up)."""
-    first = built(project, DEFAULT_PAGINATION=2)
-    numbered = {name: inode for name, inode in first.items() if name.startswith("page/") or "/page/" in name}
-    assert numbered, "the content has listings of more than one page"
-    newest_report(project)
-    again = built(project, DEFAULT_PAGINATION=2)
-    assert any(name.endswith("/the-newest-report.html") for name in again), "the new report is published"
-    moved = [name for name, inode in numbered.items() if again.get(name) != inode]
-    listings = [name.rsplit("page/", 1)[0] for name in moved]
-    assert len(listings) == len(set(listings)), moved
-    assert identical(project / "output", fresh(project, DEFAULT_PAGINATION=2)) == []
+    the first page fills up). Each new report quotes someone whose
+    quotations fill more than one page: their count grows (and of two
+    reports, one fills no new page), and no page may keep the old count."""
+    built(project, DEFAULT_PAGINATION=2)
+    speaker = next(name.split("/")[1] for name in sorted(pages(project / "output"))
+                   if name.startswith("people/") and "/page/" in name)
+    heading = BeautifulSoup((project / "output" / "people" / f"{speaker}.html").read_text(encoding="utf-8"),
+                            "html.parser").h1
+    heading.find(class_="label").decompose()
+    for report in ("newest", "newer still"):
+        before = pages(project / "output")
+        numbered = {name: inode for name, inode in before.items() if name.startswith("page/") or "/page/" in name}
+        assert numbered, "the content has listings of more than one page"
+        newest_report(project, quoting=heading.get_text(strip=True), title=f"The {report} report")
+        again = built(project, DEFAULT_PAGINATION=2)
+        assert any(name.endswith(f"/the-{report.replace(' ', '-')}-report.html") for name in again)
+        moved = [name for name, inode in numbered.items() if again.get(name) != inode]
+        listings = [name.rsplit("page/", 1)[0] for name in moved]
+        assert len(listings) == len(set(listings)), moved
+        assert identical(project / "output", fresh(project, DEFAULT_PAGINATION=2)) == [], report
+    # The count is on the speaker's first page; the later ones do not repeat it.
+    people = project / "output" / "people"
+    assert "quotations" in byline(people / f"{speaker}.html")
+    later = [byline(page) for page in (people / speaker / "page").iterdir()]
+    assert later and not [text for text in later if "quotation" in text]
+
+
+def byline(page):
+    found = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("main .byline")
+    return found.get_text() if found else ""
 
 
 def test_a_publish_writes_only_what_changed_and_is_the_site_a_fresh_publish_makes(project):

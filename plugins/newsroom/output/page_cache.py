@@ -319,14 +319,16 @@ class Keys:
         each list what the page shows of it, its address and those of the
         pages it leads to (numbered from the oldest, a later page's slice
         and links stay as they were when reports are added:
-        `pages/pagination.py`)."""
+        `pages/pagination.py`), and the list's length, which a page may
+        show (a template that shows it on every page makes every page
+        change with it)."""
         parts = [key]
         try:
             for name in names:
-                page, previous, following = (context[f"{name}_{part}"] for part in ("page", "previous_page",
-                                                                                      "next_page"))
+                page, paginator, previous, following = (context[f"{name}_{part}"] for part in (
+                    "page", "paginator", "previous_page", "next_page"))
                 parts += [self.listed(list(page.object_list)), page.save_as,
-                          str(getattr(page, "stable_number", page.number)),
+                          str(getattr(page, "stable_number", page.number)), str(paginator.count),
                           previous.url if previous else "", following.url if following else ""]
         except Unstable as error:
             logger.debug("page_cache: %s always renders: %s", context.get("output_file"), error)

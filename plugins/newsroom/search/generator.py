@@ -112,8 +112,10 @@ class Bundle:
 
     def __init__(self, shard, records, cache):
         payload = json.dumps([MADE_BY, records], sort_keys=True, ensure_ascii=False).encode()
-        self.shard, self.records = shard, records
+        self.shard = shard
         self.folder = os.path.join(cache, f"{shard}-{hashlib.sha256(payload).hexdigest()[:20]}")
+        # Kept only to be indexed: a year's records are megabytes of text.
+        self.records = None if os.path.isdir(self.folder) else records
 
     def make(self, service):
         partial = f"{self.folder}.partial"
