@@ -198,6 +198,17 @@ def test_a_removed_report_leaves_with_its_page(project):
     assert identical(project / "output", fresh(project)) == []
 
 
+def quoted_on_many_pages(project):
+    """The name of someone whose quotations fill more than one page of
+    their speaker page, and their page's name."""
+    speaker = next(name.split("/")[1] for name in sorted(pages(project / "output"))
+                   if name.startswith("people/") and "/page/" in name)
+    heading = BeautifulSoup((project / "output" / "people" / f"{speaker}.html").read_text(encoding="utf-8"),
+                            "html.parser").h1
+    heading.find(class_="label").decompose()
+    return heading.get_text(strip=True), speaker
+
+
 def test_new_reports_leave_the_listings_numbered_pages_alone(project):
     """Numbered from the oldest, a listing's later pages keep what they list:
     a new report renders its own page and the listings' first pages, and at
@@ -206,16 +217,12 @@ def test_new_reports_leave_the_listings_numbered_pages_alone(project):
     quotations fill more than one page: their count grows (and of two
     reports, one fills no new page), and no page may keep the old count."""
     built(project, DEFAULT_PAGINATION=2)
-    speaker = next(name.split("/")[1] for name in sorted(pages(project / "output"))
-                   if name.startswith("people/") and "/page/" in name)
-    heading = BeautifulSoup((project / "output" / "people" / f"{speaker}.html").read_text(encoding="utf-8"),
-                            "html.parser").h1
-    heading.find(class_="label").decompose()
+    name, speaker = quoted_on_many_pages(project)
     for report in ("newest", "newer still"):
         before = pages(project / "output")
         numbered = {name: inode for name, inode in before.items() if name.startswith("page/") or "/page/" in name}
         assert numbered, "the content has listings of more than one page"
-        newest_report(project, quoting=heading.get_text(strip=True), title=f"The {report} report")
+        newest_report(project, quoting=name, title=f"The {report} report")
         again = built(project, DEFAULT_PAGINATION=2)
         assert any(name.endswith(f"/the-{report.replace(' ', '-')}-report.html") for name in again)
         moved = [name for name, inode in numbered.items() if again.get(name) != inode]
@@ -227,6 +234,25 @@ def test_new_reports_leave_the_listings_numbered_pages_alone(project):
     assert "quotations" in byline(people / f"{speaker}.html")
     later = [byline(page) for page in (people / speaker / "page").iterdir()]
     assert later and not [text for text in later if "quotation" in text]
+
+
+def test_a_theme_that_counts_on_every_page_has_every_page_say_the_new_count(project):
+    """A template that shows a list's length on a numbered page: that page
+    renders again as the list grows, never keeping the old length."""
+    template = project / "theme" / "templates" / "person.html"
+    text = template.read_text(encoding="utf-8")
+    assert "{% set counted = not quotations_page.stable_number %}" in text
+    template.write_text(text.replace("{% set counted = not quotations_page.stable_number %}",
+                                     "{% set counted = true %}"), encoding="utf-8")
+    built(project, DEFAULT_PAGINATION=2)
+    name, speaker = quoted_on_many_pages(project)
+    for report in ("newest", "newer still"):
+        newest_report(project, quoting=name, title=f"The {report} report")
+        built(project, DEFAULT_PAGINATION=2)
+        assert identical(project / "output", fresh(project, DEFAULT_PAGINATION=2)) == [], report
+        people = project / "output" / "people"
+        counts = {byline(page) for page in [people / f"{speaker}.html", *(people / speaker / "page").iterdir()]}
+        assert len(counts) == 1, counts
 
 
 def byline(page):
@@ -252,7 +278,7 @@ def test_a_publish_writes_only_what_changed_and_is_the_site_a_fresh_publish_make
     # What the next publish will find: each page's recorded size and time
     # are the live file's (a page rendered as it was is the live file, kept).
     recorded = json.loads((project / "output-cache" / "pages.json").read_text(encoding="utf-8"))
-    stale = [name for name, (_, size, time) in recorded.items()
+    stale = [name for name, (_, size, time, *_) in recorded.items()
              if [(stat := (project / "output" / name).stat()).st_size, stat.st_mtime_ns] != [size, time]]
     assert stale == []
     assert identical(project / "output", fresh(project, "publishconf.py")) == []

@@ -314,21 +314,21 @@ class Keys:
         text = f"{self.build}|{name}|{template_name}|{url}|{relative_urls}|{override}|{own}|{mine}|{site}"
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def page(self, key, context, names):
+    def page(self, key, context, names, counted):
         """The key of one page of a paginated listing: the call's, and for
         each list what the page shows of it, its address and those of the
         pages it leads to (numbered from the oldest, a later page's slice
         and links stay as they were when reports are added:
-        `pages/pagination.py`), and the list's length, which a page may
-        show (a template that shows it on every page makes every page
-        change with it)."""
+        `pages/pagination.py`); where the page shows the list's length
+        (``counted``: its last render read it), that too."""
         parts = [key]
         try:
             for name in names:
                 page, paginator, previous, following = (context[f"{name}_{part}"] for part in (
                     "page", "paginator", "previous_page", "next_page"))
                 parts += [self.listed(list(page.object_list)), page.save_as,
-                          str(getattr(page, "stable_number", page.number)), str(paginator.count),
+                          str(getattr(page, "stable_number", page.number)),
+                          str(paginator.count) if counted else "",
                           previous.url if previous else "", following.url if following else ""]
         except Unstable as error:
             logger.debug("page_cache: %s always renders: %s", context.get("output_file"), error)
@@ -348,17 +348,46 @@ class Reusing:
 
     def render(self, context):
         name = context["output_file"]
-        key = self.writer.keys.page(self.key, context, self.paginated) if self.paginated else self.key
+        counted = self.writer.counted_before(name)
+        key = self.writer.keys.page(self.key, context, self.paginated, counted) if self.paginated else self.key
         if key is None:
             return self.template.render(context)
-        self.writer.made[name] = key
         if self.writer.reusable(name, key):
+            self.writer.made[name] = key
+            if counted:
+                self.writer.counted.add(name)
             self.writer.linking.add(self.writer.path(name))
             return ""
-        page = self.template.render(context)
+        watched = {f"{list_name}_paginator": Watched(context[f"{list_name}_paginator"])
+                   for list_name in self.paginated}
+        page = self.template.render({**context, **watched})
+        if any(paginator.read for paginator in watched.values()):
+            self.writer.counted.add(name)
+            if not counted:
+                key = self.writer.keys.page(self.key, context, self.paginated, True)
+        self.writer.made[name] = key
         # Rendered as it was (a listing whose key changed, not what it
         # shows): the live file is kept, with its time.
         return "" if self.writer.same_as_before(name, page) else page
+
+
+class Watched:
+    """A listing's paginator as a page's template sees it, noting whether
+    the page read anything of it that changes with the list's length (how
+    many it holds, how many pages): then that length is in the page's key.
+    Whether a page reads it is known from its last render: with the same
+    key (template, slice, links) a page reads the same, so a numbered page
+    that does not show the length keeps its file while the list grows."""
+
+    LENGTH = {"count", "num_pages", "object_list", "page_range"}
+
+    def __init__(self, paginator):
+        self._paginator, self.read = paginator, False
+
+    def __getattr__(self, name):
+        if name in self.LENGTH:
+            self.read = True
+        return getattr(self._paginator, name)
 
 
 class PageCacheWriter(LinkingWriter):
@@ -377,6 +406,7 @@ class PageCacheWriter(LinkingWriter):
             self.last = {}
         self.previous = os.path.abspath(config(self.settings)["PREVIOUS_OUTPUT"] or output_path)
         self.made, self.linking, self.reused = {}, set(), 0
+        self.counted = set()  # the paginated pages that show their list's length
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
@@ -408,7 +438,11 @@ class PageCacheWriter(LinkingWriter):
             stat = os.stat(os.path.join(self.previous, name))
         except OSError:
             return False
-        return [stat.st_size, stat.st_mtime_ns] == entry[1:]
+        return [stat.st_size, stat.st_mtime_ns] == entry[1:3]
+
+    def counted_before(self, name):
+        """Whether the last build's ``name`` showed its list's length."""
+        return self.last.get(name, [])[3:] == [True]
 
     def same_as_before(self, name, page):
         """Whether the last build's ``name`` holds ``page`` already: then it
@@ -449,7 +483,8 @@ class PageCacheWriter(LinkingWriter):
                     stat = os.stat(os.path.join(self.output_path, name))
                 except OSError:
                     continue
-                f.write(f"{separator}{json.dumps(name)}:{json.dumps([key, stat.st_size, stat.st_mtime_ns])}")
+                counted = [True] if name in self.counted else []
+                f.write(f"{separator}{json.dumps(name)}:{json.dumps([key, stat.st_size, stat.st_mtime_ns, *counted])}")
                 separator = ","
             f.write("}")
         os.replace(partial, self.store)
