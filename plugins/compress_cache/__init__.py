@@ -147,6 +147,7 @@ class Compression:
         self.cache.mkdir(parents=True, exist_ok=True)
         self.pool = None
         self.sent = []
+        self.checked_variants = {}  # path -> its variants' identities, where `vouched` found them unchanged
         self.record = self.cache.with_suffix(".json")
         try:
             last = json.loads(self.record.read_text(encoding="utf-8"))
@@ -198,6 +199,7 @@ class Compression:
                 now = None
             if now != known:
                 return None
+        self.checked_variants[path] = variants
         return digest
 
     def written(self, path):
@@ -248,8 +250,9 @@ class Compression:
             f.write(f'{{"settings":{json.dumps(self.described())},"files":{{')
             separator = ""
             for path, digest in digests.items():
-                variants = [identity(os.stat(os.path.join(self.cache, digest + v))) if digest + v in used
-                            else None for v in VARIANTS]
+                variants = self.checked_variants.get(path) or [
+                    identity(os.stat(os.path.join(self.cache, digest + v))) if digest + v in used else None
+                    for v in VARIANTS]
                 entry = [identities[path], digest, variants]
                 f.write(f"{separator}{json.dumps(self.name(path))}:{json.dumps(entry)}")
                 separator = ","

@@ -470,7 +470,11 @@ def write(pelican):
     if cards["pool"] is not None:
         cards["pool"].close()
         cards["pool"].join()
+    folders = set()  # made already: thousands of cards share a folder
     for card in (card for group in cards["groups"] for card in group):
         target = os.path.join(cards["output"], card.url)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        folder = os.path.dirname(target)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
         place(cards["cached"][card.key], target)
