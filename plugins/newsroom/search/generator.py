@@ -6,9 +6,9 @@ languages, years, people, each as the page shows it) and the index's
 bundles (``SEARCH_SHARDS``, the first the one the page loads, which merges
 the others). Beside it, ``pagefind/<shard>/``: Pagefind's index of
 `records.site_records`, a bundle a year, one for the newest month and
-one for the people (`records.shards`), each with
-the part of Pagefind's bundle the page's script loads (its default
-interfaces are left out: the theme has its own).
+one for the people (`records.shards`), each with the part of Pagefind's
+bundle the page's script loads (its default interfaces are left out: the
+theme has its own).
 
 Each bundle is made once for its records and kept in
 ``CACHE_PATH/search/<shard>-<digest>``: a build links those whose records
@@ -52,9 +52,20 @@ UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pag
 
 class SearchGenerator(Generator):
     def generate_context(self):
-        records = site_records.site_records(self.context, self.settings)
-        self.context["SEARCH_FILTERS"] = filters_offered(records, self.context)
-        self.index = Index(records, os.path.join(self.settings["CACHE_PATH"], "search"))
+        # A bundle's records at a time (at 10,000 reports all of them are
+        # 65 MiB), each noted for the filters as it goes by.
+        offered = {"section": set(), "language": set(), "year": set()}
+
+        def noted(grouped):
+            for shard, records in grouped:
+                for record in records:
+                    for key, values in offered.items():
+                        values.update(record["filters"].get(key, ()))
+                yield shard, records
+
+        self.index = Index(noted(site_records.by_shard(self.context, self.settings)),
+                           os.path.join(self.settings["CACHE_PATH"], "search"))
+        self.context["SEARCH_FILTERS"] = filters_offered(offered, self.context)
         self.context["SEARCH_SHARDS"] = [bundle.shard for bundle in self.index.bundles]
 
     def generate_output(self, writer):
@@ -68,16 +79,17 @@ class Index:
     """The site's index, one Pagefind bundle a shard (`records.shards`: a
     year's reports, the newest month's, or the people), which the search
     page merges: a new report indexes its month again, not the archive,
-    and no Pagefind process holds more than a year in memory. The bundles the cache lacks are made
-    one after another in a thread, from now (their work is Pagefind's own
-    process); `place` waits for them, links every bundle into the output
-    and forgets the cache's others."""
+    and no Pagefind process holds more than a year in memory. The bundles
+    the cache lacks are made one after another in a thread, from now
+    (their work is Pagefind's own process); `place` waits for them, links
+    every bundle into the output and forgets the cache's others."""
 
-    def __init__(self, records, cache):
-        shards = site_records.shards(records)
+    def __init__(self, grouped, cache):
+        """``grouped``: ``(shard, records)`` for each bundle."""
         self.cache = cache
         os.makedirs(cache, exist_ok=True)
-        self.bundles = [Bundle(shard, shards[shard], cache) for shard in sorted(shards, key=site_records.shard_order)]
+        bundles = [Bundle(shard, records, cache) for shard, records in grouped]
+        self.bundles = sorted(bundles, key=lambda bundle: site_records.shard_order(bundle.shard))
         self.error = None
         needed = [bundle for bundle in self.bundles if not os.path.isdir(bundle.folder)]
         # Pagefind started here, in the build's own thread (see `Service`).
@@ -114,13 +126,16 @@ class Bundle:
         payload = json.dumps([MADE_BY, records], sort_keys=True, ensure_ascii=False).encode()
         self.shard = shard
         self.folder = os.path.join(cache, f"{shard}-{hashlib.sha256(payload).hexdigest()[:20]}")
-        # Kept only to be indexed: a year's records are megabytes of text.
-        self.records = None if os.path.isdir(self.folder) else records
+        # Kept only to be indexed, and as JSON: a third of the records'
+        # memory, and none once made.
+        self.payload = None if os.path.isdir(self.folder) else payload
 
     def make(self, service):
         partial = f"{self.folder}.partial"
         shutil.rmtree(partial, ignore_errors=True)
-        service.index(self.records, partial, INDEX_LANGUAGE)
+        _, records = json.loads(self.payload)
+        service.index(records, partial, INDEX_LANGUAGE)
+        self.payload = records = None
         make_reproducible(partial)
         for name in os.listdir(partial):
             if name.startswith(UNUSED):
@@ -154,16 +169,13 @@ def share_unchanged(made, earlier_bundles):
                     os.replace(f"{path}.link", path)
 
 
-def filters_offered(records, context):
+def filters_offered(offered, context):
     """What the search page offers to narrow a search by, as ``(value,
-    shown, lang)``: sections by their own names, languages by their own
-    names (where the catalogue has them), years newest first, and every
-    person quoted, with the other names reports give them (and what they
-    are, where two share a name)."""
-    offered = {"section": set(), "language": set(), "year": set()}
-    for record in records:
-        for key, values in offered.items():
-            values.update(record["filters"].get(key, ()))
+    shown, lang)``, from the values the records have (``offered``:
+    ``section``, ``language``, ``year``): sections by their own names,
+    languages by their own names (where the catalogue has them), years
+    newest first, and every person quoted, with the other names reports
+    give them (and what they are, where two share a name)."""
     people = [person for person, _ in context.get("PEOPLE_QUOTED", [])]  # by name, as the register sorts them
     names = Counter(person.name for person in people)
     return {

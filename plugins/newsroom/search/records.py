@@ -104,12 +104,18 @@ def shards(records):
 
 
 def shard(record, newest_month):
-    """The bundle ``record`` goes in: ``newest_month`` (``YYYY-MM``) if it
-    is dated then, else its year, or ``people`` for a speaker's page."""
-    date = record["filters"].get("date")
-    if date and date[0][:7] == newest_month:
-        return newest_month
-    return record["filters"].get("year", ["people"])[0]
+    """The bundle ``record`` goes in: ``people`` for a speaker's page, else
+    its report's (`bundle_of`)."""
+    filters = record["filters"]
+    if "year" not in filters:
+        return "people"
+    return bundle_of(filters.get("date", [None])[0], filters["year"][0], newest_month)
+
+
+def bundle_of(date, year, newest_month):
+    """The bundle of a report dated ``date`` (ISO) in ``year``:
+    ``newest_month`` (``YYYY-MM``) if it is dated then, else its year."""
+    return newest_month if date and date[:7] == newest_month else year
 
 
 def shard_order(name):
@@ -132,13 +138,30 @@ def record(url, content, language, meta, filters):
     return made
 
 
-def site_records(context, settings):
-    """Every record of the site, in a stable order (so the same site gives
-    the same index, byte for byte)."""
+def by_shard(context, settings):
+    """Every record of the site, a bundle's at a time: ``(shard, records)``
+    for each bundle `shards` would put them in, in a stable order (so the
+    same site gives the same index, byte for byte), each bundle's made
+    only when the one before is done with."""
     names = settings.get("SECTION_NAMES", {})
-    records = [r for article in published(context) for r in report_records(article, names)]
+    dated = [(article, article.date.date().isoformat()) for article in published(context)]
+    newest = max((date[:7] for _, date in dated), default=None)  # as `shards` finds it
+    grouped = {}
+    for article, date in dated:
+        grouped.setdefault(bundle_of(date, str(article.date.year), newest), []).append(article)
+    for bundle, articles in grouped.items():
+        yield bundle, sorted((r for article in articles for r in report_records(article, names)), key=by_url)
     url_of = context.get("person_url")
-    if url_of:
+    if url_of and context.get("PEOPLE_QUOTED"):
         lang = settings.get("DEFAULT_LANG", "en")
-        records += [person_record(person, url_of(person), lang) for person, _ in context.get("PEOPLE_QUOTED", [])]
-    return sorted(records, key=lambda r: r["url"])
+        yield "people", sorted((person_record(person, url_of(person), lang)
+                                for person, _ in context["PEOPLE_QUOTED"]), key=by_url)
+
+
+def by_url(record):
+    return record["url"]
+
+
+def site_records(context, settings):
+    """Every record of the site, in a stable order."""
+    return sorted((r for _, records in by_shard(context, settings) for r in records), key=by_url)

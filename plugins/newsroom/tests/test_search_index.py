@@ -15,8 +15,8 @@ from newsroom.model.people import Person, Speaker
 from newsroom.model.report import Quotation, Report
 from newsroom.search.generator import UNUSED, Index
 from newsroom.search.pagefind_index import PagefindError, Service
-from newsroom.search.records import (language_filter, report_records, shard_order, shards, site_records,
-                                     text_of)
+from newsroom.search.records import (by_shard, language_filter, report_records, shard_order, shards,
+                                     site_records, text_of)
 from newsroom.search.reproducible import make_reproducible, read
 
 PEOPLE = {
@@ -34,7 +34,7 @@ def article(quotations, lang="en", href="2021/04/report.html", **fields):
                     people={name: SPELLINGS[name] for name in speakers if name in SPELLINGS})
     return SimpleNamespace(report=report, lang=lang, title="A <q>report</q>", _content="<p>Text.</p>",
                            category=SimpleNamespace(name="News"), status="published",
-                           date=datetime.datetime(2021, 4, 20, 9, 30), **fields)
+                           **{"date": datetime.datetime(2021, 4, 20, 9, 30), **fields})
 
 
 def quotation(name, n):
@@ -138,16 +138,16 @@ def dated(record, year):
 def test_a_bundle_a_year_each_made_once_for_the_same_records(tmp_path):
     cache, output = tmp_path / "cache", tmp_path / "output"
     records = [dated(RECORDS[0], "2021"), dated(RECORDS[1], "2025"), {**RECORDS[0], "url": "people/a.html"}]
-    first = Index(records, str(cache))
+    first = Index(shards(records).items(), str(cache))
     assert [b.shard for b in first.bundles] == ["2025", "2021", "people"]
     first.place(str(output / "one"))
     assert sorted(p.name for p in (output / "one").iterdir()) == ["2021", "2025", "people"]
     entry = "pagefind-entry.json"
     # The same records: the same bundles, linked again.
-    Index([dict(r) for r in records], str(cache)).place(str(output / "two"))
+    Index(shards([dict(r) for r in records]).items(), str(cache)).place(str(output / "two"))
     assert all(os.path.samefile(output / "one" / y / entry, output / "two" / y / entry) for y in ("2021", "2025"))
     # A report of 2025 changed: that year is indexed again, and only it.
-    changed = Index([records[0], {**records[1], "content": "Changed."}, records[2]], str(cache))
+    changed = Index(shards([records[0], {**records[1], "content": "Changed."}, records[2]]).items(), str(cache))
     changed.place(str(output / "three"))
     assert os.path.samefile(output / "one" / "2021" / entry, output / "three" / "2021" / entry)
     assert not os.path.samefile(output / "one" / "2025" / entry, output / "three" / "2025" / entry)
@@ -180,17 +180,29 @@ def changed_between(output, before, after):
             or not os.path.samefile(output / before / p, output / after / p)]
 
 
+@given(st.lists(st.dates(datetime.date(2019, 1, 1), datetime.date(2021, 12, 31)), max_size=12))
+@settings(deadline=None)
+def test_the_site_is_indexed_a_bundle_at_a_time_in_the_bundles_its_records_go_in(dates):
+    reports = [article([quotation("Blinken", 1)], href=f"{n}.html",
+                       date=datetime.datetime.combine(day, datetime.time(9))) for n, day in enumerate(dates)]
+    person = PEOPLE["antony-blinken"]
+    context = {"articles": reports, "PEOPLE_QUOTED": [(person, 1)], "person_url": lambda p: f"people/{p.slug}.html"}
+    grouped = list(by_shard(context, {}))
+    assert len({name for name, _ in grouped}) == len(grouped)
+    assert dict(grouped) == shards(site_records(context, {}))
+
+
 def test_a_report_published_into_the_newest_month_changes_none_of_the_years_files(tmp_path):
     cache, output = str(tmp_path / "cache"), tmp_path / "output"
     archive = [on(f"2025-{month:02}-{day:02}", n) for n, (month, day) in enumerate(
         [(m, d) for m in (9, 10, 11) for d in (3, 14, 25)])]
-    Index(archive, cache).place(str(output / "before"))
-    Index([*archive, on("2025-11-28", 99)], cache).place(str(output / "after"))
+    Index(shards(archive).items(), cache).place(str(output / "before"))
+    Index(shards([*archive, on("2025-11-28", 99)]).items(), cache).place(str(output / "after"))
     assert {p.parts[0] for p in changed_between(output, "before", "after")} == {"2025-11"}
     # A September report edited: its year is indexed again, and what did
     # not change in it (Pagefind's script) is the file the year had.
     edited = [{**archive[0], "content": "Edited."}, *archive[1:], on("2025-11-28", 99)]
-    Index(edited, cache).place(str(output / "edited"))
+    Index(shards(edited).items(), cache).place(str(output / "edited"))
     changed = changed_between(output, "after", "edited")
     assert {p.parts[0] for p in changed} == {"2025"} and Path("2025/pagefind.js") not in changed
 
