@@ -471,8 +471,9 @@ class PageCacheWriter(LinkingWriter):
         return os.path.join(self.previous, os.path.relpath(filename, self.output_path))
 
     def save(self):
-        """Each page's key, size and time, written entry by entry: as one
-        document, a site of 10,000 reports held 9 MiB more at its end."""
+        """Each page's key, size and time (and ``true`` where it showed its
+        list's length), written entry by entry: as one document, a site of
+        10,000 reports held 9 MiB more at its end."""
         self.store.parent.mkdir(parents=True, exist_ok=True)
         partial = self.store.with_suffix(".tmp")
         with open(partial, "w", encoding="utf-8") as f:
@@ -483,8 +484,8 @@ class PageCacheWriter(LinkingWriter):
                     stat = os.stat(os.path.join(self.output_path, name))
                 except OSError:
                     continue
-                counted = [True] if name in self.counted else []
-                f.write(f"{separator}{json.dumps(name)}:{json.dumps([key, stat.st_size, stat.st_mtime_ns, *counted])}")
+                entry = [key, stat.st_size, stat.st_mtime_ns, *([True] if name in self.counted else [])]
+                f.write(f"{separator}{json.dumps(name)}:{json.dumps(entry)}")
                 separator = ","
             f.write("}")
         os.replace(partial, self.store)
