@@ -121,8 +121,10 @@ def write(pelican):
         loc = escape(f"{settings['SITEURL']}/{url}")
         date = lastmod.isoformat() if lastmod else ""
         entries.append((ENTRY.format(loc=loc, lastmod=date) if date else f"<url><loc>{loc}</loc></url>\n", lastmod))
-    whole = list(parts(entries, limits["MAX_URLS"], limits["MAX_BYTES"]))
-    if len(whole) == 1 and len(entries) <= limits["YEARLY_ABOVE"]:
+    # One file for a small site, where one holds it (split a year's way otherwise).
+    small = len(entries) <= limits["YEARLY_ABOVE"]
+    whole = list(parts(entries, limits["MAX_URLS"], limits["MAX_BYTES"])) if small else []
+    if len(whole) == 1:
         save(pelican.output_path, "sitemap.xml", HEADER + "".join(e for e, _ in whole[0]) + FOOTER)
     else:
         index = []

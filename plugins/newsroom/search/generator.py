@@ -5,8 +5,8 @@
 languages, years, people, each as the page shows it) and the index's
 bundles (``SEARCH_SHARDS``, the first the one the page loads, which merges
 the others). Beside it, ``pagefind/<shard>/``: Pagefind's index of
-`records.site_records`, a bundle a year, one for the newest month and
-one for the people (`records.shards`), each with the part of Pagefind's
+`records.by_shard`, a bundle a year, one for the newest month and
+one for the people, each with the part of Pagefind's
 bundle the page's script loads (its default interfaces are left out: the
 theme has its own).
 
@@ -76,7 +76,7 @@ class SearchGenerator(Generator):
 
 
 class Index:
-    """The site's index, one Pagefind bundle a shard (`records.shards`: a
+    """The site's index, one Pagefind bundle a shard (`records.by_shard`: a
     year's reports, the newest month's, or the people), which the search
     page merges: a new report indexes its month again, not the archive,
     and no Pagefind process holds more than a year in memory. The bundles

@@ -89,32 +89,12 @@ def person_record(person, url, lang):
                   {"kind": ["person"], "speaker": [person.slug], "language": [language_filter(lang)]})
 
 
-def shards(records):
-    """The records by the index's bundle they go in: a year's reports in
-    one, but those of the site's newest month in one of their own
-    (``2026-11``), and the people in another. A new report indexes its
-    month again, not its year, and changes a month's worth of the index's
-    files; when a month begins, the one before joins its year (indexed
-    again then, once)."""
-    newest = max((r["filters"]["date"][0][:7] for r in records if "date" in r["filters"]), default=None)
-    grouped = {}
-    for record in records:
-        grouped.setdefault(shard(record, newest), []).append(record)
-    return grouped
-
-
-def shard(record, newest_month):
-    """The bundle ``record`` goes in: ``people`` for a speaker's page, else
-    its report's (`bundle_of`)."""
-    filters = record["filters"]
-    if "year" not in filters:
-        return "people"
-    return bundle_of(filters.get("date", [None])[0], filters["year"][0], newest_month)
-
-
 def bundle_of(date, year, newest_month):
     """The bundle of a report dated ``date`` (ISO) in ``year``:
-    ``newest_month`` (``YYYY-MM``) if it is dated then, else its year."""
+    ``newest_month`` (``YYYY-MM``) if it is dated then, else its year. A
+    new report indexes its month again, not its year, and changes a
+    month's worth of the index's files; when a month begins, the one
+    before joins its year (indexed again then, once)."""
     return newest_month if date and date[:7] == newest_month else year
 
 
@@ -140,12 +120,13 @@ def record(url, content, language, meta, filters):
 
 def by_shard(context, settings):
     """Every record of the site, a bundle's at a time: ``(shard, records)``
-    for each bundle `shards` would put them in, in a stable order (so the
-    same site gives the same index, byte for byte), each bundle's made
-    only when the one before is done with."""
+    for each bundle of the index (a year's reports, the newest month's:
+    `bundle_of`; the people's), in a stable order (so the same site gives
+    the same index, byte for byte), each bundle's made only when the one
+    before is done with."""
     names = settings.get("SECTION_NAMES", {})
     dated = [(article, article.date.date().isoformat()) for article in published(context)]
-    newest = max((date[:7] for _, date in dated), default=None)  # as `shards` finds it
+    newest = max((date[:7] for _, date in dated), default=None)
     grouped = {}
     for article, date in dated:
         grouped.setdefault(bundle_of(date, str(article.date.year), newest), []).append(article)
@@ -161,7 +142,3 @@ def by_shard(context, settings):
 def by_url(record):
     return record["url"]
 
-
-def site_records(context, settings):
-    """Every record of the site, in a stable order."""
-    return sorted((r for _, records in by_shard(context, settings) for r in records), key=by_url)

@@ -15,8 +15,7 @@ from newsroom.model.people import Person, Speaker
 from newsroom.model.report import Quotation, Report
 from newsroom.search.generator import UNUSED, Index
 from newsroom.search.pagefind_index import PagefindError, Service
-from newsroom.search.records import (by_shard, language_filter, report_records, shard_order, shards,
-                                     site_records, text_of)
+from newsroom.search.records import by_shard, language_filter, report_records, shard_order, text_of
 from newsroom.search.reproducible import make_reproducible, read
 
 PEOPLE = {
@@ -103,6 +102,28 @@ def test_only_what_is_published_is_searched():
     assert person_page["content"] == "Blinken 布林肯" and person_page["filters"]["speaker"] == ["antony-blinken"]
 
 
+def site_records(context, settings):
+    """Every record of the site, in a stable order."""
+    return sorted((r for _, records in by_shard(context, settings) for r in records), key=lambda r: r["url"])
+
+
+def shards(records):
+    """The records by the bundle they go in, as the build groups the site's
+    (`by_shard`): the newest month's reports, each year's, the people's."""
+    newest = max((r["filters"]["date"][0][:7] for r in records if "date" in r["filters"]), default=None)
+    grouped = {}
+    for record in records:
+        filters = record["filters"]
+        if "year" not in filters:
+            bundle = "people"
+        elif filters.get("date", [""])[0][:7] == newest:
+            bundle = newest
+        else:
+            bundle = filters["year"][0]
+        grouped.setdefault(bundle, []).append(record)
+    return grouped
+
+
 def write_index(records, folder, language):
     """One index, by a Pagefind process of its own, as a build makes each."""
     service = Service()
@@ -162,15 +183,20 @@ def on(day, number=0):
     return {**RECORDS[0], "url": f"{day}-{number}.html", "filters": {"year": [day[:4]], "date": [day]}}
 
 
+def reports_on(*days):
+    """A context of reports, one dated each day (ISO), and a person."""
+    return {"articles": [article([], href=f"{day}.html", date=datetime.datetime.fromisoformat(day)) for day in days],
+            "PEOPLE_QUOTED": [(PEOPLE["antony-blinken"], 1)], "person_url": lambda p: f"people/{p.slug}.html"}
+
+
 def test_the_newest_month_is_a_bundle_of_its_own_and_each_year_before_it_one():
-    person = {**RECORDS[0], "url": "people/a.html", "filters": {"kind": ["person"]}}
-    grouped = shards([on("2024-11-30"), on("2025-10-31"), on("2025-11-01"), person, on("2025-11-30")])
+    grouped = dict(by_shard(reports_on("2024-11-30", "2025-10-31", "2025-11-01", "2025-11-30"), {}))
     assert sorted(grouped, key=shard_order) == ["2025-11", "2025", "2024", "people"]
     assert {shard: [r["url"] for r in records] for shard, records in grouped.items()} == {
-        "2025-11": ["2025-11-01-0.html", "2025-11-30-0.html"], "2025": ["2025-10-31-0.html"],
-        "2024": ["2024-11-30-0.html"], "people": ["people/a.html"]}
+        "2025-11": ["2025-11-01.html", "2025-11-30.html"], "2025": ["2025-10-31.html"],
+        "2024": ["2024-11-30.html"], "people": ["people/antony-blinken.html"]}
     # A new month: the one before joins its year.
-    assert sorted(shards([on("2025-11-01"), on("2025-12-01")])) == ["2025", "2025-12"]
+    assert sorted(dict(by_shard(reports_on("2025-11-01", "2025-12-01"), {}))) == ["2025", "2025-12", "people"]
 
 
 def changed_between(output, before, after):
