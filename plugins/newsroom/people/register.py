@@ -24,7 +24,7 @@ import re
 from pelican.log import console
 
 from ..model.people import Person, PersonLineError, read_person_line
-from ..reading import checks, safety
+from ..reading import checks, marks, safety
 from ..reading.slugs import readable
 
 logger = logging.getLogger(__name__)
@@ -78,6 +78,12 @@ def read_register(content, settings):
             except PersonLineError as error:
                 problems.append((path, number, str(error)))
                 continue
+            if (at := quotation_mark_in(read)) is not None:
+                value, index = at
+                problems.append((path, number, f"register line {line.strip()!r} has {marks.describe(value[index])} "
+                                 f"in '{value}': a register line is plain text and cannot hold a quotation (it "
+                                 "is published unattributed): write it without quotation marks"))
+                continue
             if read.kind == "unnamed":
                 problems.append((path, number, f"register line {line.strip()!r} is of kind unnamed: the "
                                  "register lists those named; describe an unnamed source in the report"))
@@ -101,6 +107,16 @@ def read_register(content, settings):
                                      "for reports to say which is meant"))
                 others.append(person)
     return by_name, by_id, problems
+
+
+def quotation_mark_in(read):
+    """(field, index) of the first quotation mark in a register line's
+    words (name, description, other names, roles), or None."""
+    for value in (read.name, read.description, *read.other_names, *read.roles):
+        at = marks.stray_mark(value)
+        if at is not None:
+            return value, at
+    return None
 
 
 def slug_of(name, settings):

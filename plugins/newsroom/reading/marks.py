@@ -107,6 +107,10 @@ NAMES = {
     "🙷": "an ornamental closing quotation mark",
     "🙸": "an ornamental quotation mark",
 }
+# Marks of one family look alike to a reader, whichever pair they belong
+# to: inside “…”, a " or a ” closes just as well.
+FAMILIES = ["“”\"„‟⹂〝〞〟＂❝❞🙶🙷🙸", "‘’'‚‛＇❛❜", "«»", "‹›", "「」｢｣﹁﹂", "『』﹃﹄"]
+FAMILY = {mark: family for family in FAMILIES for mark in family}
 # The opening mark of the pair a closing mark ends (for a message's example).
 OPENED_BY = {closing: opening for opening, closings in reversed(PAIRS.items()) for closing in closings}
 
@@ -115,6 +119,12 @@ def closes(opening, text):
     """Whether ``text`` (a quotation's words with their opening mark) ends
     with a mark that closes ``opening``."""
     return len(text) > 1 and text[-1] in PAIRS[opening]
+
+
+def family_closings(opening):
+    """The closing marks of ``opening``'s family: its own, and those of
+    every pair that looks like it."""
+    return "".join(mark for mark in FAMILY[opening] if mark in CLOSING)
 
 
 def stray_mark(text):

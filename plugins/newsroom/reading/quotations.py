@@ -47,6 +47,7 @@ no quotation reaches readers unattributed. The quotations found are left on
 
 import collections
 import re
+import typing
 import xml.etree.ElementTree as etree
 from sys import intern
 
@@ -58,13 +59,14 @@ from markdown.treeprocessors import Treeprocessor
 from ..chrome import locales
 from ..chrome.languages import chrome
 from ..model.report import Quotation
-from . import checks, marks
+from . import checks, claims, marks
 from .speakers import Speaker, SpeakerError, parse_speakers, unknown
 
 BRACKET = re.compile(r"[\[\]]")
+LETTER = re.compile(r"[^\W_]")
 MARKUP_START = re.compile(r"\[(?=[" + re.escape(marks.OPENING) + "])")
-ATTRIBUTES = re.compile(r'\{\s*(?:speaker\s*=\s*"?(?P<speaker>[^"}]+?)"?|(?P<kind>term|title|name))'
-                        r'(?P<sic>\s+sic)?\s*(?P<continued>\+)?\s*\}')
+ATTRIBUTES = re.compile(r'\{\s*(?:speaker\s*=\s*"?(?P<speaker>[^"}]+?)"?|(?P<kind>term|title|name)'
+                        r'(?P<confirmed>\s+confirmed)?)(?P<sic>\s+sic)?\s*(?P<continued>\+)?\s*\}')
 # The rest of a link whose text is nested markup: ](url) or ](url "title").
 LINK_AFTER = re.compile(r'\]\(\s*(<[^>\n]*>|[^\s()]+)(?:\s+"([^"\n]*)")?\s*\)')
 # Attributes left in the text, after no quotation in brackets.
@@ -82,6 +84,15 @@ PUNCTUATION = ",.!?;:…—–-，。！？；：、،؛؟۔།"
 # Attributes readers see: a photo's alt text, a link's title (a photo's
 # title is its caption, checked as text).
 SHOWN_ATTRIBUTES = {("alt", "img"): "alt text", ("title", "a"): "a link's title"}
+
+
+class Attributes(typing.NamedTuple):
+    """What ``{…}`` says of the markup before it."""
+    kind: str  # speaker, term, name or title
+    speaker: Speaker | None
+    continued: bool  # + : the quotation goes on in the next paragraph
+    sic: bool  # the source printed its marks so
+    confirmed: bool  # the editor checked a term, name or title that reads as speech
 
 
 class QuotationError(ValueError):
@@ -159,9 +170,7 @@ class QuotationExtension(Extension):
         return problems
 
     def parse(self, attributes, markup):
-        """What ``{…}`` makes of the markup: ("speaker", Speaker) or ("term" |
-        "title", None), whether the quotation continues, and whether the
-        editor says the source printed its marks so (``sic``)."""
+        """What ``{…}`` makes of the markup, as `Attributes`."""
         fix = marks.example(markup[1:2] or self.opening_mark)
         if not attributes:
             raise QuotationError(
@@ -176,10 +185,10 @@ class QuotationExtension(Extension):
         match = ATTRIBUTES.fullmatch(attributes)
         if not match:
             raise QuotationError(f"'{shorten(markup)}' is followed by {attributes}: {fix}", markup)
-        continued, sic = bool(match.group("continued")), bool(match.group("sic"))
+        flags = {name: bool(match.group(name)) for name in ("continued", "sic", "confirmed")}
         if match.group("kind"):
-            return match.group("kind"), None, continued, sic
-        return "speaker", self.speaker(match.group("speaker").strip(), markup), continued, sic
+            return Attributes(match.group("kind"), None, **flags)
+        return Attributes("speaker", self.speaker(match.group("speaker").strip(), markup), **flags)
 
     @property
     def lang(self):
@@ -268,10 +277,15 @@ class InlineQuotation(InlineProcessor):
         return element, m.start(0), end + 1 + len(attributes)
 
     def element(self, words, attributes, markup):
-        kind, speaker, continued, sic = self.extension.parse(attributes, markup)
+        kind, speaker, continued, sic, confirmed = self.extension.parse(attributes, markup)
         opening = words[0]
         check_marks(words, markup, continued, sic)
         if kind != "speaker":
+            inside = outside_nested_markup(words[1:-1] if marks.closes(opening, words) else words[1:])
+            if not confirmed and (why := claims.reads_as_speech(kind, inside)):
+                raise QuotationError(
+                    f"'{shorten(markup)}' is marked {{{kind}}}, nobody's words, but {why}: if someone said it, "
+                    f"write {{speaker=Name}}; if it really is a {kind}, write {{{kind} confirmed}}", markup)
             element = etree.Element("cite" if kind == "title" else "span")
             if kind != "title":
                 element.set("class", kind)
@@ -287,6 +301,9 @@ class InlineQuotation(InlineProcessor):
         else:
             element.set("class", "quotation unclosed")
         self.fill(element, words)
+        if not LETTER.search(words_of(element)):
+            raise QuotationError(f"'{shorten(markup)}' credits {speaker.label} with no words: a quotation holds "
+                                 "what the speaker said; the reporter's asides are not theirs", markup)
         mark(element, 0, opening)
         if closing:
             mark(element, len(element), closing)
@@ -350,7 +367,7 @@ class BlockQuotation(Treeprocessor):
         text = (last.text or "") if last is not None and last.tag == "p" else ""
         match = BLOCK_SPEAKER_RE.search(text)
         markup = "> " + text.strip()
-        kind, speaker, _, _ = self.extension.parse(match and match.group(1), markup)
+        kind, speaker, *_ = self.extension.parse(match and match.group(1), markup)
         if speaker is None:
             raise QuotationError(f"'{shorten(markup)}' ends with {{{kind}}}: a block quotation is "
                                  "always someone's words: end it with {speaker=Name}", markup)
@@ -381,29 +398,41 @@ def nested_markup(words):
 
 
 def outside_nested_markup(words):
-    """``words`` with every nested ``[…]{…}`` blanked out (same length)."""
+    """``words`` with every nested ``[…]{…}`` blanked out (same length),
+    and the link around one where there is one (its title is no text)."""
     for start, end, attributes in list(nested_markup(words)):
         end += len(attributes)
+        if words[start - 1:start] == "[" and (link := LINK_AFTER.match(words, end + 1)):
+            start, end = start - 1, link.end() - 1
         words = words[:start] + " " * (end + 1 - start) + words[end + 1:]
     return words
 
 
 def is_closing_mark(text, at):
-    """Whether the mark at ``at`` closes something: every double mark does;
-    a single one only after punctuation (‘We will,’ he said), since after a
-    letter it may be an apostrophe (the States’ diplomats, won’t)."""
-    return text[at] not in marks.SINGLE_CLOSING_MARKS or text[at - 1:at] in PUNCTUATION
+    """Whether the mark at ``at`` closes something. A single mark only after
+    punctuation (‘We will,’ he said), since after a letter it may be an
+    apostrophe (the States’ diplomats, won’t); a mark that also opens (" «)
+    unless it stands where a quotation opens, after a space and before a
+    word (he said "no"); every other mark always."""
+    mark, before, after = text[at], text[at - 1:at], text[at + 1:at + 2]
+    if mark in marks.SINGLE_CLOSING_MARKS:
+        return before in PUNCTUATION
+    if mark in marks.OPENING:
+        return not (before.isspace() and after.strip())
+    return True
 
 
 def check_marks(words, markup, continued, sic):
     """What is inside the brackets is what the source printed inside its
-    marks: a closing mark of the opening's own kind ends the words (no
-    words after it), and a closing mark of another kind is refused unless
-    the editor says the source printed it so (``sic``)."""
+    marks: a closing mark of the opening's family ends the words (no words
+    after it: “We will go on," the minister said, "to the end” splices the
+    reporter's words into the speaker's), and a last mark that does not
+    close the opening is refused unless the editor says the source printed
+    it so (``sic``, which excuses that one mark and nothing inside)."""
     opening, own = words[0], outside_nested_markup(words)
-    closings = marks.PAIRS[opening]
+    closings, family = marks.PAIRS[opening], marks.family_closings(opening)
     for at in range(1, len(own)):
-        if own[at] in closings and own[at + 1:].strip() and is_closing_mark(own, at):
+        if own[at] in family and own[at + 1:].strip() and is_closing_mark(own, at):
             raise QuotationError(
                 f"'{shorten(markup)}' has words after its closing mark {own[at]}: the brackets hold only "
                 f"what the source printed inside its marks: put ] right after {own[at]}, or mark up the "
@@ -492,7 +521,9 @@ class QuotationCheck(Treeprocessor):
             self.collect(element, speaker)
         if element.get("class") == "refused":
             return  # named already; the file is refused
-        claimed = claimed or bool(speaker) or element.tag in CLAIMED or element.get("class") in ("term", "name")
+        # An aside is the reporter's words: marks in it are checked as any.
+        claimed = ((claimed or bool(speaker) or element.tag in CLAIMED or element.get("class") in ("term", "name"))
+                   and element.get("class") != "aside")
         for name in [n for n in ("alt", "title") if element.get(n) and (n, element.tag) in SHOWN_ATTRIBUTES]:
             self.check(element.get(name), SHOWN_ATTRIBUTES[name, element.tag])
         check = self.check_markup if claimed else self.check

@@ -195,3 +195,14 @@ def test_the_register_as_read(tmp_path):
     assert [(p.name, p.kind, p.same_as, p.roles) for p in by_id.values()] == [
         ("Wang Yi", "person", ("https://w.example",), ("minister",)), ("HRW", "organisation", (), ())]
     assert set(by_name) == {"Wang Yi", "Wang", "HRW"} and len(problems) == 1, "read on past the line refused"
+
+
+@pytest.mark.parametrize("line", [
+    "Li Wen | person | lawyer who said “we will crush them”",
+    "Li Wen | person | lawyer | “The Defender”",
+    "Li Wen | person | lawyer | | | lawyer who said ‘never’",
+])
+def test_a_register_line_that_holds_a_quotation_is_refused_by_line(build, line):
+    _, errors = build(f"# people\n{line}\n", report("Li Wen | person | lawyer", quoted="Li Wen"))
+    assert len(errors) == 1 and errors[0].startswith("content/people.txt:2: register line "), errors
+    assert "cannot hold a quotation (it is published unattributed)" in errors[0]

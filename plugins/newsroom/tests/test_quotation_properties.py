@@ -51,8 +51,11 @@ def as_printed(opening, words, closing):
 
 
 @st.composite
-def words(draw, apostrophes=True):
+def words(draw, apostrophes=True, sentence=True):
+    """Up to six words; ``sentence=False``: none that ends a sentence, as
+    in a term, a name or a title."""
     pool = WORDS + (APOSTROPHES if apostrophes else [])
+    pool = pool if sentence else [w for w in pool if not w.endswith(".")]
     return " ".join(draw(st.lists(st.sampled_from(pool), min_size=1, max_size=6)))
 
 
@@ -68,7 +71,9 @@ def quotation(draw, depth=0):
     opening, closing = draw(pair())
     kind = draw(st.sampled_from(["Ann", "HRW", "term", "title", "name"]))
     plain = opening not in "'‘‛＇❛"  # a single mark's words keep no apostrophe
-    inner_words = draw(words(apostrophes=plain))
+    inner_words = draw(words(apostrophes=plain, sentence=kind in SPEAKERS))
+    if not any(c.isalnum() for c in inner_words):
+        inner_words = f"court {inner_words}"  # a quotation of only "…" credits nobody with words: refused
     markup, printed, found = inner_words, inner_words, []
     if depth == 0 and draw(st.booleans()):
         inner = draw(quotation(depth=1))

@@ -1,0 +1,101 @@
+"""Markup that says "nobody's words" must look like what it claims, and a
+speaker is credited only with their own words: each way round it, refused
+by line with its fix, and the nearest good markup, which passes."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from newsroom.reading import claims
+
+HEAD = ("Title: A report\nDate: 2021-04-21\nCategory: Courts\nAuthor: Desk\nSummary: One.\n"
+        "Speakers: Mei Lin | person | sister of a detainee\n")
+REAL = Path(__file__).resolve().parents[3] / "tests/data/claims/real.tsv"
+
+
+def real():
+    with open(REAL, encoding="utf-8") as f:
+        return [tuple(row[:2]) for row in csv.reader((l for l in f if not l.startswith("#")), delimiter="\t") if row]
+
+
+@pytest.fixture
+def read(read_file):
+    def read(text, head=HEAD):
+        """The problems named for the file, and its quotations (None where refused)."""
+        problems, metadata = read_file(head + "\n" + text)
+        return problems, metadata and metadata["report"].quotations
+
+    return read
+
+
+@pytest.mark.parametrize("kind, text", real())
+def test_every_real_term_name_and_title_measured_is_taken(kind, text):
+    assert claims.reads_as_speech(kind, text) is None
+
+
+@pytest.mark.parametrize("kind", ["term", "name", "title"])
+@pytest.mark.parametrize("text, why", [
+    ("We will crush every lawyer who defends them.", "ends as a sentence ends"),
+    ("They came at night. Nobody has seen him since", "a sentence's end with more words after it"),
+    ("我们会继续。", "ends as a sentence ends"),
+    ("你永远见不到他。他们说", "a sentence's end with more words after it"),
+    ("We will go on; we will win", "several clauses"),
+    ("the police will come back for every lawyer who ever defended them in any court of this land and then "
+     "for their wives and their children and their friends too", "words long"),
+])
+def test_a_sentence_marked_as_nobodys_words_is_refused_by_line_with_its_fix(read, kind, text, why):
+    problems, _ = read(f"She wrote [“{text}”]{{{kind}}} on the wall.\n")
+    assert len(problems) == 1 and problems[0].startswith("report.md:8: "), problems
+    assert f"is marked {{{kind}}}, nobody's words, but" in problems[0] and why in problems[0]
+    assert f"write {{speaker=Name}}; if it really is a {kind}, write {{{kind} confirmed}}" in problems[0]
+
+
+def test_several_clauses_of_a_term_are_refused_but_a_list_is_not(read):
+    assert "several clauses" in read("charged with [“we will go on, and we will win the case”]{term}.\n")[0][0]
+    assert read("charged with [“subversion, separatism and terrorism”]{term}.\n") == ([], [])
+
+
+def test_the_editor_may_confirm_a_title_that_reads_as_a_sentence(read):
+    problems, quotations = read("the film [“We Will Not Be Silenced.”]{title confirmed} opened.\n")
+    assert problems == [] and quotations == []
+
+
+def test_a_title_may_ask_or_exclaim_as_titles_do(read):
+    assert read("the report [“China: Where are they? Time for answers”]{title}.\n") == ([], [])
+    assert "ends as a sentence ends" in read("the report [“Where are they.”]{title}.\n")[0][0]
+
+
+def test_an_aside_is_the_reporters_words_and_a_quotation_in_it_is_refused(read):
+    problems, _ = read("[“I waited, [— she said, as police answered “you will never see him” —]{aside} "
+                       "all night.”]{speaker=Mei Lin}\n")
+    assert len(problems) == 1 and problems[0].startswith("report.md:8: ")
+    assert "without markup at '“you will never see him”" in problems[0]
+    problems, quotations = read("[“I waited, [— she said —]{aside} all night.”]{speaker=Mei Lin}\n")
+    assert problems == [] and [q.text for q in quotations] == ["I waited, all night."]
+
+
+@pytest.mark.parametrize("markup", ["[“[— she said —]{aside}”]{speaker=Mei Lin}", "[“”]{speaker=Mei Lin}",
+                                    "[“ … ”]{speaker=Mei Lin}"])
+def test_a_quotation_with_no_words_of_the_speakers_is_refused(read, markup):
+    problems, _ = read(f"Then {markup} again.\n")
+    assert len(problems) == 1 and "credits Mei Lin with no words" in problems[0], problems
+
+
+@pytest.mark.parametrize("attributes", ["{speaker=Mei Lin sic}", "{speaker=Mei Lin}"])
+@pytest.mark.parametrize("inside", ["“We will go on,\" the minister said, \"to the end\"",
+                                    "“We will go on,” the minister said, “to the end\"",
+                                    "«Nous irons,» a dit le ministre, «jusqu'au bout»"])
+def test_a_closing_mark_of_the_openings_family_ends_the_words_sic_or_not(read, attributes, inside):
+    problems, _ = read(f"[{inside}]{attributes}\n")
+    assert len(problems) == 1 and "has words after its closing mark" in problems[0], problems
+
+
+def test_sic_still_excuses_the_one_mismatched_mark_that_ends_the_brackets(read):
+    problems, quotations = read("[“We will go on to the end\"]{speaker=Mei Lin sic}\n")
+    assert problems == [] and [q.printed or q.text for q in quotations] == ["“We will go on to the end\""]
+
+
+def test_a_nested_quotation_in_marks_of_another_family_stays_a_quotation_inside(read):
+    problems, quotations = read("[“He told me ‘no’ and left.”]{speaker=Mei Lin}\n")
+    assert problems == [] and [q.text for q in quotations] == ["He told me ‘no’ and left."]
