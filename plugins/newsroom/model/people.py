@@ -28,6 +28,7 @@ that order, and means the same.
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -108,6 +109,8 @@ def read_person_line(line, where="Speakers line"):
             raise PersonLineError(f"{where} {line.strip()!r} gives the link {link!r}, which is not a web address: "
                                   "write it whole (https://…), or a Wikidata id (Q4773)", line)
         addresses.append(address)
+    # One form for every name, as typed on any machine (macOS copies decomposed).
+    name, others = unicodedata.normalize("NFC", name), unicodedata.normalize("NFC", others)
     return PersonLine(name, KINDS[kind][0], description, tuple(n.strip() for n in others.split(",") if n.strip()),
                       tuple(addresses), tuple(r.strip() for r in roles.split(";") if r.strip()), given_id)
 

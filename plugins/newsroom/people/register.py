@@ -24,7 +24,7 @@ import re
 from pelican.log import console
 
 from ..model.people import Person, PersonLineError, read_person_line
-from ..reading import checks, marks, safety
+from ..reading import checks, marks, names, safety
 from ..reading.slugs import readable
 
 logger = logging.getLogger(__name__)
@@ -84,6 +84,9 @@ def read_register(content, settings):
                                  f"in '{value}': a register line is plain text and cannot hold a quotation (it "
                                  "is published unattributed): write it without quotation marks"))
                 continue
+            if why := next(filter(None, (names.problem(n) for n in (read.name, *read.other_names))), None):
+                problems.append((path, number, f"register line {line.strip()!r}: a name {why}"))
+                continue
             if read.kind == "unnamed":
                 problems.append((path, number, f"register line {line.strip()!r} is of kind unnamed: the "
                                  "register lists those named; describe an unnamed source in the report"))
@@ -99,7 +102,7 @@ def read_register(content, settings):
             by_id[person.slug] = person
             if read.id:
                 given_ids.add(read.id)
-            for alias in dict.fromkeys(person.names):
+            for alias in dict.fromkeys(map(names.comparable, person.names)):
                 others = by_name.setdefault(alias, [])
                 if others and not (read.id and all(p.slug in given_ids for p in others)):
                     problems.append((path, number, f"{alias!r} is already {others[0].name}'s: give each spelling "
@@ -149,8 +152,14 @@ def person_for(speaker, by_name, by_id):
     """The register's person a report's speaker is, None for someone the
     register does not know, or why neither can be said (a message)."""
     if speaker.id:
-        return by_id.get(speaker.id)
-    found = list(dict.fromkeys(p for n in (speaker.name, *speaker.other_names) for p in by_name.get(n, [])))
+        person = by_id.get(speaker.id)
+        if person and not carries_a_name_of(speaker, person):
+            return (f"Speakers '{speaker.name} #{speaker.id}' gives the id of {person.name} ({person.origin}) to a "
+                    f"speaker who carries none of their names ({', '.join(person.names)}): if this is "
+                    f"{person.name}, write one of those names; if not, give {speaker.name} an id of their own")
+        return person
+    found = list(dict.fromkeys(p for n in (speaker.name, *speaker.other_names)
+                               for p in by_name.get(names.comparable(n), [])))
     if len(found) > 1:
         return (f"Speakers {speaker.name!r} matches " + " and ".join(f"{p.name} #{p.slug} ({p.origin})" for p in found)
                 + " in the register: write the id of the one meant after the name "
@@ -163,6 +172,26 @@ def person_for(speaker, by_name, by_id):
             f"them, add the role to their line in the register (its last field, roles) or write their id after "
             f"the name ({speaker.name} #{person.slug} | …); if it is someone else, give them an id of their own "
             f"({speaker.name} #{person.slug}-2 | …)")
+
+
+def carries_a_name_of(speaker, person):
+    """Whether a report's speaker is written with one of ``person``'s names:
+    an id says which of a name's people is meant, never whose name to use."""
+    return bool({names.comparable(n) for n in (speaker.name, *speaker.other_names)}
+                & {names.comparable(n) for n in person.names})
+
+
+def look_alikes(people):
+    """Each pair of people with names that look alike (one UTS #39
+    skeleton) but are not the same letters: (name, person, other name,
+    other person). Homonyms written alike are two people with ids."""
+    seen = {}
+    for person in people:
+        for name in dict.fromkeys(map(names.comparable, person.names)):
+            for other_name, other in seen.get(names.skeleton(name), []):
+                if other != person and other_name != name:
+                    yield name, person, other_name, other
+            seen.setdefault(names.skeleton(name), []).append((name, person))
 
 
 def resolve(generator):
@@ -189,8 +218,13 @@ def resolve(generator):
             if isinstance(found, str):
                 logger.error("%s: %s", where(item, speaker), found)
                 continue
-            key = found.slug if found else speaker.id or speaker.name
+            key = found.slug if found else speaker.id or names.comparable(speaker.name)
             person = found or people.get(key) or unregistered(speaker, settings, where(item, speaker))
+            if not found and speaker.id and not carries_a_name_of(speaker, person):
+                logger.error("%s: Speakers '%s #%s' gives the id %s was given first (%s), and none of their "
+                             "names: give %s an id of their own", where(item, speaker), speaker.name, speaker.id,
+                             person.name, person.origin, speaker.name)
+                continue
             if found is None and key not in people:
                 line = f"{speaker.name}{f' #{speaker.id}' if speaker.id else ''} | {person.kind} | what they are | "
                 console.print(f"{person.origin}: {speaker.name} is not in the register: add a line to "
@@ -200,6 +234,12 @@ def resolve(generator):
             people[key] = person
             found_people[speaker.name] = person
     generator.context["PEOPLE"] = sorted(set(people.values()), key=lambda p: (p.name.lower(), p.slug))
+    everyone = sorted({*by_id.values(), *people.values()}, key=lambda p: (p.origin, p.slug))
+    for name, person, other_name, other in look_alikes(everyone):
+        logger.error("%s (%s) looks exactly like %s (%s) but is written with other characters: a reader could "
+                     "not tell whose words are whose: write the name as %s does, if this is them, or tell the "
+                     "two apart in letters a reader sees", name, person.origin or "a report", other_name,
+                     other.origin or "a report", other.origin or "the register")
     slugs = {}
     for person in generator.context["PEOPLE"]:
         page = checks.folded(person.slug)

@@ -59,7 +59,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..chrome import locales
 from ..chrome.languages import chrome
 from ..model.report import Quotation
-from . import checks, claims, marks
+from . import checks, claims, marks, names
 from .speakers import Speaker, SpeakerError, parse_speakers, unknown
 
 BRACKET = re.compile(r"[\[\]]")
@@ -208,7 +208,7 @@ class QuotationExtension(Extension):
                 # The reader names the Speakers line; the file is refused.
                 self.speakers = collections.defaultdict(lambda: Speaker("?"))
         try:
-            return self.speakers[name]
+            return self.speakers[names.comparable(name)]
         except KeyError:
             raise QuotationError(f"quotation '{shorten(markup)}' {unknown(name, self.speakers)}", markup) from None
 

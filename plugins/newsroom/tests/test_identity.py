@@ -126,13 +126,18 @@ def test_two_people_whose_pages_would_share_an_address_are_refused_naming_both(b
                       "one of them an id of its own after the name (Name #id)"]
 
 
-@pytest.mark.parametrize("first, second", [("王毅", "汪毅"), ("Jos\u00e9 Mart\u00ednez", "Jose\u0301 Marti\u0301nez")],
-                         ids=["two Chinese names of one romanisation", "NFC and NFD"])
-def test_names_whose_pages_would_be_one_file_are_refused_naming_both_files(build, first, second):
-    _, errors = build("", report(f"{first} | person | a lawyer", quoted=first),
-                      report(f"{second} | person | a judge", quoted=second, n=2))
+def test_names_whose_pages_would_be_one_file_are_refused_naming_both_files(build):
+    _, errors = build("", report("王毅 | person | a lawyer", quoted="王毅"),
+                      report("汪毅 | person | a judge", quoted="汪毅", n=2))
     assert len(errors) == 1 and "content/r1.md:6" in errors[0] and "content/r2.md:6" in errors[0], errors
     assert "would share the page people/" in errors[0]
+
+
+@pytest.mark.parametrize("typed", ["Jose\u0301 Marti\u0301nez", "Ｊｏｓé Ｍａｒｔíｎｅｚ"], ids=["NFD", "full width"])
+def test_a_name_typed_decomposed_or_full_width_is_the_registers_person(build, typed):
+    articles, errors = build("José Martínez | person | a lawyer\n",
+                             report(f"{typed} | person | a lawyer", quoted=typed))
+    assert errors == [] and [p.name for p in articles[0].report.people.values()] == ["José Martínez"]
 
 
 def test_the_register_skips_comments_and_blank_lines_and_reads_on_past_a_bad_line(build):
@@ -206,3 +211,46 @@ def test_a_register_line_that_holds_a_quotation_is_refused_by_line(build, line):
     _, errors = build(f"# people\n{line}\n", report("Li Wen | person | lawyer", quoted="Li Wen"))
     assert len(errors) == 1 and errors[0].startswith("content/people.txt:2: register line "), errors
     assert "cannot hold a quotation (it is published unattributed)" in errors[0]
+
+
+BLINKEN = "Antony Blinken #antony-blinken | person | U.S. Secretary of State | Blinken\n"
+
+
+def test_an_id_cannot_lend_a_registered_persons_page_to_another_name(build):
+    _, errors = build(BLINKEN, report("Mei Lin #antony-blinken | person | sister of a detainee", quoted="Mei Lin"))
+    assert len(errors) == 1 and errors[0].startswith("content/r1.md:6: Speakers 'Mei Lin #antony-blinken' gives "
+                                                     "the id of Antony Blinken (content/people.txt:1)"), errors
+    articles, errors = build(BLINKEN, report("Blinken #antony-blinken | person | diplomat", quoted="Blinken"))
+    assert errors == [] and articles[0].report.people["Blinken"].slug == "antony-blinken"
+
+
+def test_an_id_one_report_gave_cannot_be_taken_by_another_name(build):
+    _, errors = build("", report("Ann Lee #ann | person | a lawyer", quoted="Ann Lee"),
+                      report("Mei Lin #ann | person | a judge", quoted="Mei Lin", n=2))
+    assert len(errors) == 1 and " #ann' gives the id " in errors[0] and "none of their names" in errors[0], errors
+
+
+@pytest.mark.parametrize("typed, says", [
+    ("Antony Bl\u200binken", "holds an invisible character, U+200B (ZERO WIDTH SPACE)"),
+    ("Antony Blinken\u200f", "holds an invisible character, U+200F (RIGHT-TO-LEFT MARK)"),
+    ("Antony Blіnken", "mixes Cyrillic and Latin letters in the word 'Blіnken'"),
+    ("Αntony Βlinken", "mixes Greek and Latin letters in the word 'Αntony'"),
+])
+def test_a_name_made_to_look_like_another_is_refused_in_a_report_and_in_the_register(build, typed, says):
+    _, errors = build(BLINKEN, report(f"{typed} | person | diplomat", quoted=typed))
+    assert len(errors) == 1 and errors[0].startswith("content/r1.md:6: Speakers line") and says in errors[0], errors
+    _, errors = build(f"{typed} | person | a diplomat\n", report("Ann Lee | person | a lawyer", quoted="Ann Lee"))
+    assert len(errors) == 1 and errors[0].startswith("content/people.txt:1: register line") and says in errors[0]
+
+
+def test_a_name_in_another_script_that_looks_like_a_registered_name_is_refused_naming_both(build):
+    # Рара in Cyrillic letters alone: no word mixes scripts, yet it reads as Papa.
+    _, errors = build("Papa Diop | person | a journalist\n", report("Рара Diop | person | a journalist",
+                                                                     quoted="Рара Diop"))
+    assert len(errors) == 1 and errors[0].startswith("Рара Diop (content/r1.md:6) looks exactly like Papa Diop "
+                                                     "(content/people.txt:1)"), errors
+
+
+def test_joiners_stay_where_a_script_needs_them(build):
+    articles, errors = build("", report("مهدی\u200cزاده | person | وکیل", quoted="مهدی\u200cزاده"))
+    assert errors == [] and list(articles[0].report.people) == ["مهدی\u200cزاده"]
