@@ -18,6 +18,8 @@ would reach readers as a mark that no check had seen.
 import html
 import re
 
+from ..chrome.languages import CJK
+
 PAIRS = {
     "“": "”",
     '"': '"',
@@ -64,6 +66,10 @@ SINGLE_OPENING = re.compile(f"(?<![^\\W_])([{re.escape(SINGLE_OPENING_MARKS)}])(
 OPENS_ONLY = "‘‛❛"
 # A closing single mark: after a non-space, not followed by a letter or digit.
 SINGLE_CLOSING = re.compile(f"(?<=\\S)[{re.escape(SINGLE_CLOSING_MARKS)}](?![^\\W_])")
+# A single mark beside a CJK character: Chinese has no apostrophe, so it
+# always quotes ('只表示…', 说‛…’).
+SINGLE_BY_CJK = re.compile(f"{CJK.pattern}[{re.escape(SINGLE_OPENING_MARKS + SINGLE_CLOSING_MARKS)}]|"
+                           f"[{re.escape(SINGLE_OPENING_MARKS + SINGLE_CLOSING_MARKS)}]{CJK.pattern}")
 # An HTML character reference (named or numbered) in text.
 REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -130,12 +136,15 @@ def family_closings(opening):
 def stray_mark(text):
     """The index of the first quotation mark in ``text``, or None.
 
-    Every double mark, and every mark that is never an apostrophe, counts.
+    Every double mark, every mark that is never an apostrophe, and every
+    single mark beside a CJK character counts.
     A single mark counts where it opens a quoted word (‘moderate’,
     'moderate', said:‘We…, ‘1,000…’, '…and'), and is closed later in the
     same text; an opening ‘ counts whether closed or not; an apostrophe
     inside or at the end of a word, or before an elision, never does."""
     found = [m.start()] if (m := ALWAYS_MARK.search(text)) else []
+    if m := SINGLE_BY_CJK.search(text):
+        found.append(m.start() + (0 if text[m.start()] in SINGLE_OPENING_MARKS + SINGLE_CLOSING_MARKS else 1))
     for match in SINGLE_OPENING.finditer(text):
         at = match.start(1)
         if ELISIONS.match(text, at + 1):

@@ -57,7 +57,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..chrome import locales
-from ..chrome.languages import chrome
+from ..chrome.languages import CJK, chrome
 from ..model.report import Quotation
 from . import checks, claims, marks, names
 from .speakers import Speaker, SpeakerError, parse_speakers, unknown
@@ -416,7 +416,7 @@ def is_closing_mark(text, at):
     word (he said "no"); every other mark always."""
     mark, before, after = text[at], text[at - 1:at], text[at + 1:at + 2]
     if mark in marks.SINGLE_CLOSING_MARKS:
-        return before in PUNCTUATION
+        return before in PUNCTUATION or bool(CJK.match(before))
     if mark in marks.OPENING:
         return not (before.isspace() and after.strip())
     return True

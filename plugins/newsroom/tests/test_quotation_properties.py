@@ -188,3 +188,16 @@ def test_a_paragraph_is_refused_by_line_or_every_mark_in_it_is_inside_markup(rea
     for word in APOSTROPHES:
         outside = outside.replace(word, " ")
     assert not [c for c in outside if c in MARKS], f"a quotation mark published outside markup: {markup}"
+
+
+CHINESE = ["只表示", "庭审依法进行", "并未回答", "其他问题", "此案", "律师", "我们会继续"]
+SINGLE_PAIRS = [("'", "'"), ("‘", "’"), ("‛", "’"), ("＇", "＇"), ("’", "‘"), ("❛", "❜")]
+
+
+@PROPERTY
+@given(st.sampled_from(["法院", "法院：", "法院:", "法院说 ", "他说，", ""]), st.sampled_from(SINGLE_PAIRS),
+       st.lists(st.sampled_from(CHINESE), min_size=1, max_size=4), st.sampled_from(["。", "", "，他说。"]))
+def test_single_marks_beside_chinese_are_quotation_marks_refused_unmarked(read, before, pair, words, after):
+    opening, closing = pair
+    problems, quotations = read(f"{before}{opening}{''.join(words)}{closing}{after}")
+    assert quotations is None and len(problems) == 1 and "quotation mark without markup" in problems[0], problems
