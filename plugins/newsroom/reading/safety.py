@@ -2,7 +2,8 @@
 problems as ``(line, message)``, like `checks.py`.
 
 - characters that hide or break text: NUL and other control characters,
-  and the bidirectional overrides that make text read other than it is;
+  the bidirectional overrides that make text read other than it is, and
+  direction marks outside right-to-left text;
 - fields of nothing but invisible characters;
 - paths that leave their tree: a Slug, Save_as or Url that is not a plain
   relative path, a link or photo that resolves outside content/ (symlinks
@@ -33,6 +34,7 @@ from . import marks
 LIMITS = {"bytes": 2_000_000, "title": 300, "summary": 2_000, "tags": 50, "speakers": 200}
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+DIRECTION_MARK = re.compile(r"[\u200e\u200f\u061c]")
 SLUG = re.compile(r"^\w[\w-]*$")
 PATH = re.compile(r"^(?!/)(?!.*(?:^|/)\.\.?(?:/|$))[\w./-]+$")
 LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*$", re.I)
@@ -51,14 +53,44 @@ def visible(text):
     return "".join(c for c in text if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc", "Mn", "Zs"))
 
 
+def strong_direction(text, at, step):
+    """The direction of the first strong character from ``at`` going
+    ``step`` (1 or -1) within its line: "L", "R" or None."""
+    while 0 <= at < len(text) and text[at] != "\n":
+        direction = unicodedata.bidirectional(text[at])
+        if direction in ("L", "R", "AL"):
+            return "L" if direction == "L" else "R"
+        at += step
+    return None
+
+
+def stray_direction_mark(text):
+    """The index of the first direction mark (U+200E, U+200F, U+061C) with
+    no right-to-left letter beside it (the first strong letter on either
+    side, within its line), or None. In right-to-left text a mark places
+    digits and Latin names; inside a left-to-right run it only moves what
+    readers see ("5\u200f-10 years" shows 510- years) while machines read
+    the characters in order."""
+    for match in DIRECTION_MARK.finditer(text):
+        at = match.start()
+        if "R" not in (strong_direction(text, at - 1, -1), strong_direction(text, at + 1, 1)):
+            return at
+    return None
+
+
 def characters(text, line_at):
-    """Control and bidirectional override characters, at their line."""
+    """Control and bidirectional override characters, and direction marks
+    in left-to-right text, at their line."""
     problems = []
     for pattern, what in ((CONTROL, "a control character"), (BIDI, "a bidirectional override character")):
         match = pattern.search(text)
         if match:
             problems.append((line_at(text, match.start()),
                              f"has {what} (U+{ord(match.group()):04X}), which hides or breaks text: delete it"))
+    if (at := stray_direction_mark(text)) is not None:
+        problems.append((line_at(text, at), f"has a direction mark (U+{ord(text[at]):04X}) in left-to-right text, "
+                         "which shows its words in another order than machines read them: delete it (a "
+                         "direction mark belongs beside right-to-left letters)"))
     return problems
 
 

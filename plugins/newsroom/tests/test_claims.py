@@ -99,3 +99,8 @@ def test_sic_still_excuses_the_one_mismatched_mark_that_ends_the_brackets(read):
 def test_a_nested_quotation_in_marks_of_another_family_stays_a_quotation_inside(read):
     problems, quotations = read("[“He told me ‘no’ and left.”]{speaker=Mei Lin}\n")
     assert problems == [] and [q.text for q in quotations] == ["He told me ‘no’ and left."]
+
+
+def test_a_direction_mark_inside_an_english_quotation_is_refused_by_line(read):
+    problems, _ = read("Intro.\n\nShe said [“it takes 5\u200f-10 years”]{speaker=Mei Lin}.\n")
+    assert len(problems) == 1 and problems[0].startswith("report.md:10: has a direction mark (U+200F)"), problems

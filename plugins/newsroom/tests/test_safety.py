@@ -165,3 +165,16 @@ def test_a_refusal_names_the_line_of_its_field_wherever_it_stands(read_file):
     head = "Date: 2021-04-21\nCategory: Courts\nAuthor: Desk\nSummary: One.\nTitle: " + "a" * 301 + "\n"
     problems, _ = read_file(head + "\nText.\n")
     assert problems == ["report.md:5: Title is 301 characters long: a headline may have 300"]
+
+
+@pytest.mark.parametrize("text, refused", [
+    ("He said [“it takes 5\u200f-10 years”]{speaker=Ann}.", True),
+    ("Sentences of 5\u200e-10 years.", True),
+    ("Human Rights Watch\u061c said so.", True),
+    ("قالت Human Rights Watch\u200f إن 2024\u200f كان", False),
+    ("في عام 2024\u200f قال", False),
+    ("The word الصين\u200f means China.", False),
+])
+def test_a_direction_mark_stands_only_beside_right_to_left_letters(text, refused):
+    found = safety.stray_direction_mark(text)
+    assert (found is not None) == refused, (text, found)
