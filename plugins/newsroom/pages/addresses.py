@@ -1,7 +1,8 @@
 """Where each article and page is published, worked out once and checked.
 
 Two files published at one address, a category, tag or author with no
-letter or digit to make an address from, and a ``{tag}``, ``{category}``
+letter or digit to make an address from, two of different names that
+would share one, and a ``{tag}``, ``{category}``
 or ``{author}`` link that no article answers are refused, naming the files.
 """
 
@@ -27,6 +28,10 @@ def refuse_unaddressable(generators):
     for source, field, name in checks.nameless(articles):
         logger.error("%s: %s %r has no letter or digit to make its address from: reword it",
                      os.path.relpath(source), field, name)
+    for field, address, names in checks.shared_addresses(articles):
+        logger.error("%s gives %s one address, %s, and its page would be headed with one of them: reword one, "
+                     "or write it as the other does if they are one", field,
+                     " and ".join(f"{name!r} ({os.path.relpath(source)})" for name, source in names.items()), address)
     items = [*articles, *(p for g in generators for p in getattr(g, "pages", []))]
     for source, line, link in checks.dead_term_links(items, articles, generators[0].settings):
         logger.error("%s:%d: links to %s, which no article has: correct the name",

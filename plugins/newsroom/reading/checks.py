@@ -223,6 +223,21 @@ def nameless(articles):
                 yield article.source_path, fields[kind], term.name
 
 
+def shared_addresses(articles):
+    """Categories, tags or authors of different names whose pages would be
+    one address (王毅 and 汪毅 are both tag/wang-yi): (kind, address,
+    {name: first source})."""
+    fields = {"category": "Category", "tag": "Tags", "author": "Author"}
+    found = {}
+    for article in articles:
+        for kind, term in terms(article):
+            if term.slug:
+                found.setdefault((fields[kind], folded(term.slug)), {}).setdefault(term.name, article.source_path)
+    for (field, address), names in found.items():
+        if len(names) > 1:
+            yield field, address, names
+
+
 def contents(generator):
     """Every article or page a generator holds, whatever its status."""
     for kind in CONTENT_LISTS:

@@ -80,3 +80,15 @@ def test_every_address_the_build_makes_is_known_before_anything_is_written():
         assert taken(path), path
     for path in ("2021/04/court-ruling.html", "about.html", "2021/04/index.html", "reports/page.html"):
         assert not taken(path), path
+
+
+@pytest.mark.parametrize("field, first, second", [("Tags", "王毅", "汪毅"), ("Category", "Courts", "Courts!"),
+                                                  ("Author", "Li Na", "Li-Na")])
+def test_two_topics_sections_or_authors_of_one_address_are_refused_naming_both(build, field, first, second):
+    one = report("one", 1).replace("Category: News\n", "").replace("Author: Desk\n", "")
+    two = report("two", 2).replace("Category: News\n", "").replace("Author: Desk\n", "")
+    base = {"Tags": "Category: News\nAuthor: Desk\n", "Category": "Author: Desk\n", "Author": "Category: News\n"}
+    _, errors = build(**{"a.md": one.replace("Slug:", f"{base[field]}{field}: {first}\nSlug:"),
+                         "b.md": two.replace("Slug:", f"{base[field]}{field}: {second}\nSlug:")})
+    assert len(errors) == 1 and errors[0].startswith(f"{field} gives "), errors
+    assert f"'{first}' (" in errors[0] and f"'{second}' (" in errors[0] and "one address" in errors[0]
