@@ -28,6 +28,7 @@ WORD = f"[{LETTER}](?:[{INSIDE}]*[{ENDS}])?"
 # Latin words, each from a letter to a letter or digit, with the spaces
 # between; a number after them is the sentence's ("2024-يىلى", in 2024).
 LATIN_RUN = re.compile(f"{WORD}(?:[ \u00a0]+{WORD})*")
+PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
 LEFT_ALONE = {"code", "pre", "bdi", "kbd", "samp", "script", "style"}
 
 
@@ -48,7 +49,9 @@ class Isolate(Treeprocessor):
 def split(text):
     """``text`` as the words before its first Latin run, and each run as a
     ``bdi`` whose tail is the words after it; None where it has no run."""
-    runs = list(LATIN_RUN.finditer(text or ""))
+    # Markdown's placeholders (an entity, raw HTML: \x02wzxhzdk:0\x03) are
+    # restored after this runs: no run may cut one.
+    runs = list(LATIN_RUN.finditer(PLACEHOLDER.sub(lambda m: "\x00" * len(m.group()), text or "")))
     if not runs:
         return None
     isolated = []

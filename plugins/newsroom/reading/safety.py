@@ -34,6 +34,7 @@ from . import marks
 LIMITS = {"bytes": 2_000_000, "title": 300, "summary": 2_000, "tags": 50, "speakers": 200}
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+FIELD_NAME = re.compile(r"[A-Za-z][\w-]*[ \t]*:")
 DIRECTION_MARK = re.compile(r"[\u200e\u200f\u061c]")
 SLUG = re.compile(r"^\w[\w-]*$")
 PATH = re.compile(r"^(?!/)(?!.*(?:^|/)\.\.?(?:/|$))[\w./-]+$")
@@ -65,15 +66,19 @@ def strong_direction(text, at, step):
 
 
 def stray_direction_mark(text):
-    """The index of the first direction mark (U+200E, U+200F, U+061C) with
-    no right-to-left letter beside it (the first strong letter on either
-    side, within its line), or None. In right-to-left text a mark places
-    digits and Latin names; inside a left-to-right run it only moves what
-    readers see ("5\u200f-10 years" shows 510- years) while machines read
-    the characters in order."""
+    """The index of the first direction mark (U+200E, U+200F, U+061C)
+    inside a left-to-right run (the first strong letter on each side, or
+    where there is none on a side, the line's first, is left to right), or
+    None. In right-to-left text a mark places digits and Latin names;
+    inside a left-to-right run it only moves what readers see ("5\u200f-10
+    years" shows 510- years) while machines read the characters in order."""
     for match in DIRECTION_MARK.finditer(text):
         at = match.start()
-        if "R" not in (strong_direction(text, at - 1, -1), strong_direction(text, at + 1, 1)):
+        line = text.rfind("\n", 0, at) + 1
+        field = FIELD_NAME.match(text, line)  # a header line's direction is its value's
+        base = strong_direction(text, field.end() if field else line, 1)
+        sides = (strong_direction(text, at - 1, -1) or base, strong_direction(text, at + 1, 1) or base)
+        if sides == ("L", "L"):
             return at
     return None
 

@@ -19,6 +19,7 @@ to Pelican.
 import re
 import unicodedata
 
+from markupsafe import escape
 from pelican.utils import slugify
 
 from ..chrome import locales
@@ -69,14 +70,16 @@ def exact_latin(text, lang=""):
 def readable(text, settings, lang=""):
     """``text`` as an address's last part: Uyghur in Uyghur Latin, the rest
     as Pelican makes it (romanised letter by letter)."""
-    return slugify(exact_latin(text, lang) or text, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    # Escaped: Pelican's slugify strips what looks like a tag ("<30 days rose; >90").
+    return slugify(escape(exact_latin(text, lang) or text), regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
 
 
 def slug_for(title, lang, settings):
-    """(slug, problem): the address a Title without Latin letters gets, or
-    why it gets none; (None, None) where Pelican's own will do."""
-    if not title or LATIN.search(title):
+    """(slug, problem): the address a Title gets, or why it gets none."""
+    if not title:
         return None, None
+    if LATIN.search(title):
+        return readable(title, settings) or None, None
     if exact_latin(title, lang) is not None:
         return readable(title, settings, lang) or None, None
     scripts = {script_of(c) for c in title if unicodedata.category(c).startswith("L")}

@@ -57,7 +57,7 @@ def report_records(article, section_names):
     report = article.report
     lang = article.lang
     section = getattr(article, "category", None)
-    shown = {"headline": text_of(article.title),
+    shown = {"headline": article.title,  # plain text as read (what looks like a tag in it is words)
              "section": section_name(section_names, section, lang) if section else ""}
     filters = {
         "section": [section.name] if section else [],

@@ -89,7 +89,9 @@ def test_direction_marks_are_accepted_and_overrides_refused(read):
     ("Уйғур аниси оғлиниң тәқдирини сориди", "ug-Cyrl", "uyghur-anisi-oghlining-teqdirini-soridi"),
     # Romanised letter by letter where that reads (Pelican's own).
     ("Суд оставил в силе приговор", "ru", None),
-    ("Court upholds sentence", "ug", None),
+    ("Court upholds sentence", "ug", "court-upholds-sentence"),
+    # Every word, what would look like a tag to Pelican's slugify too.
+    ("Detention <30 days rose; >90 days fell", "en", "detention-30-days-rose-90-days-fell"),
 ])
 def test_a_title_without_latin_letters_gets_a_readable_address(read_file, title, lang, slug):
     _, metadata = read_file(f"Title: {title}\nDate: 2021-04-21\nCategory: Courts\nAuthor: Desk\nSummary: One.\n"

@@ -174,6 +174,8 @@ def test_a_refusal_names_the_line_of_its_field_wherever_it_stands(read_file):
     ("قالت Human Rights Watch\u200f إن 2024\u200f كان", False),
     ("في عام 2024\u200f قال", False),
     ("The word الصين\u200f means China.", False),
+    ("قالت Human Rights Watch\u200f", False),
+    ("It was Human Rights Watch\u200f", True),
 ])
 def test_a_direction_mark_stands_only_beside_right_to_left_letters(text, refused):
     found = safety.stray_direction_mark(text)

@@ -31,7 +31,7 @@ def article(quotations, lang="en", href="2021/04/report.html", **fields):
     speakers = {q.speaker.name for q in quotations}
     report = Report(quotations=tuple(quotations), href=href, summary_text="One line.",
                     people={name: SPELLINGS[name] for name in speakers if name in SPELLINGS})
-    return SimpleNamespace(report=report, lang=lang, title="A <q>report</q>", _content="<p>Text.</p>",
+    return SimpleNamespace(report=report, lang=lang, title="A report", _content="<p>Text.</p>",
                            category=SimpleNamespace(name="News"), status="published",
                            **{"date": datetime.datetime(2021, 4, 20, 9, 30), **fields})
 
