@@ -1,9 +1,10 @@
 """Every direct quotation is marked up as one, with its speaker on the
 element for machines and in the text or caption for readers."""
 
+import extruct
 import pytest
 
-from conftest import QUOTATIONS
+from conftest import QUOTATIONS, creator_id
 
 
 def quotation_elements(article):
@@ -65,3 +66,34 @@ def test_inline_speakers_are_named_in_their_paragraph_or_the_one_before(article)
         paragraph = q.find_parent("p")
         context = paragraph.find_previous_sibling("p").get_text() + paragraph.get_text()
         assert any(name in context for name in PRINTED_AS[q["data-speaker"]]), paragraph
+
+
+def test_a_headlines_quotation_is_a_quotation_everywhere_and_no_link_holds_attribution(corpus_prod_site):
+    """Over every report: each quotation of a headline or standfirst is one
+    of the JSON-LD's Quotations, credited to the person its data-speaker
+    names; no page puts attribution markup inside a link (a listing, a
+    speaker page, corrections)."""
+    site = corpus_prod_site
+    checked = 0
+    for name in site.reports():
+        page = site.page(name)
+        items = extruct.extract(site.text(name), base_url=f"{site.url}/{name}", syntaxes=["json-ld"])["json-ld"]
+        nodes = [n for item in items for n in item.get("@graph", [item])]
+        people = {n["@id"]: n.get("name") for n in nodes if n.get("@type") in ("Person", "Organization")}
+        said = {(q["text"], people.get(creator_id(q))) for q in every_node(nodes) if q.get("@type") == "Quotation"}
+        for element in page.select("header h1 [data-speaker], header .standfirst [data-speaker]"):
+            assert (words(element), element["data-speaker"]) in said, (name, words(element), said)
+            checked += 1
+    assert checked >= 2, "the corpus has headlines with quotations"
+    for name in site.html_files():
+        assert not site.page(name).select("a [data-speaker]"), f"{name}: attribution markup inside a link"
+
+
+def every_node(value):
+    """Every JSON-LD object in ``value``, however deep."""
+    if isinstance(value, dict):
+        yield value
+        value = list(value.values())
+    if isinstance(value, list):
+        for item in value:
+            yield from every_node(item)

@@ -66,6 +66,7 @@ def register():
     # Each generator makes its own Jinja environment, before it renders.
     signals.generator_init.connect(languages.add_filters)
     signals.generator_init.connect(structured_data.add_function)
+    signals.generator_init.connect(listings.add_filters)
     # Each article and page once made, before its content is first rendered.
     signals.content_object_init.connect(contract.attach_report)
     signals.content_object_init.connect(finish_body)

@@ -19,6 +19,8 @@ that fix replaces a private method of Pelican's, so it is in
 `pelican_internals.py`.
 """
 
+from ..reading.plain_text import unattributed
+
 
 class Members(list):
     """A list whose membership test is a set look-up (articles are hashable
@@ -42,3 +44,8 @@ def linear_term_pages(generator):
     generator.context.update(categories=generator.categories, authors=generator.authors,
                              tags=list(generator.tags.items()))
 
+
+def add_filters(generator):
+    """``link_text``: a headline's HTML as the text of a link to its report
+    (`plain_text.unattributed`): listings, corrections, speaker pages."""
+    generator.env.filters["link_text"] = unattributed

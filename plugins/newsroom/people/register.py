@@ -21,6 +21,7 @@ import logging
 import os
 import re
 
+from markupsafe import Markup
 from pelican.log import console
 
 from ..model.people import Person, PersonLineError, read_person_line
@@ -181,6 +182,25 @@ def carries_a_name_of(speaker, person):
                 & {names.comparable(n) for n in person.names})
 
 
+def attribute(value):
+    """``value`` as Markdown writes it in an attribute (``data-speaker``)."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def credit_as_registered(item):
+    """Each quotation element's ``data-speaker`` names the person the
+    register joined its speaker to («جو ستورك» is Joe Stork), in the body
+    and the headline, as the JSON-LD and the speaker page do."""
+    report = item.report
+    renamed = {f'data-speaker="{attribute(name)}"': f'data-speaker="{attribute(person.name)}"'
+               for name, person in report.people.items() if person.name != name}
+    if not renamed:
+        return
+    pattern = re.compile("|".join(map(re.escape, renamed)))
+    item._content = pattern.sub(lambda m: renamed[m.group()], item._content)
+    report.title_html = Markup(pattern.sub(lambda m: renamed[m.group()], report.title_html))
+
+
 def look_alikes(people):
     """Each pair of people with names that look alike (one UTS #39
     skeleton) but are not the same letters: (name, person, other name,
@@ -233,6 +253,7 @@ def resolve(generator):
                               soft_wrap=True, markup=False, highlight=False)  # whole, to copy
             people[key] = person
             found_people[speaker.name] = person
+        credit_as_registered(item)
     generator.context["PEOPLE"] = sorted(set(people.values()), key=lambda p: (p.name.lower(), p.slug))
     everyone = sorted({*by_id.values(), *people.values()}, key=lambda p: (p.origin, p.slug))
     for name, person, other_name, other in look_alikes(everyone):

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import get_date, set_date_tzinfo
 
+from . import names
 from .safety import LIMITS
 
 # The fields an article cannot go out without, and how to supply each.
@@ -225,17 +226,17 @@ def nameless(articles):
 
 def shared_addresses(articles):
     """Categories, tags or authors of different names whose pages would be
-    one address (王毅 and 汪毅 are both tag/wang-yi): (kind, address,
-    {name: first source})."""
+    one address (王毅 and 汪毅 are both tag/wang-yi; 人權 and 人权, one word
+    in two writings, are one): (kind, address, {name: first source})."""
     fields = {"category": "Category", "tag": "Tags", "author": "Author"}
     found = {}
     for article in articles:
         for kind, term in terms(article):
             if term.slug:
                 found.setdefault((fields[kind], folded(term.slug)), {}).setdefault(term.name, article.source_path)
-    for (field, address), names in found.items():
-        if len(names) > 1:
-            yield field, address, names
+    for (field, address), given in found.items():
+        if len({names.one_writing(name) for name in given}) > 1:  # 人權 and 人权 are one
+            yield field, address, given
 
 
 def contents(generator):

@@ -32,6 +32,7 @@ standard's mapping (`PROTOTYPE`).
 import functools
 import unicodedata
 
+import opencc
 from confusable_homoglyphs import categories, confusables
 
 # Writings that mix scripts within a word as a matter of course.
@@ -71,6 +72,18 @@ PROTOTYPE = _prototypes()
 def comparable(name):
     """``name`` as names are compared: NFKC, spaces collapsed."""
     return " ".join(unicodedata.normalize("NFKC", name).split())
+
+
+@functools.cache
+def _simplified():
+    return opencc.OpenCC("t2s.json")
+
+
+def one_writing(name):
+    """``name`` as compared across the two writings of Chinese: in
+    simplified characters (OpenCC's t2s), so that 人權 and 人权 are one
+    word and 王毅 and 汪毅 stay two."""
+    return _simplified().convert(comparable(name))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -65,6 +65,7 @@ class NewsroomReader(MarkdownReader):
         self.field_quoting = QuotationExtension(speakers={})
         self.fields = self.markdown(self.field_quoting, IsolationExtension())
         self.field_lang = "en"  # the report's Lang, which its fields are written in
+        self.field_quotations = []  # what the fields read so far quote
         # A field's text is never metadata: "Note: …" in a standfirst is words.
         self.fields.preprocessors.deregister("meta")
         # One tag, section or author object per name (see process_metadata).
@@ -124,13 +125,16 @@ class NewsroomReader(MarkdownReader):
 
         self.field_quoting.given = speakers
         self.field_lang = checks.lang_of(meta)
+        self.field_quotations = []
         # Dates already refused above would stop the parsing short.
         metadata = self.parse_fields(
             {k: v for k, v in meta.items() if k not in ("date", "modified") or checks.is_date(v[0])}
         )
-        title_html = ""
+        title_html, in_fields = "", self.field_quotations
         if meta.get("title"):
+            self.field_quotations = []
             title = self.inline(" ".join(meta["title"]))
+            in_fields[:0] = self.field_quotations  # the headline's first
             metadata["title"], title_html = plain_text(title), Markup(title)
             if "slug" not in metadata:
                 slug, problem = slug_for(metadata["title"], metadata.get("lang", ""), self.settings)
@@ -173,9 +177,9 @@ class NewsroomReader(MarkdownReader):
             source=source,
             source_html=linked(source) if source is not None else "",
             source_lang=metadata.pop("source_lang", None),
-            quotations=body.quotations,
+            quotations=(quotations := every_quotation(in_fields, body.quotations)),
             # Everyone quoted, once each, in order of first quotation.
-            speakers=list(dict.fromkeys(q.speaker for q in body.quotations)),
+            speakers=list(dict.fromkeys(q.speaker for q in quotations)),
             photos=body.photos,
             corrections=corrections,
             digest=reading_digest(source_path, data, body.photos),
@@ -222,11 +226,14 @@ class NewsroomReader(MarkdownReader):
         return self.field(text).removeprefix("<p>").removesuffix("</p>")
 
     def field(self, text):
-        """A field's text as HTML, through Markdown unless it is PLAIN."""
+        """A field's text as HTML, through Markdown unless it is PLAIN; the
+        quotations it holds are kept in ``field_quotations``."""
         if PLAIN.fullmatch(text) and locales.direction(self.field_lang) == "ltr":  # right to left: isolated
             return f"<p>{text}</p>"
         self.fields.reset().Meta = {"lang": [self.field_lang]}  # no meta block of its own: the report's
-        return self.fields.convert(text)
+        html = self.fields.convert(text)
+        self.field_quotations += self.fields.quotations
+        return html
 
     def markdown(self, *extensions):
         """Markdown as configured, raw HTML escaped, with ``extensions``."""
@@ -251,6 +258,15 @@ class NewsroomReader(MarkdownReader):
         for line, message in sorted(set(problems)):
             logger.error("%s:%d: %s", where, line, message)
         raise ContentRefused(f"{where}: {len(problems)} problem(s)")
+
+
+def every_quotation(in_fields, in_body):
+    """The report's quotations: the headline's, the standfirst's, the
+    editor's note's and the corrections' (no anchor: they are not in the
+    body) before the body's, each once: a headline that repeats words the
+    body quotes is the body's quotation, anchored where it stands."""
+    said = {(q.speaker, q.text) for q in in_body}
+    return [*dict.fromkeys(q for q in in_fields if (q.speaker, q.text) not in said), *in_body]
 
 
 def reading_digest(source_path, data, photos):

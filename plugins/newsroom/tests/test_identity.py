@@ -256,3 +256,20 @@ def test_a_name_in_another_script_that_looks_like_a_registered_name_is_refused_n
 def test_joiners_stay_where_a_script_needs_them(build):
     articles, errors = build("", report("مهدی\u200cزاده | person | وکیل", quoted="مهدی\u200cزاده"))
     assert errors == [] and list(articles[0].report.people) == ["مهدی\u200cزاده"]
+
+
+def test_a_quotations_element_names_the_registers_person_whatever_the_reports_spelling(build):
+    articles, errors = build("Joe Stork | person | deputy director | جو ستورك\n",
+                             report("جو ستورك | person | deputy director", quoted="جو ستورك"))
+    assert errors == [] and 'data-speaker="Joe Stork"' in articles[0]._content
+    assert 'data-speaker="جو ستورك"' not in articles[0]._content
+
+
+def test_a_headlines_quotation_is_one_of_the_reports_quotations_once(build):
+    text = report("Ann Lee | person | a lawyer", quoted="Ann Lee").replace(
+        "Title: Report 1", "Title: Lawyer: [“We will.”]{speaker=Ann Lee}").replace(
+        "Summary: One.", "Summary: She said [“They lied.”]{speaker=Ann Lee}")
+    articles, errors = build("", text)
+    assert errors == []
+    quotations = articles[0].report.quotations
+    assert [(q.text, q.anchor) for q in quotations] == [("They lied.", ""), ("We will.", "q1")]

@@ -92,3 +92,9 @@ def test_two_topics_sections_or_authors_of_one_address_are_refused_naming_both(b
                          "b.md": two.replace("Slug:", f"{base[field]}{field}: {second}\nSlug:")})
     assert len(errors) == 1 and errors[0].startswith(f"{field} gives "), errors
     assert f"'{first}' (" in errors[0] and f"'{second}' (" in errors[0] and "one address" in errors[0]
+
+
+def test_one_word_in_traditional_and_simplified_chinese_is_one_topic(build):
+    articles, errors = build(**{"a.md": report("one", 1).replace("Slug:", "Tags: 人權\nSlug:"),
+                                "b.md": report("two", 2).replace("Slug:", "Tags: 人权\nSlug:")})
+    assert errors == [] and len({tag.slug for a in articles.values() for tag in a.tags}) == 1
