@@ -484,16 +484,23 @@ def text_before(element, stop):
     return "".join(parts)
 
 
-def words_of(element):
-    """A quotation's words: its text without its own two marks, and
-    without the reporter's asides (one space where each was)."""
+# What stands for the reporter's aside in a quotation's words, wherever they
+# are shown without it (JSON-LD, speaker pages, feeds, search, share cards):
+# the editor's elision, in brackets so that no reader takes it for the
+# speaker's own "…".
+ELISION = "[…]"
+
+
+def words_of(element, marks_too=False):
+    """A quotation's words: its text without its own two marks (with them,
+    ``marks_too``), each of the reporter's asides an `ELISION`."""
     parts = [element.text or ""]
     for child in element:
         if child.get("class") == "aside":
-            parts[-1] = parts[-1].rstrip() + " "
+            parts[-1] = parts[-1].rstrip() + f" {ELISION} "
             parts.append((child.tail or "").lstrip())
         else:
-            parts += ["" if is_mark(child) else printed(child), child.tail or ""]
+            parts += ["" if is_mark(child) and not marks_too else printed(child), child.tail or ""]
     return "".join(parts)
 
 
@@ -556,7 +563,7 @@ class QuotationCheck(Treeprocessor):
             paragraphs[-1] = last[:-1] if last[-1:] in "".join(marks.PAIRS.values()) else last
             self.pending.extend(zip(paragraphs, shown))
         else:
-            self.pending.append((words_of(element).strip(), printed(element).strip()))
+            self.pending.append((words_of(element).strip(), words_of(element, marks_too=True).strip()))
         if "continued" not in (element.get("class") or "").split():
             text = "\n\n".join(words for words, _ in self.pending)
             shown = "\n\n".join(shown for _, shown in self.pending)

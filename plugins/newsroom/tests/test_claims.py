@@ -72,7 +72,7 @@ def test_an_aside_is_the_reporters_words_and_a_quotation_in_it_is_refused(read):
     assert len(problems) == 1 and problems[0].startswith("report.md:8: ")
     assert "without markup at '“you will never see him”" in problems[0]
     problems, quotations = read("[“I waited, [— she said —]{aside} all night.”]{speaker=Mei Lin}\n")
-    assert problems == [] and [q.text for q in quotations] == ["I waited, all night."]
+    assert problems == [] and [q.text for q in quotations] == ["I waited, […] all night."]
 
 
 @pytest.mark.parametrize("markup", ["[“[— she said —]{aside}”]{speaker=Mei Lin}", "[“”]{speaker=Mei Lin}",

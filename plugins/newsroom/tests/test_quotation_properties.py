@@ -67,7 +67,7 @@ def pair(draw):
 
 @st.composite
 def quotation(draw, depth=0):
-    """Marked-up words: (markup, printed, [(speaker, words, printed)])."""
+    """Marked-up words: (markup, printed, [(speaker, words, shown off the page)])."""
     opening, closing = draw(pair())
     kind = draw(st.sampled_from(["Ann", "HRW", "term", "title", "name"]))
     plain = opening not in "'‘‛＇❛"  # a single mark's words keep no apostrophe
@@ -81,10 +81,11 @@ def quotation(draw, depth=0):
     spoken = printed
     if kind in SPEAKERS and draw(st.booleans()):  # the reporter interrupts: not the speaker's words
         said, more = draw(st.sampled_from(ASIDES)), draw(words(apostrophes=plain))
-        markup, printed, spoken = f"{markup} [{said}]{{aside}} {more}", f"{printed} {said} {more}", f"{printed} {more}"
+        markup, printed, spoken = f"{markup} [{said}]{{aside}} {more}", f"{printed} {said} {more}", f"{printed} […] {more}"
     shown = as_printed(opening, printed, closing)
     attribute = f"speaker={kind}" if kind in SPEAKERS else kind
-    own = [(SPEAKERS[kind], spoken, shown)] if kind in SPEAKERS else []
+    # Off its page, a quotation shows its words in its marks: an aside elided.
+    own = [(SPEAKERS[kind], spoken, as_printed(opening, spoken, closing))] if kind in SPEAKERS else []
     return f"[{opening}{markup}{closing}]{{{attribute}}}", shown, own + found
 
 
