@@ -205,3 +205,47 @@ def test_printed_results_are_the_results(page, corpus_mirror, tmp_path):
     document.close()
     assert found and all(entry["headline"].split()[0] in text for entry in found)
     assert "More results" not in text
+
+
+def corpus_text():
+    """Every report's source in the corpus and content/: where a word is checked to be in none."""
+    return "\n".join(p.read_text(encoding="utf-8") for p in (*CORPUS.glob("*.md"), *(ROOT / "content").rglob("*.md")))
+
+
+# A word of each language in no report, beginning as a short common word of
+# it does (in, de, a, ال, и, ئا, 宗教): none may find anything, nor list
+# a quotation as if someone had said it.
+@pytest.mark.parametrize("word", ["inquisitorial", "dévastatrice", "ametralladora", "الصين", "инквизиция",
+                                  "ئاسمانپەلەك", "宗教裁判所", "Cumhuriyetçilik"])
+def test_a_word_in_no_report_finds_nothing(page, corpus_mirror, word):
+    assert word.lower() not in corpus_text().lower()
+    assert search(page, corpus_mirror, q=word) == []
+
+
+# Each language's own words find their report, and every quotation listed
+# holds the word searched.
+@pytest.mark.parametrize("word, report", [
+    ("heard", "2025/03/court-hears-appeal.html"),
+    ("équitable", "2025/02/ong-denonce-proces.html"),
+    ("desaparecidos", "2025/06/familias-de-desaparecidos-piden-a-la-fiscalia-que-reabra-las-investigaciones.html"),
+    ("موكلينا", "2025/06/activists-sentenced-after-mass-trial.html"),
+    ("обжаловать", "2025/05/sud-ostavil-v-sile-prigovor-pravozashchitniku.html"),
+    ("خەۋەر", "2025/05/qamalghan-alimning-singlisi-akamdin-uch-yildin-beri-xewer-yoq.html"),
+    ("庭审", "2025/04/lawyer-says-charge-lacks-evidence.html"),
+    ("delil", "2025/06/gazeteciler-durusma-oncesi-adliye-onunde-aciklama-yapti.html"),
+])
+def test_each_languages_words_find_their_report_and_only_quotations_that_hold_them(page, corpus_mirror, word, report):
+    assert word in corpus_text()
+    found = search(page, corpus_mirror, q=word)
+    assert f"{corpus_mirror}/{report}" in [e["href"] for e in found], (word, [e["href"] for e in found])
+    for entry in found:
+        for quotation in entry["quotations"]:
+            assert word.lower() in quotation["words"].lower(), (word, quotation)
+
+
+@pytest.mark.parametrize("name, slug, label", [("Prison Watch", "prison-watch", "Organisation quoted"),
+                                               ("Mei Lin", "mei-lin", "Person quoted")])
+def test_someone_quoted_is_found_as_what_they_are(page, corpus_mirror, name, slug, label):
+    search(page, corpus_mirror, q=name)
+    entry = page.locator(f"#search-results > li:has(h2 a[href$='people/{slug}.html'])")
+    assert entry.locator(".result-meta").inner_text().startswith(label)

@@ -1,6 +1,7 @@
 // The search page's script (theme/templates/search.html): the one script
 // on the site. It loads Pagefind's search from this site's own pagefind/
-// folder (a bundle for each year, the newest month and the people, merged), searches as the reader types or chooses, keeps each search in
+// folder (a bundle for each year, the newest month and the people, in each
+// index language, merged), searches as the reader types or chooses, keeps each search in
 // the page's address (?q=…&speaker=…), and lists the reports found, with
 // the quotations found in each and who said them. Everything it writes is
 // text (textContent), save Pagefind's <mark>s around the words found.
@@ -97,7 +98,9 @@
     const line = document.createElement("p");
     line.className = "result-meta";
     if (found.person) {
-      line.textContent = says.person + (first.meta.description ? " · " + first.meta.description : "");
+      // A person or an organisation, said as what they are.
+      const what = (first.filters.quoted || [])[0] === "organisation" ? says.organisation : says.person;
+      line.textContent = what + (first.meta.description ? " · " + first.meta.description : "");
     } else {
       const time = document.createElement("time");
       time.dateTime = first.filters.date[0];
@@ -124,10 +127,33 @@
     return li;
   }
 
+  // The words asked, as a reader means them: each run of letters and
+  // digits, its accents aside (as Pagefind ignores them).
+  function plain(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+  }
+
+  function asked(words) {
+    return plain(words).match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  // Whether a record's text holds every word asked: a word from its start
+  // (the last may be half typed), a run of Chinese or Japanese anywhere.
+  // Pagefind also answers a word it lacks with the shorter words it starts
+  // with ("inquisitorial" with "in"): such a result holds nothing asked.
+  const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+  function holds(content, words) {
+    const text = plain(content);
+    return words.every((word) => UNSPACED.test(word)
+      ? text.includes(word)
+      : new RegExp(`(?:^|[^\\p{L}\\p{N}])${word}`, "u").test(text));
+  }
+
   // Pagefind's results, loaded a page at a time, gathered by report: a
-  // report and the quotations found in it are one entry. A quotation is
-  // listed where its own words were found (Pagefind also finds it by its
-  // report's headline), or, with no words asked, wherever it was.
+  // report and the quotations found in it are one entry. A record is
+  // listed only where its own text holds the words asked: a quotation
+  // where its own words do (Pagefind also finds it by its report's
+  // headline), or, with no words asked, wherever it was.
   async function show(search, results, from, words) {
     const loaded = await Promise.all(results.slice(from, from + PAGE * 3).map((r) => r.data()));
     if (search !== current) return;
@@ -139,7 +165,10 @@
       if (!entries.has(key) && entries.size === PAGE) break;
       used += 1;
       found.url = new URL(found.url.replace(/^\//, ""), site).href;
-      if (kind === "quotation" && words && !found.excerpt.includes("<mark>")) continue;
+      // A quotation by its own words alone; a report or a person by what
+      // the reader sees of them too (a headline, a name).
+      const text = kind === "quotation" ? found.content : [found.content, ...Object.values(found.meta)].join(" ");
+      if (words && !holds(text, asked(words))) continue;
       if (!entries.has(key)) entries.set(key, { report: null, person: null, quotations: [] });
       const into = entries.get(key);
       if (kind === "quotation") into.quotations.push(found);
@@ -204,7 +233,10 @@
     return;
   }
   // The index is a bundle a year, one for the newest month and one for
-  // the people quoted: the newest one's script searches them all, merged.
+  // the people quoted, each in an index language ("2026-11.zh": Chinese,
+  // segmented into words; "2026-11.und": every language written with
+  // spaces, word by word): the first one's script searches them all,
+  // merged, each bundle's words as its language's.
   const [first, ...others] = form.dataset.shards.split(" ").filter(Boolean);
   import(new URL(`pagefind/${first}/pagefind.js`, site).href)
     .then(async (loaded) => {
@@ -212,7 +244,12 @@
       // against the site's address, wherever it is served.
       await loaded.options({ baseUrl: "/" });
       await loaded.init();
-      await Promise.all(others.map((shard) => loaded.mergeIndex(new URL(`pagefind/${shard}/`, site).href)));
+      // A query is read as no language ("und": not segmented by the
+      // browser), so that Pagefind splits it into each index's own words
+      // (the words its binary segmented Chinese into); `holds` keeps only
+      // the records that hold what was asked.
+      await Promise.all(others.map((shard) => loaded.mergeIndex(new URL(`pagefind/${shard}/`, site).href,
+        { language: "und" })));
       pagefind = loaded;
       searched();
     })

@@ -27,7 +27,10 @@ CENTRE = (0.5, 0.5)
 class Quotation:
     """``text``: the words, without the marks around them; ``printed``: as
     the page shows them, marks and all (paragraphs apart by a blank line);
-    ``anchor``: the id of its first element in the report, where given.
+    ``anchor``: the id of its first element in the report, or, for one in
+    the headline or the standfirst (whose elements carry no id: they are
+    shown again in listings), a text fragment (``:~:text=…``) that leads
+    a browser to its words.
     A site holds tens of thousands: the printed form is kept only where it
     is more than the words between their two marks."""
     speaker: Speaker

@@ -15,11 +15,13 @@ and the reader raises, so Pelican skips the file and the build fails
 (plugins/build_guard).
 """
 
+import dataclasses
 import hashlib
 import logging
 import os
 import re
 import sys
+from urllib.parse import quote
 
 from markdown import Markdown
 from markupsafe import Markup
@@ -262,11 +264,29 @@ class NewsroomReader(MarkdownReader):
 
 def every_quotation(in_fields, in_body):
     """The report's quotations: the headline's, the standfirst's, the
-    editor's note's and the corrections' (no anchor: they are not in the
-    body) before the body's, each once: a headline that repeats words the
-    body quotes is the body's quotation, anchored where it stands."""
+    editor's note's and the corrections' before the body's, each once (a
+    headline that repeats words the body quotes is the body's quotation,
+    anchored where it stands); one in a field is anchored by a text
+    fragment of its words."""
     said = {(q.speaker, q.text) for q in in_body}
-    return [*dict.fromkeys(q for q in in_fields if (q.speaker, q.text) not in said), *in_body]
+    fields = [dataclasses.replace(q, anchor=text_fragment(q.text)) for q in in_fields if (q.speaker, q.text) not in said]
+    return [*dict.fromkeys(fields), *in_body]
+
+
+def text_fragment(text):
+    """A URL text fragment (``:~:text=…``) that finds ``text``: whole when
+    short, else its first and last four words (``start,end``), the
+    characters it reserves escaped."""
+    words = text.split()
+    if len(words) <= 8:
+        return ":~:text=" + fragment_part(words)
+    return f":~:text={fragment_part(words[:4])},{fragment_part(words[-4:])}"
+
+
+def fragment_part(words):
+    """Words as a text fragment writes them: "&", ",", "-" and every
+    character an address reserves percent-encoded."""
+    return quote(" ".join(words), safe="").replace("-", "%2D")
 
 
 def reading_digest(source_path, data, photos):

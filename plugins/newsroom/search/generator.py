@@ -4,9 +4,11 @@
 ``search.html`` with the filters it offers (``SEARCH_FILTERS``: sections,
 languages, years, people, each as the page shows it) and the index's
 bundles (``SEARCH_SHARDS``, the first the one the page loads, which merges
-the others). Beside it, ``pagefind/<shard>/``: Pagefind's index of
-`records.by_shard`, a bundle a year, one for the newest month and
-one for the people, each with the part of Pagefind's
+the others). Beside it, ``pagefind/<shard>.<language>/``: Pagefind's index of
+`records.by_shard`, a bundle a year, one for the newest month and one for
+the people, each in an index language (`records.index_language`: Chinese
+and Japanese segmented, every other language in words as spaced), each
+with the part of Pagefind's
 bundle the page's script loads (its default interfaces are left out: the
 theme has its own).
 
@@ -39,13 +41,10 @@ from .pagefind_index import Service
 from .reproducible import make_reproducible
 
 FOLDER = "pagefind"
-# The one language Pagefind indexes every record in: Chinese, so that the
-# extended binary segments Chinese text into words (English, Russian and
-# the rest are split at spaces all the same; none is stemmed).
-INDEX_LANGUAGE = "zh"
 # What a bundle is made by, beside its records: a bundle made otherwise is
-# not reused (the binary's version, the language, our putting it in order).
-MADE_BY = [version("pagefind-bin-extended"), INDEX_LANGUAGE, "reproducible"]
+# not reused (the binary's version, an index a language, our putting it in
+# order).
+MADE_BY = [version("pagefind-bin-extended"), "by-language", "reproducible"]
 # What Pagefind writes that the page does not load: its own interfaces.
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 
@@ -64,9 +63,10 @@ class SearchGenerator(Generator):
                 yield shard, records
 
         self.index = Index(noted(site_records.by_shard(self.context, self.settings)),
-                           os.path.join(self.settings["CACHE_PATH"], "search"))
+                           os.path.join(self.settings["CACHE_PATH"], "search"),
+                           site_records.index_language(self.settings.get("DEFAULT_LANG")))
         self.context["SEARCH_FILTERS"] = filters_offered(offered, self.context)
-        self.context["SEARCH_SHARDS"] = [bundle.shard for bundle in self.index.bundles]
+        self.context["SEARCH_SHARDS"] = [bundle.name for bundle in self.index.bundles]
 
     def generate_output(self, writer):
         writer.write_file(self.settings["SEARCH_SAVE_AS"], self.get_template("search"), self.context,
@@ -84,12 +84,17 @@ class Index:
     (their work is Pagefind's own process); `place` waits for them, links
     every bundle into the output and forgets the cache's others."""
 
-    def __init__(self, grouped, cache):
-        """``grouped``: ``(shard, records)`` for each bundle."""
+    def __init__(self, grouped, cache, first_language="und"):
+        """``grouped``: ``(shard, records)`` for each shard, each made a
+        bundle for each index language its records are in; the first the
+        page loads is in ``first_language`` (the page's: Pagefind searches
+        that index as the page's language)."""
         self.cache = cache
         os.makedirs(cache, exist_ok=True)
-        bundles = [Bundle(shard, records, cache) for shard, records in grouped]
-        self.bundles = sorted(bundles, key=lambda bundle: site_records.shard_order(bundle.shard))
+        bundles = [Bundle(shard, language, records, cache) for shard, records in grouped
+                   for language, records in by_language(records)]
+        self.bundles = sorted(bundles, key=lambda bundle: (bundle.language != first_language,
+                                                           site_records.shard_order(bundle.shard), bundle.language))
         self.error = None
         needed = [bundle for bundle in self.bundles if not os.path.isdir(bundle.folder)]
         # Pagefind started here, in the build's own thread (see `Service`).
@@ -114,18 +119,30 @@ class Index:
         for name in set(os.listdir(self.cache)) - kept:
             shutil.rmtree(os.path.join(self.cache, name), ignore_errors=True)
         for bundle in self.bundles:
-            bundle.place(os.path.join(output, bundle.shard))
+            bundle.place(os.path.join(output, bundle.name))
+
+
+def by_language(records):
+    """``(index language, records)`` for each index ``records`` go in."""
+    grouped = {}
+    for record in records:
+        grouped.setdefault(record["language"], []).append(record)
+    return sorted(grouped.items())
 
 
 class Bundle:
-    """Pagefind's bundle for one shard's ``records``, in
-    ``cache``/<shard>-<their digest>: the one made for the same records
-    before, else made by `make` (through a Pagefind `Service`)."""
+    """Pagefind's bundle for one shard's ``records`` in one index language,
+    named ``<shard>.<language>`` (``2026-11.und``, ``2026-11.zh``), in
+    ``cache``/<name>-<their digest>: the one made for the same records
+    before, else made by `make` (through a Pagefind `Service`). A language
+    a bundle: Pagefind's page merges a bundle once, and every index of one
+    bundle would be searched with one language's rules."""
 
-    def __init__(self, shard, records, cache):
+    def __init__(self, shard, language, records, cache):
         payload = json.dumps([MADE_BY, records], sort_keys=True, ensure_ascii=False).encode()
-        self.shard = shard
-        self.folder = os.path.join(cache, f"{shard}-{hashlib.sha256(payload).hexdigest()[:20]}")
+        self.shard, self.language = shard, language
+        self.name = f"{shard}.{language}"
+        self.folder = os.path.join(cache, f"{self.name}-{hashlib.sha256(payload).hexdigest()[:20]}")
         # Kept only to be indexed, and as JSON: a third of the records'
         # memory, and none once made.
         self.payload = None if os.path.isdir(self.folder) else payload
@@ -134,7 +151,7 @@ class Bundle:
         partial = f"{self.folder}.partial"
         shutil.rmtree(partial, ignore_errors=True)
         _, records = json.loads(self.payload)
-        service.index(records, partial, INDEX_LANGUAGE)
+        service.index(records, partial)
         self.payload = records = None
         make_reproducible(partial)
         for name in os.listdir(partial):
@@ -142,7 +159,7 @@ class Bundle:
                 os.remove(os.path.join(partial, name))
         cache = os.path.dirname(self.folder)
         share_unchanged(partial, [os.path.join(cache, name) for name in os.listdir(cache)
-                                  if name.rpartition("-")[0] == self.shard and not name.endswith(".partial")])
+                                  if name.rpartition("-")[0] == self.name and not name.endswith(".partial")])
         os.replace(partial, self.folder)
 
     def place(self, output):

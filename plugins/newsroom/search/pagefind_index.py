@@ -42,13 +42,13 @@ class Service:
         self.answers = _Answers(self.process.stdout)
         self.sent = 0
 
-    def index(self, records, folder, language):
+    def index(self, records, folder):
         """Index ``records`` (dicts of Pagefind's custom records: ``url``,
-        ``content``, ``language``, ``meta``, ``filters``, ``sort``) into
-        one index in ``language`` (Pagefind's ``force_language``: one
-        index for a site in many languages, searched from one page),
-        written into ``folder``."""
-        index = self._ask({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
+        ``content``, ``language``, ``meta``, ``filters``, ``sort``), an
+        index for each record's language (its words split, and stemmed,
+        as that language's are; Chinese segmented into words), written
+        into ``folder``."""
+        index = self._ask({"type": "NewIndex", "config": {}})["index_id"]
         for record in records:
             self._send({"type": "AddRecord", "index_id": index, **record})
         # Every record in before the index is made: the service answers

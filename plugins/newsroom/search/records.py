@@ -9,7 +9,8 @@ the words of ``meta`` as well as ``content``, and not those of
 a reader may search by as well as see (``headline``, the ``section`` as
 the report's language names it, a quotation's ``speaker``, a person's
 ``description``), and ``filters`` the rest: ``kind`` (``report``,
-``quotation``, ``person``), ``date`` (ISO, to sort by) and
+``quotation``, ``person``), a person's ``quoted`` (``person`` or
+``organisation``, which the page says), ``date`` (ISO, to sort by) and
 ``shown_date`` (as the report's page writes it), and what a search may be narrowed
 by: ``section`` (the section's own name, one value whatever the language
 it is shown in), ``language`` (as `language_filter` gives it), ``year``
@@ -86,7 +87,8 @@ def person_record(person, url, lang):
     """A speaker's page: found by any name they are known by."""
     content = " ".join(filter(None, [*person.other_names, person.description])) or person.name
     return record(url, content, lang, {"headline": person.name, "description": person.description},
-                  {"kind": ["person"], "speaker": [person.slug], "language": [language_filter(lang)]})
+                  {"kind": ["person"], "speaker": [person.slug], "language": [language_filter(lang)],
+                   "quoted": [person.kind]})
 
 
 def bundle_of(date, year, newest_month):
@@ -99,18 +101,33 @@ def bundle_of(date, year, newest_month):
 
 
 def shard_order(name):
-    """The newest first (the bundle the page loads first: the newest month,
-    then the years), people last."""
+    """The newest first (the newest month, then the years), people last."""
     if name == "people":
         return (1, 0, 0)
     year, _, month = name.partition("-")
     return (0, -int(year), -int(month or 0))
 
 
+# Languages whose words are not spaced: indexed, and searched, as Pagefind
+# segments them (its extended binary at indexing, the browser's
+# Intl.Segmenter at searching).
+SEGMENTED = {"zh", "ja"}
+
+
+def index_language(lang):
+    """The index a text in ``lang`` goes in: ``zh`` or ``ja``, segmented
+    into words; for every other language ``und``, split at spaces and
+    punctuation and never stemmed, so that a word is found whole in every
+    language alike (Pagefind's query stemmer is the first index's, which
+    would stem French or Russian words as English)."""
+    language = locales.writing(lang or "en")[0]
+    return language if language in SEGMENTED else "und"
+
+
 def record(url, content, language, meta, filters):
     """One record, without empty fields; dated ones sortable by date (a
     search by filters alone lists the newest first)."""
-    made = {"url": url, "content": content, "language": language,
+    made = {"url": url, "content": content, "language": index_language(language),
             "meta": {key: value for key, value in meta.items() if value},
             "filters": {key: values for key, values in filters.items() if values}}
     if "date" in made["filters"]:

@@ -272,4 +272,4 @@ def test_a_headlines_quotation_is_one_of_the_reports_quotations_once(build):
     articles, errors = build("", text)
     assert errors == []
     quotations = articles[0].report.quotations
-    assert [(q.text, q.anchor) for q in quotations] == [("They lied.", ""), ("We will.", "q1")]
+    assert [(q.text, q.anchor) for q in quotations] == [("They lied.", ":~:text=They%20lied."), ("We will.", "q1")]

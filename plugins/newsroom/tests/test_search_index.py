@@ -124,23 +124,23 @@ def shards(records):
     return grouped
 
 
-def write_index(records, folder, language):
+def write_index(records, folder):
     """One index, by a Pagefind process of its own, as a build makes each."""
     service = Service()
     try:
-        service.index(records, folder, language)
+        service.index(records, folder)
     finally:
         service.close()
 
 
-RECORDS = [{"url": "a.html", "content": "The court heard nothing.", "language": "en",
+RECORDS = [{"url": "a.html", "content": "The court heard nothing.", "language": "und",
             "meta": {"headline": "A"}, "filters": {"kind": ["report"]}},
-           {"url": "b.html", "content": "法院什么也没听到。", "language": "zh-Hans",
+           {"url": "b.html", "content": "法院什么也没听到。", "language": "zh",
             "meta": {"headline": "B"}, "filters": {"kind": ["report"]}}]
 
 
 def test_pagefind_writes_one_index_for_every_language(tmp_path):
-    write_index(RECORDS, tmp_path / "pagefind", "zh")
+    write_index(RECORDS, tmp_path / "pagefind")
     names = {p.relative_to(tmp_path / "pagefind").as_posix() for p in (tmp_path / "pagefind").rglob("*")}
     assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "fragment", "index"} <= names
     assert len([n for n in names if n.startswith("fragment/")]) == len(RECORDS)
@@ -148,7 +148,7 @@ def test_pagefind_writes_one_index_for_every_language(tmp_path):
 
 def test_a_record_pagefind_refuses_fails_the_index_saying_why(tmp_path):
     with pytest.raises(PagefindError, match="could not write the search index"):
-        write_index([{"url": "a.html", "language": "en"}], tmp_path / "pagefind", "zh")
+        write_index([{"url": "a.html", "language": "und"}], tmp_path / "pagefind")
     assert not (tmp_path / "pagefind").exists()
 
 
@@ -160,21 +160,23 @@ def test_a_bundle_a_year_each_made_once_for_the_same_records(tmp_path):
     cache, output = tmp_path / "cache", tmp_path / "output"
     records = [dated(RECORDS[0], "2021"), dated(RECORDS[1], "2025"), {**RECORDS[0], "url": "people/a.html"}]
     first = Index(shards(records).items(), str(cache))
-    assert [b.shard for b in first.bundles] == ["2025", "2021", "people"]
+    # A bundle a shard and index language, the page's language's first.
+    assert [b.name for b in first.bundles] == ["2021.und", "people.und", "2025.zh"]
     first.place(str(output / "one"))
-    assert sorted(p.name for p in (output / "one").iterdir()) == ["2021", "2025", "people"]
+    assert sorted(p.name for p in (output / "one").iterdir()) == ["2021.und", "2025.zh", "people.und"]
     entry = "pagefind-entry.json"
     # The same records: the same bundles, linked again.
     Index(shards([dict(r) for r in records]).items(), str(cache)).place(str(output / "two"))
-    assert all(os.path.samefile(output / "one" / y / entry, output / "two" / y / entry) for y in ("2021", "2025"))
+    assert all(os.path.samefile(output / "one" / y / entry, output / "two" / y / entry)
+               for y in ("2021.und", "2025.zh"))
     # A report of 2025 changed: that year is indexed again, and only it.
     changed = Index(shards([records[0], {**records[1], "content": "Changed."}, records[2]]).items(), str(cache))
     changed.place(str(output / "three"))
-    assert os.path.samefile(output / "one" / "2021" / entry, output / "three" / "2021" / entry)
-    assert not os.path.samefile(output / "one" / "2025" / entry, output / "three" / "2025" / entry)
+    assert os.path.samefile(output / "one" / "2021.und" / entry, output / "three" / "2021.und" / entry)
+    assert not os.path.samefile(output / "one" / "2025.zh" / entry, output / "three" / "2025.zh" / entry)
     assert sorted(p.name for p in cache.iterdir()) == sorted(os.path.basename(b.folder) for b in changed.bundles)
     # What did not change in the year indexed again is the very file the last build placed.
-    kept = [p.relative_to(output / "three") for p in (output / "three" / "2025" / "filter").iterdir()]
+    kept = [p.relative_to(output / "three") for p in (output / "three" / "2025.zh" / "filter").iterdir()]
     assert kept and all(os.path.samefile(output / "one" / name, output / "three" / name) for name in kept)
 
 
@@ -224,24 +226,24 @@ def test_a_report_published_into_the_newest_month_changes_none_of_the_years_file
         [(m, d) for m in (9, 10, 11) for d in (3, 14, 25)])]
     Index(shards(archive).items(), cache).place(str(output / "before"))
     Index(shards([*archive, on("2025-11-28", 99)]).items(), cache).place(str(output / "after"))
-    assert {p.parts[0] for p in changed_between(output, "before", "after")} == {"2025-11"}
+    assert {p.parts[0] for p in changed_between(output, "before", "after")} == {"2025-11.und"}
     # A September report edited: its year is indexed again, and what did
     # not change in it (Pagefind's script) is the file the year had.
     edited = [{**archive[0], "content": "Edited."}, *archive[1:], on("2025-11-28", 99)]
     Index(shards(edited).items(), cache).place(str(output / "edited"))
     changed = changed_between(output, "after", "edited")
-    assert {p.parts[0] for p in changed} == {"2025"} and Path("2025/pagefind.js") not in changed
+    assert {p.parts[0] for p in changed} == {"2025.und"} and Path("2025.und/pagefind.js") not in changed
 
 
 def test_the_same_records_make_the_same_bundle_byte_for_byte(tmp_path):
     # Enough values in each filter that Pagefind's own order differs run to run.
-    records = [{"url": f"r{n}.html", "content": f"report {n}", "language": "en", "meta": {"headline": f"R{n}"},
+    records = [{"url": f"r{n}.html", "content": f"report {n}", "language": "und", "meta": {"headline": f"R{n}"},
                 "filters": {"year": [str(2000 + n % 9)], "speaker": [f"p{n % 7}", f"p{n % 5}"]},
                 "sort": {"date": f"2020-01-{n % 28 + 1:02}"}} for n in range(60)]
     made = []
     for run in range(3):
         folder = tmp_path / f"run{run}"
-        write_index(records, folder, "zh")
+        write_index(records, folder)
         make_reproducible(folder)
         # What the bundle keeps (Pagefind's own interfaces, which vary too, are left out).
         made.append({p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
@@ -249,3 +251,17 @@ def test_the_same_records_make_the_same_bundle_byte_for_byte(tmp_path):
     assert made[0] == made[1] == made[2]
     filters = [read(tmp_path / "run0" / name) for name in made[0] if name.startswith("filter/")]
     assert all(values == sorted(values) for _, values in filters)
+
+
+@pytest.mark.parametrize("lang, index", [("en", "und"), ("fr", "und"), ("ar", "und"), ("ug-Cyrl", "und"),
+                                         ("zh", "zh"), ("zh-Hant", "zh"), ("zh-TW", "zh"), ("ja", "ja")])
+def test_chinese_and_japanese_are_segmented_and_every_other_language_indexed_in_words(lang, index):
+    from newsroom.search.records import index_language
+    assert index_language(lang) == index
+
+
+def test_a_person_record_says_whether_it_is_a_person_or_an_organisation():
+    from newsroom.model.people import Person
+    from newsroom.search.records import person_record
+    made = person_record(Person("Prison Watch", kind="organisation", slug="prison-watch"), "people/p.html", "en")
+    assert made["filters"]["quoted"] == ["organisation"] and made["language"] == "und"
