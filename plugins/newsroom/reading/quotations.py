@@ -46,6 +46,7 @@ no quotation reaches readers unattributed. The quotations found are left on
 """
 
 import collections
+import functools
 import re
 import typing
 import xml.etree.ElementTree as etree
@@ -110,7 +111,10 @@ def shorten(text, width=50):
 
 
 def closing_bracket(text, start):
-    """The index of the ``]`` that closes the ``[`` at ``start``, or None."""
+    """The index of the ``]`` that closes the ``[`` at ``start``, or None:
+    scanned for from ``start``, as far as it takes (to the end where it
+    never closes: a caller that meets many ``[`` in one text asks
+    `bracket_pairs` instead)."""
     depth = 0
     for match in BRACKET.finditer(text, start):
         if match.group() == "[":
@@ -120,6 +124,20 @@ def closing_bracket(text, start):
             if depth == 0:
                 return match.start()
     return None
+
+
+@functools.lru_cache(maxsize=16)
+def bracket_pairs(text):
+    """Each ``[`` of ``text`` that closes, by its index, to the index of its
+    ``]``, found in one pass: a text of thousands of unclosed ``[“`` costs
+    what its length costs, not a scan to its end for each."""
+    pairs, open_at = {}, []
+    for match in BRACKET.finditer(text):
+        if match.group() == "[":
+            open_at.append(match.start())
+        elif open_at:
+            pairs[open_at.pop()] = match.start()
+    return pairs
 
 
 def attributes_at(text, at):
@@ -224,11 +242,11 @@ class SpanParagraphs(Preprocessor):
 
     def run(self, lines):
         text = "\n".join(lines)
-        out, at = [], 0
+        out, at, pairs = [], 0, bracket_pairs(text)
         for match in MARKUP_START.finditer(text):
             if match.start() < at:
                 continue
-            end = closing_bracket(text, match.start())
+            end = pairs.get(match.start())
             if end is None or "\n\n" not in text[match.start(): end]:
                 continue
             attributes = attributes_at(text, end + 1)
@@ -261,7 +279,11 @@ class InlineQuotation(InlineProcessor):
     def handleMatch(self, m, data):
         end = closing_bracket(data, m.start(0))
         if end is None:
-            return None, None, None  # QuotationCheck names it
+            # The rest of the text left as it is, which QuotationCheck names
+            # (the file is refused) and no later pattern reads again: each
+            # [ after it would be scanned to the end once more, here and by
+            # Markdown's links (minutes for a few thousand).
+            return data[m.start(0):], m.start(0), len(data)
         if data.startswith(("(", "["), end + 1):
             return None, None, None  # a link's text: QuotationCheck checks it
         attributes = attributes_at(data, end + 1)
@@ -385,11 +407,11 @@ class BlockQuotation(Treeprocessor):
 def nested_markup(words):
     """Each ``[…]{…}`` in ``words`` not inside another (a link's text
     aside), as (index of its [, index of its ], its attributes)."""
-    after = 0
+    after, pairs = 0, bracket_pairs(words)
     for match in NESTED_START.finditer(words):
         if match.start() < after:
             continue
-        end = closing_bracket(words, match.start())
+        end = pairs.get(match.start())
         if end is None or words.startswith(("(", "["), end + 1):
             continue
         attributes = attributes_at(words, end + 1)

@@ -6,6 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsroom.reading import claims
 
@@ -104,3 +106,22 @@ def test_a_nested_quotation_in_marks_of_another_family_stays_a_quotation_inside(
 def test_a_direction_mark_inside_an_english_quotation_is_refused_by_line(read):
     problems, _ = read("Intro.\n\nShe said [“it takes 5\u200f-10 years”]{speaker=Mei Lin}.\n")
     assert len(problems) == 1 and problems[0].startswith("report.md:10: has a direction mark (U+200F)"), problems
+
+
+@pytest.mark.parametrize("unit", ["Word [“x ", "[“[“x ", "“x ", "[x](y) [“", "Word [“x\n\n"])
+def test_thousands_of_unclosed_brackets_are_read_in_one_pass_and_refused_by_line(read, unit):
+    # 20,000 of each, a tenth of the size a report may have: each [ scanned
+    # to the end of the text took minutes at a few thousand. (Thousands of
+    # closed elements in one paragraph cost what Python-Markdown's inline
+    # parsing costs: each match rebuilds the paragraph's string.)
+    problems, _ = read("Intro.\n\n" + unit * 20000 + "\n")
+    assert problems and all(p.startswith("report.md:") for p in problems), problems[:3]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(st.text(alphabet="[]x“", max_size=40))
+def test_brackets_are_paired_in_one_pass_as_a_scan_from_each_pairs_them(text):
+    from newsroom.reading.quotations import bracket_pairs, closing_bracket
+    pairs = bracket_pairs(text)
+    assert {at: closing_bracket(text, at) for at, c in enumerate(text) if c == "["} == \
+        {at: pairs.get(at) for at, c in enumerate(text) if c == "["}
