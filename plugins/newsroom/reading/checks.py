@@ -40,6 +40,11 @@ DATE = re.compile(rf"^(\d{{4}})-\d{{2}}-\d{{2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2
 YEARS = range(1900, 2201)
 # A field's first line in the file's header: "Name: value".
 FIELD = re.compile(r"^([A-Za-z][\w-]*)\s*:", re.MULTILINE)
+# Python-Markdown's meta extension: a field, and a line that goes on the one before.
+META_KEY = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*.*$")
+META_MORE = re.compile(r"^[ ]{4,}.*$")
+# A person line (model/people.py's format): Name | kind | …
+PERSON_LINE = re.compile(r"^[^|\n]+\|\s*(?:person|organi[sz]ation|unnamed)\s*(?:\||$)", re.IGNORECASE)
 TERM_LINK = re.compile(r"\{(tag|category|author)\}([^)\"'\s>#?]+)")
 
 
@@ -123,6 +128,7 @@ def metadata(meta, text, is_article, site_zone="UTC"):
         if not " ".join(meta.get(name, [])).strip():
             problems.append((1, f"{name.capitalize()} is missing: {fix}"))
     header = text.split("\n\n", 1)[0]
+    problems += header_lines(text)
     names = [m.group(1).lower() for m in FIELD.finditer(header)]
     for name in dict.fromkeys(n for n in names if names.count(n) > 1 and n not in REPEATABLE):
         problems.append((field_line(text, name), f"{name.capitalize()} is given {names.count(name)} times: "
@@ -154,6 +160,30 @@ def metadata(meta, text, is_article, site_zone="UTC"):
             (field_line(text, "modified"), "Modified is earlier than Date: an update cannot precede publication")
         )
     return problems
+
+
+def header_lines(text):
+    """Every line of the header is a field (``Name: value``) or goes on
+    the one before, indented by four spaces or more: Python-Markdown ends
+    the header at any other line, and what follows would be published as
+    the report's first words. And the text does not open with what is a
+    person line (``Name | kind | …``), left out of the Speakers above it."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            break
+        if not (META_KEY.match(line) or (number > 1 and META_MORE.match(line))):
+            indent = len(line) - len(line.lstrip(" "))
+            how = f"is indented by {indent} space{'s' if indent != 1 else ''}" if indent else "is no field"
+            return [(number, f"header line '{line.strip()[:60]}' {how}: the header would end before it and "
+                     "it would be published as the report's text: indent a line that goes on the one above by "
+                     "four spaces, or leave a blank line between the header and the text")]
+    body_start = text.find("\n\n")
+    first = text[body_start:].lstrip("\n").split("\n", 1)[0] if body_start >= 0 else ""
+    if PERSON_LINE.match(first.strip()):
+        return [(line_at(text, text.index(first, body_start)), f"the text opens with '{first.strip()[:60]}', a "
+                 "person line: put it under Speakers, indented by four spaces, with no blank line before it")]
+    return []
 
 
 def inside(path, root):

@@ -125,3 +125,20 @@ def test_brackets_are_paired_in_one_pass_as_a_scan_from_each_pairs_them(text):
     pairs = bracket_pairs(text)
     assert {at: closing_bracket(text, at) for at, c in enumerate(text) if c == "["} == \
         {at: pairs.get(at) for at, c in enumerate(text) if c == "["}
+
+
+@pytest.mark.parametrize("speakers, line, says", [
+    ("Speakers: Mei Lin | person | sister of a detainee\n  Li Wenzu | person | wife of a detained lawyer | Li\n",
+     7, "header line 'Li Wenzu | person | wife of a detained lawyer | Li' is indented by 2 spaces"),
+    ("Speakers: Mei Lin | person | sister of a detainee\n\tLi Wenzu | person | wife of a detained lawyer\n",
+     7, "is no field"),
+    ("Speakers: Mei Lin | person | sister of a detainee\n\nLi Wenzu | person | wife of a detained lawyer | Li\n",
+     8, "the text opens with 'Li Wenzu | person | wife of a detained lawyer | Li', a person line"),
+])
+def test_a_header_line_the_reader_cannot_place_is_refused_by_line(read, speakers, line, says):
+    problems, _ = read("[“We waited.”]{speaker=Mei Lin}\n", head=HEAD.replace(
+        "Speakers: Mei Lin | person | sister of a detainee\n", speakers))
+    assert any(p.startswith(f"report.md:{line}: ") and says in p for p in problems), problems
+    assert read("[“We waited.”]{speaker=Mei Lin}\n", head=HEAD.replace(
+        "sister of a detainee\n", "sister of a detainee\n    Li Wenzu | person | wife of a detained lawyer\n")) \
+        == ([], read("[“We waited.”]{speaker=Mei Lin}\n")[1])
