@@ -111,6 +111,9 @@ class Report:
     speakers: tuple[Speaker, ...] = ()
     photos: tuple[Photo, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    # Whether Date gives a time of day: one without is a day, shown and
+    # published as a date, never as midnight somewhere.
+    timed: bool = False
     # What the reading is made of, hashed (the file's bytes, its photos'
     # stamps), with the metadata fields it made and the files its text
     # links to: a page's key reads these instead of the reading itself

@@ -61,12 +61,15 @@ def news_article(context, article, page_url, words):
     known = settings_of(context)["ORGANIZATION_URLS"]
     authors = [{"@type": "Organization", "name": a.name, "url": known.get(a.name, f"{siteurl}/{a.url}")}
                for a in article.authors]
+    # A Date without a time is a day, wherever the reader is.
+    published = article.date.isoformat() if report.timed else article.date.date().isoformat()
+    modified = getattr(article, "modified", None)
     news = {
         "@type": "NewsArticle", "@id": page_url + "#article",
         "headline": article.title,
         "description": report.summary_text,
-        "datePublished": article.date.isoformat(),
-        "dateModified": (getattr(article, "modified", None) or article.date).isoformat(),
+        "datePublished": published,
+        "dateModified": modified.isoformat() if modified else published,
         "inLanguage": article.lang,
         "articleSection": section_name(context.get("SECTION_NAMES", {}), article.category, article.lang),
         "keywords": [tag.name for tag in getattr(article, "tags", [])],

@@ -5,11 +5,13 @@ look at (1 where the problem is the file as a whole) and what is wrong and
 what to write instead. The reader reports every problem of a file at once.
 """
 
+import datetime
+import functools
 import os
 import re
 import unicodedata
 from urllib.parse import unquote
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import get_date, set_date_tzinfo
@@ -36,8 +38,11 @@ CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "h
 # A time may carry its offset from UTC ("Z", "+03:00"); without one, the
 # report's Timezone (or the site's TIMEZONE) says where the clock was.
 OFFSET = r"(?: ?(?:Z|[+-]\d{2}:?\d{2}))"
+OFFSET_PARTS = re.compile(r"([+-])(\d{2}):?(\d{2})$")
 DATE = re.compile(rf"^(\d{{4}})-\d{{2}}-\d{{2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?{OFFSET}?)?$")
 YEARS = range(1900, 2201)
+# Where the system keeps IANA's time zones (its tzdata.zi lists which names are links).
+TZDIR = next((path for path in TZPATH if os.path.isfile(os.path.join(path, "tzdata.zi"))), "/usr/share/zoneinfo")
 # A field's first line in the file's header: "Name: value".
 FIELD = re.compile(r"^([A-Za-z][\w-]*)\s*:", re.MULTILINE)
 # Python-Markdown's meta extension: a field, and a line that goes on the one before.
@@ -91,21 +96,77 @@ def place_of(item, *fields):
     return os.path.relpath(item.source_path)
 
 
+def gives_time(value):
+    """Whether a Date or Modified gives a time of day, not only a day."""
+    return bool(DATE.match(value.strip())) and len(value.strip()) > 10
+
+
 def is_date(value):
     """Whether ``value`` is a real date, written as DATE says."""
-    if not DATE.match(value.strip()):
-        return False
+    return date_problem("Date", value) is None
+
+
+def date_problem(field, value, zone_name="UTC", now=None):
+    """Why ``value`` cannot be the ``field`` (Date, Modified, a
+    Correction's date) of a report whose clock is in ``zone_name``, or
+    None: written YYYY-MM-DD[ HH:MM[ ±HH:MM]], real, within the years a
+    site can publish; an offset a clock can have; a local time that its
+    zone had once and only once (not skipped or repeated when the clocks
+    changed); given ``now``, not after it (a change cannot be dated in the
+    future)."""
+    value = value.strip()
+    form = DATE.match(value)
+    if not form:
+        return (f"{field} '{value}' is not written YYYY-MM-DD (a time may follow, and its offset from UTC: "
+                "YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM +03:00): other forms are ambiguous")
+    offset = OFFSET_PARTS.search(value)
+    if offset and (int(offset.group(2)) > 14 or int(offset.group(3)) > 59 or int(offset.group(2)) * 60 + int(
+            offset.group(3)) > (14 * 60 if offset.group(1) == "+" else 12 * 60)):
+        return (f"{field} '{value}' gives the offset {offset.group().strip()}, which no clock has: write one "
+                "from -12:00 to +14:00")
     try:
-        get_date(value)
+        date = get_date(value)
+        date.utcoffset()
     except (ValueError, OverflowError):
-        return False
-    return True
+        return f"{field} '{value}' is not a real date: write YYYY-MM-DD"
+    if int(form.group(1)) not in YEARS:
+        return (f"{field} '{value}' is not a year this site can publish: write a year from {YEARS.start} to "
+                f"{YEARS.stop - 1}")
+    if date.tzinfo is None and gives_time(value) and (place := zone(zone_name)):
+        first, second = date.replace(tzinfo=place, fold=0), date.replace(tzinfo=place, fold=1)
+        if first.utcoffset() != second.utcoffset():
+            real = first.astimezone(datetime.timezone.utc).astimezone(place)
+            what = f"never showed {date:%H:%M}" if real.replace(tzinfo=None) != date else f"showed {date:%H:%M} twice"
+            return (f"{field} '{value}': the clocks in {zone_name} {what} that day, as they changed: "
+                    "give the offset from UTC with the time (YYYY-MM-DD HH:MM +01:00)")
+    if now is not None and set_date_tzinfo(date, zone_name) > now:
+        return f"{field} '{value}' is in the future: date a change when it was made"
+    return None
+
+
+@functools.cache
+def canonical_zones():
+    """IANA's zone names, without the links to them that it keeps for old
+    names (Asia/Calcutta, US/Eastern), as {name: its canonical name}: from
+    the system's tzdata.zi where it has one, else every zone Python knows."""
+    try:
+        with open(os.path.join(TZDIR, "tzdata.zi"), encoding="utf-8") as f:
+            lines = [line.split() for line in f]
+    except OSError:
+        return {name: name for name in available_timezones()}
+    names = {parts[1]: parts[1] for parts in lines if parts[:1] == ["Z"]}
+    names |= {parts[2]: parts[1] for parts in lines if parts[:1] == ["L"]}
+    return {**names, "UTC": "UTC"}  # a link to Etc/UTC, and the name everyone writes
 
 
 def zone(name):
-    """The time zone of an IANA name ("Asia/Taipei"), or None."""
+    """The time zone of a canonical IANA name ("Asia/Taipei"), or None
+    (an alias, "localtime", a path)."""
+    name = name.strip()
+    if canonical_zones().get(name) != name:
+        return None
     try:
-        return ZoneInfo(name.strip())
+        return ZoneInfo(name)
     except (ValueError, ZoneInfoNotFoundError):
         return None
 
@@ -133,28 +194,24 @@ def metadata(meta, text, is_article, site_zone="UTC"):
     for name in dict.fromkeys(n for n in names if names.count(n) > 1 and n not in REPEATABLE):
         problems.append((field_line(text, name), f"{name.capitalize()} is given {names.count(name)} times: "
                          "keep one (a long value goes on, indented, on the lines below)"))
-    given_zone = meta.get("timezone", [site_zone])[0]
+    given_zone = meta.get("timezone", [site_zone])[0].strip()
     if not zone(given_zone):
-        problems.append((field_line(text, "timezone"), f"Timezone '{given_zone.strip()}' is not a time "
-                         "zone: write the IANA name of the place, such as Asia/Taipei or Europe/London"))
-    dates = {}
+        canonical = canonical_zones().get(given_zone)
+        instead = f"write {canonical}, the name IANA keeps" if canonical else (
+            "write the IANA name of the place, such as Asia/Taipei or Europe/London")
+        problems.append((field_line(text, "timezone"), f"Timezone '{given_zone}' is not a time zone's name: "
+                         f"{instead} (a date must mean the same on every machine)"))
+    dates, clock = {}, report_zone(meta, site_zone)
     for name in ("date", "modified"):
         if not meta.get(name):
             continue
-        value, field = meta[name][0].strip(), name.capitalize()
-        form = DATE.match(value)
-        if not form:
-            problem = (f"{field} '{value}' is not written YYYY-MM-DD (a time may follow, and its offset "
-                       "from UTC: YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM +03:00): other forms are ambiguous")
-        elif not is_date(value):
-            problem = f"{field} '{value}' is not a real date: write YYYY-MM-DD"
-        elif int(form.group(1)) not in YEARS:
-            problem = (f"{field} '{value}' is not a year this site can publish: write a year from "
-                       f"{YEARS.start} to {YEARS.stop - 1}")
+        value = meta[name][0].strip()
+        now = datetime.datetime.now(datetime.timezone.utc) if name == "modified" else None
+        problem = date_problem(name.capitalize(), value, clock, now)
+        if problem is None:
+            dates[name] = set_date_tzinfo(get_date(value), clock)
         else:
-            dates[name] = set_date_tzinfo(get_date(value), report_zone(meta, site_zone))
-            continue
-        problems.append((field_line(text, name), problem))
+            problems.append((field_line(text, name), problem))
     if "date" in dates and "modified" in dates and dates["modified"] < dates["date"]:
         problems.append(
             (field_line(text, "modified"), "Modified is earlier than Date: an update cannot precede publication")

@@ -16,6 +16,7 @@ and the reader raises, so Pelican skips the file and the build fails
 """
 
 import dataclasses
+import datetime
 import hashlib
 import logging
 import os
@@ -184,6 +185,7 @@ class NewsroomReader(MarkdownReader):
             speakers=list(dict.fromkeys(q.speaker for q in quotations)),
             photos=body.photos,
             corrections=corrections,
+            timed=checks.gives_time(meta.get("date", [""])[0]),
             digest=reading_digest(source_path, data, body.photos),
             fields=self.field_sets.setdefault(names, names),
             links=checks.file_links(content),
@@ -212,11 +214,11 @@ class NewsroomReader(MarkdownReader):
         if not match:
             raise ValueError(f"Correction line '{shorten(line)}' is not 'YYYY-MM-DD: what was "
                              "corrected' (a time may follow the date: YYYY-MM-DD HH:MM)")
-        try:
-            date = get_date(match.group(1))
-        except (ValueError, OverflowError):
-            raise ValueError(f"Correction date {match.group(1)!r} is not a real date: write YYYY-MM-DD") from None
-        date = set_date_tzinfo(date, zone)
+        problem = checks.date_problem("Correction date", match.group(1), zone,
+                                      now=datetime.datetime.now(datetime.timezone.utc))
+        if problem:
+            raise ValueError(problem)
+        date = set_date_tzinfo(get_date(match.group(1)), zone)
         html = self.inline(match.group(2).strip())
         return Correction(date, Markup(html), plain_text(html))
 

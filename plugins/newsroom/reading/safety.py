@@ -49,6 +49,10 @@ SCHEMES = {"http", "https", "mailto"}
 SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 
 
+def shortened(text, width=40):
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def visible(text):
     """``text`` without whitespace and the characters that show nothing."""
     return "".join(c for c in text if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc", "Mn", "Zs"))
@@ -142,8 +146,11 @@ def fields(meta, field_line):
                 refuse(name, f"{name.capitalize()} '{value.strip()}' has {marks.describe(value[at])}: {what} is "
                        "plain text and cannot hold a quotation: write it without quotation marks")
     for value in meta.get("lang", []):
-        if not LANG.match(value.strip()):
-            refuse("lang", f"Lang {value.strip()!r} is not a language tag: write en, zh, zh-Hant, fr…")
+        tag = value.strip()
+        subtags = tag.lower().split("-")
+        if len(tag) > 35 or len(set(subtags)) < len(subtags) or not LANG.match(tag):
+            refuse("lang", f"Lang {shortened(tag)!r} is not a language tag (BCP 47, at most 35 characters, no "
+                   "subtag twice): write en, zh, zh-Hant, fr…")
     return problems
 
 

@@ -180,3 +180,13 @@ def test_a_refusal_names_the_line_of_its_field_wherever_it_stands(read_file):
 def test_a_direction_mark_stands_only_beside_right_to_left_letters(text, refused):
     found = safety.stray_direction_mark(text)
     assert (found is not None) == refused, (text, found)
+
+
+@pytest.mark.parametrize("tag, taken", [("en", True), ("zh-Hant-TW", True), ("sl-rozaj-biske", True),
+                                        ("de-1901-1901", False), ("sl-" + "-".join(["rozaj"] * 600), False),
+                                        ("en-" + "abcdefgh-" * 4 + "x1234", False)])
+def test_a_language_tag_is_bcp_47_and_bounded(read_file, tag, taken):
+    problems, metadata = read_file(f"Title: A\nDate: 2021-04-21\nCategory: C\nAuthor: D\nSummary: S.\nSlug: a\n"
+                                   f"Lang: {tag}\n\nText.\n")
+    assert (metadata is not None) == taken, problems
+    assert taken or any(p.startswith("report.md:7: Lang ") and len(p) < 300 for p in problems), problems

@@ -60,7 +60,20 @@ def test_corrections_are_read_in_the_reports_zone_beside_a_date_with_an_offset(r
 
 
 @pytest.mark.parametrize("fields, line, problem", [
-    ("Date: 2021-04-20\nTimezone: Taipei\n", 6, "Timezone 'Taipei' is not a time zone: write the IANA name"),
+    ("Date: 2021-04-20\nTimezone: Taipei\n", 6, "Timezone 'Taipei' is not a time zone's name: write the IANA name"),
+    ("Date: 2021-04-20\nTimezone: localtime\n", 6, "Timezone 'localtime' is not a time zone's name"),
+    ("Date: 2021-04-20\nTimezone: Asia/Calcutta\n", 6,
+     "Timezone 'Asia/Calcutta' is not a time zone's name: write Asia/Kolkata, the name IANA keeps"),
+    ("Date: 2021-03-28 01:30\nTimezone: Europe/London\n", 5,
+     "Date '2021-03-28 01:30': the clocks in Europe/London never showed 01:30 that day"),
+    ("Date: 2021-10-31 01:30\nTimezone: Europe/London\n", 5,
+     "Date '2021-10-31 01:30': the clocks in Europe/London showed 01:30 twice that day"),
+    ("Date: 2021-10-31 01:30 +01:00\nTimezone: Europe/London\n", 5, None),
+    ("Date: 2021-04-20 10:00 +25:00\n", 5, "Date '2021-04-20 10:00 +25:00' gives the offset +25:00, which no clock"),
+    ("Date: 2021-04-20\nCorrection: 2021-04-21 10:00 +99:00: A typo.\n", 6,
+     "Correction date '2021-04-21 10:00 +99:00' gives the offset +99:00"),
+    ("Date: 2021-04-20\nModified: 2200-01-01\n", 6, "Modified '2200-01-01' is in the future"),
+    ("Date: 2021-04-20\nCorrection: 2200-01-01: A typo.\n", 6, "Correction date '2200-01-01' is in the future"),
     ("Date: 2021-04-20 09:15 EST\n", 5, "Date '2021-04-20 09:15 EST' is not written YYYY-MM-DD"),
     # 08:00 in Taipei is midnight in UTC, before the Date's 01:00 UTC.
     ("Date: 2021-04-20 01:00 +00:00\nTimezone: Asia/Taipei\nCorrection: 2021-04-20 08:30: A typo.\n", 7,
