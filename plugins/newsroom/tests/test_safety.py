@@ -32,7 +32,7 @@ def field(name, value):
      "reports/x.html"),
     ("Template", "!simple/base", "Template '!simple/base' is not one of the theme's templates for reports and pages: "
      "remove the field", "page"),
-    ("Lang", "../../x", "Lang '../../x' is not a language tag: write en, zh, zh-Hant, fr…", "zh-Hant-TW"),
+    ("Lang", "../../x", "Lang '../../x' is not a language tag (BCP 47, at most 35 characters, no subtag twice): write en, zh, zh-Hant, fr…", "zh-Hant-TW"),
     ("Lang", "english", "Lang 'english' is not a language tag", "yue-HK"),
 ])
 def test_a_field_that_could_escape_or_break_the_site_is_refused(read_file, name, bad, says, good):
