@@ -178,7 +178,50 @@ def corpus_content(tmp_path_factory):
             target = content / "corpus" / path.relative_to(CORPUS)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
+    defer_to_the_sites_register(content, content / "corpus" / "people.txt")
     return content
+
+
+def defer_to_the_sites_register(content, corpus_register):
+    """The corpus's register yields to the site's: a person both name
+    (an editor registers Human Rights Watch for real) is the site's line,
+    which takes the corpus line's other names and roles, so the corpus's
+    reports still say who they quote; the corpus's line goes. Without it
+    the two lines would be two people of one name, and every build of the
+    corpus refused."""
+    if not corpus_register.is_file():
+        return
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from newsroom.model.people import PersonLineError, read_person_line
+    from newsroom.reading.names import comparable
+
+    def read(line):
+        try:
+            return None if not line.strip() or line.lstrip().startswith("#") else read_person_line(line)
+        except PersonLineError:
+            return None  # the build names it
+
+    sites = [p for p in content.rglob("people.txt") if p != corpus_register]
+    lines = {path: path.read_text(encoding="utf-8-sig").splitlines() for path in sites}
+    at = {comparable(name): (path, number) for path, text in lines.items() for number, line in enumerate(text)
+          if (person := read(line)) for name in (person.name, *person.other_names)}
+    kept = []
+    for line in corpus_register.read_text(encoding="utf-8").splitlines():
+        person = read(line)
+        found = person and next((at[comparable(n)] for n in (person.name, *person.other_names)
+                                 if comparable(n) in at), None)
+        if not found:
+            kept.append(line)
+            continue
+        path, number = found
+        site = read(lines[path][number])
+        others = list(dict.fromkeys((*site.other_names, *person.other_names)))
+        roles = list(dict.fromkeys((*site.roles, *person.roles, *([person.description] if person.description else []))))
+        lines[path][number] = " | ".join([site.name + (f" #{site.id}" if site.id else ""), site.kind, site.description,
+                                          ", ".join(others), " ".join(site.links), "; ".join(roles)])
+    corpus_register.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    for path, text in lines.items():
+        path.write_text("\n".join(text) + "\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,11 @@
 become: these name fixtures, and hold whatever else content/ holds."""
 
 import json
+import shutil
 
 import pytest
 
-from conftest import creator_id
+from conftest import CORPUS, build, content_with, creator_id, defer_to_the_sites_register
 
 EMBARGOED = "embargoed-future-hearing"
 DRAFT = "draft-awaiting-editor"
@@ -200,3 +201,20 @@ def test_a_french_report_gets_french_chrome_and_keeps_its_marks(corpus_dev_site)
     assert page.select_one(".kicker").text.strip() == "Droits humains"
     marks = [marks_of(q) for q in page.select(".quotation")]
     assert marks == [("«", "»"), ("„", "“"), ("‚", "‘")]
+
+
+def test_the_corpus_yields_to_a_real_register_line_for_someone_it_also_quotes(tmp_path):
+    """An editor registers Human Rights Watch for real: the corpus, which
+    quotes it too, builds with the site's line (taking the corpus's roles),
+    not as a second organisation of one name."""
+    content = content_with(tmp_path)
+    with open(content / "people.txt", "a", encoding="utf-8") as register:
+        register.write("\nHuman Rights Watch | organisation | International human rights organisation, New York | "
+                       "| https://www.hrw.org/ | rights group\n")
+    shutil.copytree(CORPUS, content / "corpus")
+    defer_to_the_sites_register(content, content / "corpus" / "people.txt")
+    result = build(tmp_path / "output", "pelicanconf.py", content)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Human Rights Watch" not in (content / "corpus" / "people.txt").read_text(encoding="utf-8")
+    page = (tmp_path / "output" / "people" / "human-rights-watch.html").read_text(encoding="utf-8")
+    assert "New York" in page

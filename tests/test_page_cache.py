@@ -70,10 +70,16 @@ def fresh(project, conf="pelicanconf.py", **overrides):
 
 
 def a_report(project):
-    """A published report of the content (wherever in content/ it is), and
+    """The newest published report of the content (wherever in content/ it
+    is: the first the home page lists, whatever else content/ holds), and
     its page."""
     published = pages(project / "output")
-    for source in sorted((project / "content").rglob("*.md")):
+
+    def date(source):
+        return next((line[6:] for line in source.read_text(encoding="utf-8").splitlines()
+                     if line.startswith("Date: ")), "")
+
+    for source in sorted((project / "content").rglob("*.md"), key=date, reverse=True):
         slug = next((line.split(": ", 1)[1] for line in source.read_text(encoding="utf-8").splitlines()
                      if line.startswith("Slug: ")), None)
         page = next((name for name in published if slug and name.endswith(f"/{slug}.html")
