@@ -205,13 +205,24 @@ def text_attributes(tag, around):
 
 
 def entries_in_their_languages(feed):
-    """An Atom feed whose every entry in a language not the feed's (an
-    item's ``language``) says so in its ``xml:lang``."""
+    """A feed (Atom or RSS) whose every entry in a language not the feed's
+    (an item's ``language``) says so in its ``xml:lang`` (feed readers
+    read it on an RSS item as on an Atom entry), and whose entries in a
+    right-to-left language say their direction: the HTML of the summary
+    and the content in ``<div dir="rtl" lang="…">`` (XML has no attribute
+    for direction; a reader lays the entry out as that div says)."""
     def attributes(item):
         own = item.get("language")
         return {"xml:lang": own} if own and own != feed.feed["language"] else {}
 
     feed.item_attributes = attributes
+    for item in feed.items:
+        own = item.get("language")
+        if own and locales.direction(own) != locales.direction(feed.feed["language"]):
+            wrap = f'<div dir="{locales.direction(own)}" lang="{escape(own)}">{{}}</div>'
+            for field in ("description", "content"):
+                if item.get(field):
+                    item[field] = wrap.format(item[field])
 
 
 @functools.lru_cache(maxsize=None)

@@ -7,14 +7,13 @@ each entry gets its report's title back, every character kept; the feed
 writer escapes it.
 
 Pelican's feeds say no language. Each gets the site's (``DEFAULT_LANG``:
-Atom's ``xml:lang``, RSS's ``<language>``), and each Atom entry in another
-language its own ``xml:lang``, so a reader of Uyghur or Russian finds
-their reports, and a feed reader lays them out in their direction.
+Atom's ``xml:lang``, RSS's ``<language>``), and each entry in another
+language its own ``xml:lang`` (Atom's and RSS's alike) and, where it runs
+the other way, its direction around its HTML, so a reader of Uyghur or
+Arabic finds their reports laid out right to left.
 """
 
 from urllib.parse import urljoin
-
-from feedgenerator import Atom1Feed
 
 from ..chrome.languages import entries_in_their_languages
 
@@ -34,5 +33,4 @@ def entries_like_pages(context, feed):
         if item.get("link") in reports:
             item["title"], item["language"] = reports[item["link"]].title, reports[item["link"]].lang
     feed.feed["language"] = feed.feed.get("language") or context.get("DEFAULT_LANG") or "en"
-    if isinstance(feed, Atom1Feed):
-        entries_in_their_languages(feed)
+    entries_in_their_languages(feed)

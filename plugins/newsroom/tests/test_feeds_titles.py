@@ -52,3 +52,20 @@ def test_a_feed_says_the_sites_language_and_each_entry_in_another_its_own():
     assert '<feed xml:lang="en"' in written
     assert [written.count(f'<entry xml:lang="{lang}">') for lang in ("ug", "ru")] == [1, 1]
     assert written.count("<entry>") == 1
+
+
+def test_an_entry_in_a_right_to_left_language_says_its_language_and_direction_in_atom_and_rss():
+    import feedparser
+    from feedgenerator import Rss201rev2Feed
+    context = {"SITEURL": "https://example.org", "DEFAULT_LANG": "en",
+               "articles": [Report("a", "A"), Report("b", "منظمات حقوقية", "ar")]}
+    for kind in (Atom1Feed, Rss201rev2Feed):
+        made = kind(title="T", link="https://example.org/", description="")
+        for slug in "ab":
+            made.add_item(title="stripped", link=f"https://example.org/{slug}.html", description="<p>Text.</p>")
+        feeds.entries_like_pages(context, made)
+        read = feedparser.parse(made.writeString("utf-8"))
+        english, arabic = read.entries
+        # (RSS says the feed's own language in its <language>, which feedparser does not hand down.)
+        assert arabic.title_detail.language == "ar" and english.title_detail.language in ("en", None), kind
+        assert arabic.summary == '<div dir="rtl" lang="ar"><p>Text.</p></div>' and english.summary == "<p>Text.</p>"
