@@ -218,3 +218,16 @@ def test_the_corpus_yields_to_a_real_register_line_for_someone_it_also_quotes(tm
     assert "Human Rights Watch" not in (content / "corpus" / "people.txt").read_text(encoding="utf-8")
     page = (tmp_path / "output" / "people" / "human-rights-watch.html").read_text(encoding="utf-8")
     assert "New York" in page
+
+
+TURKISH = "2025/06/gazeteciler-durusma-oncesi-adliye-onunde-aciklama-yapti.html"
+
+
+def test_an_editors_note_in_the_sites_language_on_a_turkish_report_says_so(corpus_prod_site):
+    page = corpus_prod_site.page(TURKISH)
+    assert page.html["lang"] == "tr"
+    note = page.select_one("aside.editor-note div[lang]")
+    assert note["lang"] == "en" and note.get_text().startswith("This report was translated")
+    news = json.loads(page.find("script", type="application/ld+json").string)["@graph"]
+    backstory = next(n for n in news if n["@type"] == "NewsArticle")["backstory"]
+    assert backstory["inLanguage"] == "en" and backstory["text"].startswith("This report was translated")

@@ -104,6 +104,7 @@ class Report:
     summary_text: str = ""
     editor_note: str | None = None
     editor_note_text: str = ""
+    editor_note_lang: str = ""  # the note's language where it is not the report's (Editor_note_lang)
     source: str | None = None
     source_html: str = ""  # with its web addresses as links
     source_lang: str | None = None

@@ -84,7 +84,9 @@ def news_article(context, article, page_url, words):
         "hasPart": [quotation_node(context, article, page_url, q) for q in report.quotations],
     }
     if report.editor_note:
-        news["backstory"] = report.editor_note_text
+        note_lang = report.editor_note_lang
+        news["backstory"] = ({"@type": "CreativeWork", "text": report.editor_note_text, "inLanguage": note_lang}
+                             if note_lang and note_lang != article.lang else report.editor_note_text)
     if report.corrections:
         news["correction"] = [{"@type": "CorrectionComment", "datePublished": c.date.isoformat(), "text": c.text}
                               for c in report.corrections]

@@ -177,6 +177,7 @@ class NewsroomReader(MarkdownReader):
             summary_text=plain_text(metadata["summary"]) if "summary" in metadata else "",
             editor_note=editor_note,
             editor_note_text=plain_text(editor_note) if editor_note is not None else "",
+            editor_note_lang=metadata.pop("editor_note_lang", "").strip(),
             source=source,
             source_html=linked(source) if source is not None else "",
             source_lang=metadata.pop("source_lang", None),
@@ -200,7 +201,10 @@ class NewsroomReader(MarkdownReader):
         for name, values in meta.items():
             name = sys.intern(name.lower())  # one string per field name, not one per report
             if name in self.settings["FORMATTED_FIELDS"]:
+                # The desk's note may be in another language than the report (Editor_note_lang).
+                lang, self.field_lang = self.field_lang, (meta.get(f"{name}_lang") or [self.field_lang])[0].strip()
                 output[name] = self.process_metadata(name, self.field("\n".join(values)))
+                self.field_lang = lang
             elif len(values) > 1 and DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
                 output[name] = self.process_metadata(name, values)
             else:

@@ -145,12 +145,13 @@ def fields(meta, field_line):
             if at is not None:
                 refuse(name, f"{name.capitalize()} '{value.strip()}' has {marks.describe(value[at])}: {what} is "
                        "plain text and cannot hold a quotation: write it without quotation marks")
-    for value in meta.get("lang", []):
+    for name, value in [(name, value) for name in ("lang", "source_lang", "editor_note_lang")
+                        for value in meta.get(name, [])]:
         tag = value.strip()
         subtags = tag.lower().split("-")
         if len(tag) > 35 or len(set(subtags)) < len(subtags) or not LANG.match(tag):
-            refuse("lang", f"Lang {shortened(tag)!r} is not a language tag (BCP 47, at most 35 characters, no "
-                   "subtag twice): write en, zh, zh-Hant, fr…")
+            refuse(name, f"{name.capitalize()} {shortened(tag)!r} is not a language tag (BCP 47, at most 35 "
+                   "characters, no subtag twice): write en, zh, zh-Hant, fr…")
     return problems
 
 
