@@ -144,7 +144,9 @@ def where(item, speaker):
         text = f.read()
     field = re.search(r"^speakers\s*:", text, re.IGNORECASE | re.MULTILINE)
     start = field.start() if field else 0  # the name may be in the title too
-    at = re.compile(rf"(?<![^\s:|]){re.escape(speaker.name)}(?=\s|\||$)", re.MULTILINE).search(text, start)
+    # The line the speaker's own (the name first on it), not another's role that names them.
+    at = re.compile(rf"^(?:speakers\s*:)?[ \t]*{re.escape(speaker.name)}(?=\s*(?:#|\||$))",
+                    re.IGNORECASE | re.MULTILINE).search(text, start)
     line = checks.line_at(text, at.start()) if at else checks.field_line(text, "speakers")
     return f"{os.path.relpath(item.source_path)}:{line}"
 

@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..chrome import locales
 from . import checks
+from .quotations import PLACEHOLDER
 
 LETTER = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 ENDS = LETTER + "0-9/"
@@ -28,7 +29,6 @@ WORD = f"[{LETTER}](?:[{INSIDE}]*[{ENDS}])?"
 # Latin words, each from a letter to a letter or digit, with the spaces
 # between; a number after them is the sentence's ("2024-يىلى", in 2024).
 LATIN_RUN = re.compile(f"{WORD}(?:[ \u00a0]+{WORD})*")
-PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
 LEFT_ALONE = {"code", "pre", "bdi", "kbd", "samp", "script", "style"}
 
 

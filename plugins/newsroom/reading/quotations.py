@@ -76,6 +76,7 @@ STRAY_ATTRIBUTES = re.compile(r"\{\s*(?:speaker\s*=|(?:term|title|name|aside)\s*
 ASIDE = re.compile(r"\[[^\[\]]*\]\{\s*aside\s*\}")
 # Where nested markup starts: a quotation's opening mark, or an aside.
 NESTED_START = re.compile(MARKUP_START.pattern + r"|\[(?=[^\[\]]*\]\{\s*aside\s*\})")
+PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
 BLOCK_SPEAKER_RE = re.compile(r"\n?(\{[^\n]*\}?)\s*$")
 # Elements whose text is quoted or a title, where a mark is no stray. Code
 # is checked like any text: a quotation in backticks is still a quotation.
@@ -601,6 +602,9 @@ class QuotationCheck(Treeprocessor):
     def check(self, text, where=""):
         """Refuses a quotation mark, or quotation markup, left in ``text``
         (``where``: an attribute's name, which cannot hold markup)."""
+        # Markdown's placeholders (a footnote's space before its backlink)
+        # are no words of the source: a message quoting one finds no line.
+        text = text and PLACEHOLDER.sub("", text)
         found = text and first_problem(text, where, self.extension.opening_mark)
         if found:
             self.extension.problems.append(QuotationError(*found))

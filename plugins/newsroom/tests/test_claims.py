@@ -142,3 +142,9 @@ def test_a_header_line_the_reader_cannot_place_is_refused_by_line(read, speakers
     assert read("[“We waited.”]{speaker=Mei Lin}\n", head=HEAD.replace(
         "sister of a detainee\n", "sister of a detainee\n    Li Wenzu | person | wife of a detained lawyer\n")) \
         == ([], read("[“We waited.”]{speaker=Mei Lin}\n")[1])
+
+
+def test_an_unmarked_quotation_in_a_footnote_is_named_at_its_line_in_the_words_of_the_source(read):
+    problems, _ = read("Intro.[^1]\n\n[^1]: The court said “the hearing will stop”.\n")
+    assert len(problems) == 1 and problems[0].startswith("report.md:10: "), problems
+    assert "qq" not in problems[0] and "'“the hearing will stop”.'" in problems[0]

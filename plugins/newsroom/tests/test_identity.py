@@ -273,3 +273,10 @@ def test_a_headlines_quotation_is_one_of_the_reports_quotations_once(build):
     assert errors == []
     quotations = articles[0].report.quotations
     assert [(q.text, q.anchor) for q in quotations] == [("They lied.", ":~:text=They%20lied."), ("We will.", "q1")]
+
+
+def test_the_line_to_add_names_the_speakers_own_line_not_one_that_mentions_them(build, capsys):
+    text = report("Ann Lee | person | sister of Li Wen\n    Li Wen | person | a detained lawyer", quoted="Li Wen")
+    build("", text)
+    printed = capsys.readouterr().out
+    assert "content/r1.md:7: Li Wen is not in the register" in printed, printed
