@@ -231,3 +231,11 @@ def test_an_editors_note_in_the_sites_language_on_a_turkish_report_says_so(corpu
     news = json.loads(page.find("script", type="application/ld+json").string)["@graph"]
     backstory = next(n for n in news if n["@type"] == "NewsArticle")["backstory"]
     assert backstory["inLanguage"] == "en" and backstory["text"].startswith("This report was translated")
+
+
+ARABIC = "2025/06/activists-sentenced-after-mass-trial.html"
+
+
+def test_arabic_names_and_roles_are_joined_with_the_arabic_comma(corpus_dev_site):
+    items = [li.get_text() for li in corpus_dev_site.page(ARABIC).select(".quoted-here li")]
+    assert items and all("، " in item and ", " not in item for item in items), items

@@ -40,6 +40,11 @@ LETTER = re.compile(r"[^\W_]")
 # after it would seem part of.
 OWN_END = re.compile(r"(?:[.!?…。！？؟།]+[\"'”’」』»«›‹)）\]]*|https?://\S+)\s*$")
 PUNCTUATION = ".,;:!?。，、；：！？،؛؟།"
+# What joins a name and its role, and the items of a list, in a text whose
+# language has no catalogue, by its script (where it is not ", ").
+COMMAS = {"Arab": "، ", "Syrc": "، ", "Thaa": "، ", "Nkoo": "، ", "Ethi": "፣ ", "Hans": "，", "Hant": "，",
+          "Jpan": "、", "Tibt": "། "}
+JOINERS = {"apposition": COMMAS, "list_separator": COMMAS}
 # Each catalogue by the writing it is in: ("ug", "Cyrl") is ug-Cyrl.
 BY_WRITING = {locales.writing(lang): lang for lang in CATALOGUES}
 
@@ -70,6 +75,10 @@ class Chrome:
     text_lang: str = ""
 
     def __getitem__(self, key):
+        if key in JOINERS and self.text_lang and not same_language(self.text_lang, self.lang):
+            # Labels from another catalogue, but the text's own comma
+            # between its names and roles: "Joe Stork، نائب المدير".
+            return JOINERS[key].get(locales.script(self.text_lang), LABELS[self.lang][key])
         return LABELS[self.lang][key]
 
     def say(self, key, **values):

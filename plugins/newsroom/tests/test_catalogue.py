@@ -111,3 +111,10 @@ def test_reading_time_counts_words_characters_or_syllables_as_the_script_is_read
     assert word_count("ئۇيغۇرلار ۋە قازاقلار") == 3
     assert word_count("བོད་ཀྱི་ཡིག་ཆ། ལོ་2021") == 6
     assert word_count("律师说：证据不足") == 7
+
+
+@pytest.mark.parametrize("tag, comma", [("ar", "، "), ("fa", "، "), ("ur", "، "), ("he", ", "), ("tr", ", "),
+                                        ("en", ", ")])
+def test_a_name_and_its_role_are_joined_with_the_texts_own_comma_where_labels_are_another_languages(tag, comma):
+    from newsroom.chrome.languages import chrome
+    assert chrome(tag)["apposition"] == chrome(tag)["list_separator"] == comma
