@@ -18,6 +18,7 @@ compress and send every address the site has. ``SITEMAP = {"MAX_URLS": …,
 """
 
 import os
+from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 import blinker
@@ -26,6 +27,9 @@ from pelican.plugins import granular_signals
 from plugin_support import section
 
 HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+# What an address's path keeps as it is: RFC 3986's reserved and unreserved
+# characters, and % (an address already encoded stays so).
+ADDRESS_SAFE = "/:@!$&'()*+,;=-._~%"
 ENTRY = "<url><loc>{loc}</loc><lastmod>{lastmod}</lastmod></url>\n"
 FOOTER = "</urlset>\n"
 INDEX_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
@@ -118,7 +122,9 @@ def write(pelican):
     limits = config(settings)
     entries = []
     for url, lastmod in sorted(queued.items()):
-        loc = escape(f"{settings['SITEURL']}/{url}")
+        # An address as RFC 3986 writes it (sitemaps.org asks for that):
+        # a right-to-left Slug's letters percent-encoded, not raw.
+        loc = escape(f"{settings['SITEURL']}/{quote(url, safe=ADDRESS_SAFE)}")
         date = lastmod.isoformat() if lastmod else ""
         entries.append((ENTRY.format(loc=loc, lastmod=date) if date else f"<url><loc>{loc}</loc></url>\n", lastmod))
     # One file for a small site, where one holds it (split a year's way otherwise).

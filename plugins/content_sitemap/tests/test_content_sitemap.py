@@ -90,3 +90,11 @@ def test_a_large_site_has_a_sitemap_a_year_and_a_new_report_changes_only_its_own
 def test_unknown_settings_fail():
     with pytest.raises(ValueError, match="content_sitemap knows"):
         content_sitemap.config({"SITEMAP": {"LIMIT": 5}})
+
+
+def test_an_address_in_another_script_is_percent_encoded(pelican_site, tmp_path):
+    arabic = EARLIER.replace("Title: A report\n", "Title: A report\nSlug: محاكمة-جماعية\n")
+    pelican_site(["content_sitemap"], {"a.md": arabic}, **SETTINGS).run()
+    locs = [u.find("s:loc", NS).text for u in ET.parse(tmp_path / "output" / "sitemap.xml").getroot()]
+    assert "https://news.example/%D9%85%D8%AD%D8%A7%D9%83%D9%85%D8%A9-%D8%AC%D9%85%D8%A7%D8%B9%D9%8A%D8%A9/" in locs
+    assert all(loc.isascii() for loc in locs)
