@@ -46,6 +46,10 @@ SECTION_NAMES = {
     "Courts": {"zh-Hans": "法庭", "zh-Hant": "法庭", "ru": "Суды", "fr": "Tribunaux", "es": "Tribunales",
                "ug": "سوت", "ug-Cyrl": "Сот", "bo": "ཁྲིམས་ཁང་།"},
 }
+# The address of a section, topic or author named in a script that writes
+# no vowels (Arabic, Persian, Hebrew), which the build asks for by name:
+# its letters would make an address of consonants alone.
+TERM_ADDRESSES = {}
 DEFAULT_LANG = "en"
 LOCALE = ("C",)
 DEFAULT_DATE_FORMAT = "%A %-d %B %Y"

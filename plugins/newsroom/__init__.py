@@ -72,6 +72,7 @@ def register():
     signals.content_object_init.connect(finish_body)
     # Once the articles are read, before Pelican groups them.
     signals.article_generator_pretaxonomy.connect(pelican_internals.linear_period_archives)
+    signals.article_generator_pretaxonomy.connect(addresses.give_term_addresses)
     # Once the articles, and the pages, are read and sorted; Pelican has
     # just saved each generator's readings: signed for the next build.
     signals.article_generator_finalized.connect(cache_guard.remember_cache)

@@ -28,6 +28,11 @@ def refuse_unaddressable(generators):
     for source, field, name in checks.nameless(articles):
         logger.error("%s: %s %r has no letter or digit to make its address from: reword it",
                      os.path.relpath(source), field, name)
+    given = generators[0].settings.get("TERM_ADDRESSES", {})
+    for source, field, kind, name, slug, script in dict.fromkeys(checks.consonant_addresses(articles, given)):
+        logger.error("%s: %s %r is in %s, which writes no vowels, so its address would be its consonants (%s/%s): "
+                     "give it a readable one in pelicanconf.py: TERM_ADDRESSES = {\"%s\": \"a-name-in-latin\"}",
+                     os.path.relpath(source), field, name, script, kind, slug, name)
     for field, address, names in checks.shared_addresses(articles):
         logger.error("%s gives %s one address, %s, and its page would be headed with one of them: reword one, "
                      "or write it as the other does if they are one", field,
@@ -36,6 +41,19 @@ def refuse_unaddressable(generators):
     for source, line, link in checks.dead_term_links(items, articles, generators[0].settings):
         logger.error("%s:%d: links to %s, which no article has: correct the name",
                      os.path.relpath(source), line, link)
+
+
+def give_term_addresses(generator):
+    """article_generator_pretaxonomy: each section, topic and author that
+    TERM_ADDRESSES names takes the address given there (a name in a script
+    that writes no vowels has no readable one of its own), before Pelican
+    groups the reports under them."""
+    given = generator.settings.get("TERM_ADDRESSES", {})
+    if given:
+        for article in checks.contents(generator):
+            for _, term in checks.terms(article):
+                if term.name in given:
+                    term.slug = given[term.name]
 
 
 # Folders only the build writes into (photos, share images, feeds).

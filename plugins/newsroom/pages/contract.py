@@ -2,6 +2,7 @@
 and a `Report` on every article and page."""
 
 import dataclasses
+import re
 
 from ..model.report import Report
 from ..output import page_cache, share_images
@@ -30,6 +31,12 @@ def check_settings(pelican):
                                             for section, given in names.items())):
         raise SettingsError("SECTION_NAMES is not a section's names by language: write "
                             "SECTION_NAMES = {'Human rights': {'zh-Hans': '人权', 'zh-Hant': '人權'}}")
+    addresses = settings.get("TERM_ADDRESSES", {})
+    if not (isinstance(addresses, dict) and all(isinstance(name, str) and isinstance(slug, str)
+                                                and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)
+                                                for name, slug in addresses.items())):
+        raise SettingsError("TERM_ADDRESSES is not a name's address by name: write TERM_ADDRESSES = "
+                            "{'البحرين': 'bahrain'} (lowercase Latin letters, digits and hyphens)")
     if not settings.get("MACHINE_METADATA"):
         return
     share_images.check_font(settings)

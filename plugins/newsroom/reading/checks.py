@@ -16,7 +16,9 @@ from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezone
 from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import get_date, set_date_tzinfo
 
+from ..chrome import locales
 from . import names
+from .slugs import ABJADS, script_of
 from .safety import LIMITS
 
 # The fields an article cannot go out without, and how to supply each.
@@ -309,6 +311,21 @@ def nameless(articles):
         for kind, term in terms(article):
             if not term.slug:
                 yield article.source_path, fields[kind], term.name
+
+
+def consonant_addresses(articles, given):
+    """Categories, tags and authors named in a script that writes no vowels
+    (Arabic, Persian, Hebrew…; not Uyghur, which writes them) and given no
+    address in ``given`` (TERM_ADDRESSES): theirs would be their consonants
+    (tag/lbhryn.html). As (source, field, kind, name, slug, script)."""
+    fields = {"category": "Category", "tag": "Tags", "author": "Author"}
+    for article in articles:
+        if locales.writing(article.lang or "en")[0] == "ug":
+            continue
+        for kind, term in terms(article):
+            found = {ABJADS[s] for s in map(script_of, term.name) if s in ABJADS}
+            if found and term.name not in given:
+                yield article.source_path, fields[kind], kind, term.name, term.slug, sorted(found)[0]
 
 
 def shared_addresses(articles):

@@ -98,3 +98,23 @@ def test_one_word_in_traditional_and_simplified_chinese_is_one_topic(build):
     articles, errors = build(**{"a.md": report("one", 1).replace("Slug:", "Tags: 人權\nSlug:"),
                                 "b.md": report("two", 2).replace("Slug:", "Tags: 人权\nSlug:")})
     assert errors == [] and len({tag.slug for a in articles.values() for tag in a.tags}) == 1
+
+
+def test_a_topic_in_a_script_without_vowels_asks_for_an_address_and_takes_the_one_given(build, pelican_site):
+    text = report("one", 1, "ar").replace("Slug:", "Tags: البحرين\nSlug:")
+    _, errors = build(**{"a.md": text})
+    assert len(errors) == 1 and errors[0].startswith("content/a.md: Tags 'البحرين' is in Arabic script, which "
+                                                     "writes no vowels"), errors
+    assert 'TERM_ADDRESSES = {"البحرين": "a-name-in-latin"}' in errors[0]
+
+
+def test_a_topic_given_an_address_in_latin_is_published_there(pelican_site, caplog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    seen = []
+    signals.article_generator_finalized.connect(seen.append, weak=False)
+    text = report("one", 1, "ar").replace("Slug:", "Tags: البحرين\nSlug:")
+    with caplog.at_level(logging.ERROR):
+        pelican_site(["newsroom"], files={"a.md": text}, TERM_ADDRESSES={"البحرين": "bahrain"}).run()
+    signals.article_generator_finalized.disconnect(seen.append)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert [tag.slug for tag in seen[0].articles[0].tags] == ["bahrain"]
