@@ -92,26 +92,29 @@ node_modules/.installed: package.json package-lock.json
 
 tools: venv node_modules/.installed
 
+# Every value a recipe hands a command reaches it through the environment
+# ("$$NAME"), never pasted into the shell's line: a value holding ` or $()
+# (make rsync_upload SSH_TARGET_DIR='/srv/x`touch y`') stays a value.
+export OUTPUTDIR INPUTDIR CONFFILE PUBLISHCONF PELICANOPTS SERVER PORT BASEDIR SSH_HOST SSH_PORT SSH_USER \
+	SSH_TARGET_DIR SSH_OPTS KEEP_RELEASES GITHUB_PAGES_BRANCH GITHUB_REMOTE GITHUB_CNAME GITHUB_REPO S3_BUCKET
+
 # A build writes into a fresh folder beside output/ and replaces output/
 # only when it succeeds: a failed build leaves the last good site in place.
 html: venv
-	$(PYTHON) deploy/build.py "$(OUTPUTDIR)" \
-		"$(INPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+	$(PYTHON) deploy/build.py "$$OUTPUTDIR" "$$INPUTDIR" -s "$$CONFFILE" $$PELICANOPTS
 
 publish: venv
-	$(PYTHON) deploy/build.py "$(OUTPUTDIR)" \
-		"$(INPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+	$(PYTHON) deploy/build.py "$$OUTPUTDIR" "$$INPUTDIR" -s "$$PUBLISHCONF" $$PELICANOPTS
 
 # A new release beside the live one on the server, hard-linking what did not
 # change, then `current` switched to it in one rename; the last
 # KEEP_RELEASES kept (deploy/release.py). `make rollback` goes back one.
 rsync_upload: publish
-	SSH_OPTS="$(SSH_OPTS)" $(PYTHON) deploy/release.py upload "$(OUTPUTDIR)" \
-		"$(SSH_HOST)" "$(SSH_PORT)" "$(SSH_USER)" "$(SSH_TARGET_DIR)" --keep $(KEEP_RELEASES)
+	$(PYTHON) deploy/release.py upload "$$OUTPUTDIR" \
+		"$$SSH_HOST" "$$SSH_PORT" "$$SSH_USER" "$$SSH_TARGET_DIR" --keep "$$KEEP_RELEASES"
 
 rollback: venv
-	SSH_OPTS="$(SSH_OPTS)" $(PYTHON) deploy/release.py rollback \
-		"$(SSH_HOST)" "$(SSH_PORT)" "$(SSH_USER)" "$(SSH_TARGET_DIR)"
+	$(PYTHON) deploy/release.py rollback "$$SSH_HOST" "$$SSH_PORT" "$$SSH_USER" "$$SSH_TARGET_DIR"
 
 # output/ onto the gh-pages branch of GITHUB_REPO (this checkout), with
 # .nojekyll and, with GITHUB_CNAME, a CNAME; pushed to GITHUB_REMOTE. For a
@@ -120,41 +123,41 @@ GITHUB_REPO ?= $(BASEDIR)
 # Two publishes of one checkout take turns on its branch (flock(1), on a
 # lock in its git folder).
 github: publish
-	cd "$(GITHUB_REPO)" && flock "$$(git rev-parse --git-dir)/rightsdesk-publish.lock" \
+	cd "$$GITHUB_REPO" && flock "$$(git rev-parse --git-dir)/rightsdesk-publish.lock" \
 		"$(abspath $(VENV))/bin/ghp-import" -n -p -f -m "Publish the site" \
-		-b $(GITHUB_PAGES_BRANCH) -r $(GITHUB_REMOTE) $(if $(GITHUB_CNAME),-c $(GITHUB_CNAME)) "$(OUTPUTDIR)"
+		-b "$$GITHUB_PAGES_BRANCH" -r "$$GITHUB_REMOTE" $${GITHUB_CNAME:+-c "$$GITHUB_CNAME"} "$$OUTPUTDIR"
 
 # output/ to an S3-compatible bucket: media types, gzip encoding, cache
 # lifetimes as deploy/nginx.conf; stale objects deleted last. AWS settings
 # as usual; S3_ENDPOINT_URL for another S3-compatible host.
 s3_upload: publish
-	$(PYTHON) deploy/s3_upload.py "$(OUTPUTDIR)" "$(S3_BUCKET)"
+	$(PYTHON) deploy/s3_upload.py "$$OUTPUTDIR" "$$S3_BUCKET"
 
 # OUTPUTDIR is checked as a build into it would be: never content/, the
 # project or the home folder.
 clean: venv
-	$(PYTHON) deploy/build.py --clean "$(OUTPUTDIR)" -s "$(CONFFILE)"
-	rm -rf "$(BASEDIR)/output-production" "$(BASEDIR)/cache"
+	$(PYTHON) deploy/build.py --clean "$$OUTPUTDIR" -s "$$CONFFILE"
+	rm -rf "$$BASEDIR/output-production" "$$BASEDIR/cache"
 
 # Rebuild on every change to content, theme, plugins or settings, each
 # build in a fresh process; devserver serves too, and shows a refused
 # build's problems on every page until the next good one (deploy/devserver.py).
 regenerate: venv
-	$(PYTHON) deploy/devserver.py "$(OUTPUTDIR)" "$(INPUTDIR)" "$(CONFFILE)" --no-serve $(PELICANOPTS)
+	$(PYTHON) deploy/devserver.py "$$OUTPUTDIR" "$$INPUTDIR" "$$CONFFILE" --no-serve $$PELICANOPTS
 
 devserver: venv
-	$(PYTHON) deploy/devserver.py "$(OUTPUTDIR)" "$(INPUTDIR)" "$(CONFFILE)" --bind $(SERVER) --port $(PORT) $(PELICANOPTS)
+	$(PYTHON) deploy/devserver.py "$$OUTPUTDIR" "$$INPUTDIR" "$$CONFFILE" --bind "$$SERVER" --port "$$PORT" $$PELICANOPTS
 
 # Serve output/ as a static server would, our 404 page included; a
 # production build there is refused (its links lead to the real site).
 serve: venv
-	$(PYTHON) deploy/serve.py "$(OUTPUTDIR)" --bind $(SERVER) --port $(PORT)
+	$(PYTHON) deploy/serve.py "$$OUTPUTDIR" --bind "$$SERVER" --port "$$PORT"
 
 # The production build, made for this machine's address, and served.
 serve-production: venv
-	SITEURL=http://$(SERVER):$(PORT) $(PYTHON) deploy/build.py "$(BASEDIR)/output-production" \
-		"$(INPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
-	$(PYTHON) deploy/serve.py "$(BASEDIR)/output-production" --production --bind $(SERVER) --port $(PORT)
+	SITEURL="http://$$SERVER:$$PORT" $(PYTHON) deploy/build.py "$$BASEDIR/output-production" \
+		"$$INPUTDIR" -s "$$PUBLISHCONF" $$PELICANOPTS
+	$(PYTHON) deploy/serve.py "$$BASEDIR/output-production" --production --bind "$$SERVER" --port "$$PORT"
 
 test: tools
 	PROPERTY_SCALE=4 $(PYTHON) -m pytest

@@ -356,3 +356,12 @@ def test_s3_cache_lifetimes_are_nginxs():
                           ("index.html", "no-cache"), ("2021/04/page.html", "no-cache")]:
         assert s3_upload.cache_control(key) == expected, key
         assert f'"{expected}"' in config
+
+
+@pytest.mark.parametrize("target, variable", [("rollback", "SSH_TARGET_DIR"), ("rollback", "SSH_USER"),
+                                              ("clean", "OUTPUTDIR")])
+def test_a_make_variable_reaches_its_recipe_as_a_value_never_as_shell(tmp_path, target, variable):
+    ran = tmp_path / "ran"
+    subprocess.run(["make", target, f"{variable}=/srv/x`touch {ran}`$(touch {ran})y", "SSH_HOST=127.0.0.1",
+                    "SSH_PORT=9", "SSH_OPTS=-o ConnectTimeout=2"], cwd=ROOT, capture_output=True, timeout=120)
+    assert not ran.exists(), f"make {target} ran what {variable} held"
