@@ -12,14 +12,16 @@ encoding per request, so each text file is sent as its gzip variant with
 them plain); the ``.gz`` and ``.br`` files themselves are not uploaded. A
 file whose bytes the bucket already has is skipped.
 
-Order: what pages show (photos, share images, documents) first, then the
-reports and pages, then what lists them (the home page, sections, topics,
-speaker pages, archives), then feeds, the sitemap and robots.txt; objects
-the site no longer has are deleted last. At every moment a reader meets
-no link that leads nowhere. Uploads to one bucket take turns: each holds
-the object ``.deploy-lock``, written only where none is (a conditional
-write, ``If-None-Match: *``); a lock left by an upload killed more than
-an hour ago is taken over.
+Order: every object the bucket lacks first (nothing links to it until a
+changed page does), then every one that changed; each group with what
+pages show (photos, share images, documents) first, then the reports and
+pages, then what lists them (the home page, sections, topics, speaker
+pages, archives), then feeds, the sitemap and robots.txt; objects the site
+no longer has are deleted last. At every moment a reader meets no link that
+leads nowhere. Uploads to one bucket take turns: each holds the object
+``.deploy-lock`` (`Lock`), written only where none is, kept fresh by a
+heartbeat while the upload runs, taken over only when left more than an
+hour, and released only while still its own.
 """
 
 import contextlib
@@ -31,6 +33,7 @@ import os
 import re
 import socket
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -46,6 +49,7 @@ FOREVER = re.compile(r"^(images/|photos/|pagefind/[^/]+/(fragment|index|filter)/
 NUMBERED = re.compile(r"(^|/)page/\d+\.html$")
 LOCK = ".deploy-lock"
 STALE = datetime.timedelta(hours=1)
+BEAT = datetime.timedelta(minutes=5)
 WAIT = datetime.timedelta(minutes=30)
 
 
@@ -79,10 +83,12 @@ def media_type(name):
     return kind + "; charset=utf-8" if kind.startswith(TEXT) else kind
 
 
-def objects(output, gzip):
-    """(key, bytes, headers) for every file of the site, in `stage` order."""
-    files = [(path.relative_to(output).as_posix(), path) for path in Path(output).rglob("*")
-             if path.is_file() and path.suffix not in (".gz", ".br")]
+def objects(output, gzip, only=None):
+    """(key, bytes, headers) for every file of the site (or those ``only``
+    names), in `stage` order."""
+    files = [(key, path) for path in Path(output).rglob("*")
+             if path.is_file() and path.suffix not in (".gz", ".br")
+             and (key := path.relative_to(output).as_posix()) and (only is None or key in only)]
     for key, path in sorted(files, key=lambda found: (stage(*found), found[0])):
         headers = {"ContentType": media_type(key), "CacheControl": cache_control(key)}
         packed = path.with_name(path.name + ".gz")
@@ -92,69 +98,136 @@ def objects(output, gzip):
             yield key, path.read_bytes(), headers
 
 
+def put(s3, bucket, lock, key, body, headers):
+    if lock:
+        lock.check()  # never send on once another upload holds the bucket
+    s3.put_object(Bucket=bucket, Key=key, Body=body, **headers)
+
+
 def failed_condition(error):
     return error.response.get("Error", {}).get("Code") in ("PreconditionFailed", "412", "ConditionalRequestConflict")
 
 
-@contextlib.contextmanager
-def locked(s3, bucket):
-    """The bucket's ``.deploy-lock`` for the whole upload: wait while another
-    upload holds it; take over one left more than STALE ago."""
-    mine = json.dumps({"host": socket.gethostname(), "pid": os.getpid(),
-                       "started": datetime.datetime.now(datetime.timezone.utc).isoformat()})
-    deadline, said = time.monotonic() + WAIT.total_seconds(), False
-    while True:
+class Lock:
+    """The bucket's ``.deploy-lock``, held for the whole upload: written only
+    where none is (``If-None-Match: *``), or over one left more than STALE
+    ago, and only if it is still that one (``If-Match`` its ETag). While
+    held it is written again every BEAT (a heartbeat, ``If-Match`` the ETag
+    it last had), so a long upload's lock never looks left behind; if that
+    write fails, another upload has taken it, and this one stops sending
+    (`check`). Released only if it is still ours (a delete ``If-Match``)."""
+
+    def __init__(self, s3, bucket):
+        self.s3, self.bucket = s3, bucket
+        self.holder = {"host": socket.gethostname(), "pid": os.getpid(),
+                       "started": datetime.datetime.now(datetime.timezone.utc).isoformat()}
+        self.etag, self.lost = None, False
+        self.stopped = threading.Event()
+
+    def acquire(self):
+        """Wait while another upload holds the lock; take over one left more
+        than STALE ago."""
+        deadline, said = time.monotonic() + WAIT.total_seconds(), False
+        while True:
+            if self._write(IfNoneMatch="*"):
+                break
+            try:
+                held = self.s3.get_object(Bucket=self.bucket, Key=LOCK)
+            except self.s3.exceptions.NoSuchKey:
+                continue  # released meanwhile
+            age = datetime.datetime.now(datetime.timezone.utc) - held["LastModified"]
+            if age > STALE and self._write(IfMatch=held["ETag"]):  # only if it is still that stale lock
+                print(f"s3://{self.bucket}: took over a lock left {age} ago: {held['Body'].read().decode()}")
+                break
+            if time.monotonic() > deadline:
+                raise SystemExit(f"s3://{self.bucket}: another upload has held {LOCK} for {age}; nothing was sent")
+            if not said:
+                print(f"s3://{self.bucket}: another upload is under way: waiting for it to finish.",
+                      file=sys.stderr)
+                said = True
+            time.sleep(1)
+        threading.Thread(target=self._beat, daemon=True).start()
+
+    def _write(self, **condition):
+        """Write the lock under ``condition``: whether it was written."""
+        # Each write its own bytes (the time of the beat), so its ETag is this write's alone.
+        body = json.dumps({**self.holder, "beat": datetime.datetime.now(datetime.timezone.utc).isoformat()})
         try:
-            s3.put_object(Bucket=bucket, Key=LOCK, Body=mine.encode(), IfNoneMatch="*")
-            break
+            self.etag = self.s3.put_object(Bucket=self.bucket, Key=LOCK, Body=body.encode(), **condition)["ETag"]
+            return True
         except ClientError as error:
             if not failed_condition(error):
                 raise
+            return False
+
+    def _beat(self):
+        while not self.stopped.wait(BEAT.total_seconds()):
+            try:
+                written = self._write(IfMatch=self.etag)
+            except ClientError:
+                continue  # the bucket did not answer: the next beat tries again
+            if not written:
+                self.lost = True
+                return
+
+    def check(self):
+        if self.lost:
+            raise SystemExit(f"s3://{self.bucket}: another upload took over {LOCK} (this one was thought left "
+                             "behind): stopped sending; run make s3_upload again once it is done")
+
+    def release(self):
+        self.stopped.set()
+        if self.lost:
+            return  # another upload's now
         try:
-            held = s3.get_object(Bucket=bucket, Key=LOCK)
-        except s3.exceptions.NoSuchKey:
-            continue  # released meanwhile
-        age = datetime.datetime.now(datetime.timezone.utc) - held["LastModified"]
-        if age > STALE:
-            try:  # only if it is still that stale lock
-                s3.put_object(Bucket=bucket, Key=LOCK, Body=mine.encode(), IfMatch=held["ETag"])
-                print(f"s3://{bucket}: took over a lock left {age} ago: {held['Body'].read().decode()}")
-                break
-            except ClientError as error:
-                if not failed_condition(error):
-                    raise
-        if time.monotonic() > deadline:
-            raise SystemExit(f"s3://{bucket}: another upload has held {LOCK} for {age}; nothing was sent")
-        if not said:
-            print(f"s3://{bucket}: another upload is under way: waiting for it to finish.", file=sys.stderr)
-            said = True
-        time.sleep(1)
+            self.s3.delete_object(Bucket=self.bucket, Key=LOCK, IfMatch=self.etag)
+        except ClientError as error:
+            if not failed_condition(error):
+                raise
+            print(f"s3://{self.bucket}: {LOCK} is no longer this upload's: left as it is", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def locked(s3, bucket):
+    """The bucket's lock (`Lock`) for the whole upload."""
+    lock = Lock(s3, bucket)
+    lock.acquire()
     try:
-        yield
+        yield lock
     finally:
-        s3.delete_object(Bucket=bucket, Key=LOCK)
+        lock.release()
 
 
 def upload(output, bucket):
     s3 = boto3.client("s3", endpoint_url=os.environ.get("S3_ENDPOINT_URL") or None)
-    with locked(s3, bucket):
-        send(s3, output, bucket)
+    with locked(s3, bucket) as lock:
+        send(s3, output, bucket, lock)
 
 
-def send(s3, output, bucket):
+def send(s3, output, bucket, lock=None):
+    """Every object the bucket lacks first (nothing links to one until a
+    page that changed does), then every one that changed, each in `stage`
+    order; then what the site no longer has is deleted."""
     there = {}
     for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
         there.update({o["Key"]: o["ETag"].strip('"') for o in page.get("Contents", [])})
     sent = skipped = 0
-    keys = set()
+    keys, changed = set(), []
     for key, body, headers in objects(output, os.environ.get("S3_GZIP", "1") != "0"):
         keys.add(key)
         if there.get(key) == hashlib.md5(body).hexdigest():
             skipped += 1
-            continue
-        s3.put_object(Bucket=bucket, Key=key, Body=body, **headers)
+        elif key in there:
+            changed.append(key)
+        else:
+            put(s3, bucket, lock, key, body, headers)
+            sent += 1
+    for key, body, headers in objects(output, os.environ.get("S3_GZIP", "1") != "0", only=set(changed)):
+        put(s3, bucket, lock, key, body, headers)
         sent += 1
     stale = sorted(set(there) - keys - {LOCK})
+    if lock:
+        lock.check()
     failed = []
     for start in range(0, len(stale), 1000):  # only now: every new page is up
         done = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in stale[start:start + 1000]]})

@@ -263,7 +263,7 @@ def test_s3_upload_fails_naming_each_object_the_bucket_would_not_delete(tmp_path
                 {"Key": "old.html", "ETag": '"x"'}, {"Key": "gone.html", "ETag": '"y"'}]}]})()
 
         def put_object(self, **_):
-            pass
+            return {"ETag": '"lock"'}
 
         def delete_object(self, **_):  # the lock, released
             pass
@@ -295,6 +295,7 @@ def test_s3_upload_sends_what_pages_show_then_pages_then_listings_then_feeds_and
 
         def put_object(self, Key, **_):
             calls.append(("put", Key))
+            return {"ETag": '"lock"'}
 
         def delete_object(self, Key, **_):
             calls.append(("release", Key))
@@ -365,3 +366,59 @@ def test_a_make_variable_reaches_its_recipe_as_a_value_never_as_shell(tmp_path, 
     subprocess.run(["make", target, f"{variable}=/srv/x`touch {ran}`$(touch {ran})y", "SSH_HOST=127.0.0.1",
                     "SSH_PORT=9", "SSH_OPTS=-o ConnectTimeout=2"], cwd=ROOT, capture_output=True, timeout=120)
     assert not ran.exists(), f"make {target} ran what {variable} held"
+
+
+def test_s3_upload_sends_what_the_bucket_lacks_before_what_changed(tmp_path, monkeypatch):
+    """A new speaker page goes up before the changed report that links to
+    it: nothing links to a new object until a changed page does."""
+    sys.path.insert(0, str(ROOT / "deploy"))
+    import s3_upload
+
+    for name, text in {"2025/report.html": '<article class="report">changed</article>',
+                       "people/new-speaker.html": "<p>new</p>", "index.html": "<p>changed</p>"}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    calls = []
+
+    class Bucket:
+        def get_paginator(self, name):
+            return type("Pages", (), {"paginate": lambda self, **_: [{"Contents": [
+                {"Key": "2025/report.html", "ETag": '"old"'}, {"Key": "index.html", "ETag": '"old"'}]}]})()
+
+        def put_object(self, Key, **_):
+            calls.append(Key)
+            return {"ETag": '"lock"'}
+
+        def delete_object(self, **_):
+            pass
+
+        def delete_objects(self, **_):
+            return {}
+
+    monkeypatch.setattr(s3_upload.boto3, "client", lambda *a, **k: Bucket())
+    s3_upload.upload(tmp_path, "site")
+    assert [k for k in calls if k != ".deploy-lock"] == ["people/new-speaker.html", "2025/report.html", "index.html"]
+
+
+def test_an_s3_lock_beats_while_held_and_an_upload_whose_lock_was_taken_stops_and_leaves_it(s3, tmp_path,
+                                                                                           monkeypatch):
+    client, env = s3
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    sys.path.insert(0, str(ROOT / "deploy"))
+    import s3_upload
+
+    monkeypatch.setattr(s3_upload, "BEAT", datetime.timedelta(seconds=0.2))
+    lock = s3_upload.Lock(client, "site")
+    lock.acquire()
+    first = client.get_object(Bucket="site", Key=".deploy-lock")["ETag"]
+    time.sleep(1)
+    assert client.get_object(Bucket="site", Key=".deploy-lock")["ETag"] != first, "the lock is written again"
+    lock.check()
+    # Another upload takes the lock over (it thought this one left behind).
+    client.put_object(Bucket="site", Key=".deploy-lock", Body=b"another upload")
+    time.sleep(1)
+    with pytest.raises(SystemExit, match="another upload took over"):
+        lock.check()
+    lock.release()
+    assert client.get_object(Bucket="site", Key=".deploy-lock")["Body"].read() == b"another upload"
