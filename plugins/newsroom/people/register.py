@@ -20,11 +20,13 @@ register, or a report's speaker who matches two, is refused naming the line.
 import logging
 import os
 import re
+from types import SimpleNamespace
 
 from markupsafe import Markup
 from pelican.log import console
 
 from ..model.people import Person, PersonLineError, read_person_line
+from ..model.people import speaker as speaker_line
 from ..reading import checks, marks, names, safety
 from ..reading.slugs import readable
 
@@ -216,6 +218,44 @@ def look_alikes(people):
             seen.setdefault(names.skeleton(name), []).append((name, person))
 
 
+def speakers_field(text):
+    """The lines of a file's Speakers field, as the header gives them."""
+    lines, found = [], False
+    for line in text.split("\n\n", 1)[0].splitlines():
+        if re.match(r"^speakers\s*:", line, re.IGNORECASE):
+            found = True
+            lines.append(line.split(":", 1)[1])
+        elif found and line.startswith("    "):
+            lines.append(line)
+        else:
+            found = False
+    return [line for line in lines if line.strip()]
+
+
+def refused_speakers(generator, by_name, by_id):
+    """The speakers of each file the reader refused, checked against the
+    register all the same: every problem of a file is named in one build,
+    not those of its Speakers in the build after its marks are fixed."""
+    settings = generator.settings
+    for path, made in generator.context.get("generated_content", {}).items():
+        if made is not None or not path.endswith(".md"):
+            continue
+        item = SimpleNamespace(source_path=os.path.join(settings["PATH"], path))
+        try:
+            with open(item.source_path, encoding="utf-8-sig") as f:
+                lines = speakers_field(f.read())
+        except (OSError, UnicodeDecodeError):
+            continue  # the reader named it
+        for line in lines:
+            try:
+                speaker = speaker_line(line)
+            except PersonLineError:
+                continue  # the reader named it
+            found = person_for(speaker, by_name, by_id) if speaker.named else None
+            if isinstance(found, str):
+                logger.error("%s: %s", where(item, speaker), found)
+
+
 def resolve(generator):
     """Give every report ``people``: each named speaker's `Person`, by the
     name the report gives them (once the articles are read, before any
@@ -256,6 +296,7 @@ def resolve(generator):
             people[key] = person
             found_people[speaker.name] = person
         credit_as_registered(item)
+    refused_speakers(generator, by_name, by_id)
     generator.context["PEOPLE"] = sorted(set(people.values()), key=lambda p: (p.name.lower(), p.slug))
     everyone = sorted({*by_id.values(), *people.values()}, key=lambda p: (p.origin, p.slug))
     for name, person, other_name, other in look_alikes(everyone):

@@ -280,3 +280,12 @@ def test_the_line_to_add_names_the_speakers_own_line_not_one_that_mentions_them(
     build("", text)
     printed = capsys.readouterr().out
     assert "content/r1.md:7: Li Wen is not in the register" in printed, printed
+
+
+def test_a_refused_files_speakers_are_checked_against_the_register_in_the_same_build(build):
+    text = report("Wang Yi | person | pastor of a church").replace("[“We will.”]{speaker=Wang Yi}",
+                                                                  "[“We will.”]{speaker=Wang Yi} and “unmarked”")
+    _, errors = build(MINISTER + "\n", text)
+    assert any("without markup" in e for e in errors), errors
+    assert any(e.startswith("content/r1.md:6: Speakers 'Wang Yi | pastor of a church' has the name of the "
+                            "register's Wang Yi") for e in errors), errors
