@@ -40,11 +40,13 @@ LETTER = re.compile(r"[^\W_]")
 # after it would seem part of.
 OWN_END = re.compile(r"(?:[.!?…。！？؟།]+[\"'”’」』»«›‹)）\]]*|https?://\S+)\s*$")
 PUNCTUATION = ".,;:!?。，、；：！？،؛؟།"
-# What joins a name and its role, and the items of a list, in a text whose
-# language has no catalogue, by its script (where it is not ", ").
+# What joins a name and its role (the role in the text's language) in a
+# text whose language has no catalogue, by its script (where it is not
+# ", "). A list's items keep the labels' separator: they are the chrome's
+# (topics, authors), in whatever language each is named.
 COMMAS = {"Arab": "، ", "Syrc": "، ", "Thaa": "، ", "Nkoo": "، ", "Ethi": "፣ ", "Hans": "，", "Hant": "，",
           "Jpan": "、", "Tibt": "། "}
-JOINERS = {"apposition": COMMAS, "list_separator": COMMAS}
+JOINERS = {"apposition": COMMAS}
 # Each catalogue by the writing it is in: ("ug", "Cyrl") is ug-Cyrl.
 BY_WRITING = {locales.writing(lang): lang for lang in CATALOGUES}
 
@@ -156,9 +158,12 @@ class Chrome:
         Chicago's); a no-break space keeps the clock and its zone together."""
         zone = self.zone(moment)
         clock = f"{moment:%H:%M}" + (f"\u00a0{zone}" if zone else "")
+        if locales.direction(self.dates_lang) == "rtl":
+            # In a right-to-left date the clock and its zone stay in their order ("23:45 UTC+3").
+            clock = Markup('<bdi dir="ltr">{}</bdi>').format(clock)
         dates, found = self._dates
         joined = dates.get("date_time") or get_datetime_format("long", locale=found).replace("'", "")
-        return joined.replace("{date}", "{1}").replace("{clock}", "{0}").format(clock, self.date(moment))
+        return Markup(escape(joined.replace("{date}", "{1}").replace("{clock}", "{0}"))).format(clock, self.date(moment))
 
     @property
     def dates_lang(self):

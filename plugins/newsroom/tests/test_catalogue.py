@@ -117,4 +117,4 @@ def test_reading_time_counts_words_characters_or_syllables_as_the_script_is_read
                                         ("en", ", ")])
 def test_a_name_and_its_role_are_joined_with_the_texts_own_comma_where_labels_are_another_languages(tag, comma):
     from newsroom.chrome.languages import chrome
-    assert chrome(tag)["apposition"] == chrome(tag)["list_separator"] == comma
+    assert chrome(tag)["apposition"] == comma
