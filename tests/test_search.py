@@ -10,7 +10,6 @@ import re
 from urllib.parse import urlencode, urljoin
 
 import pytest
-from bs4 import BeautifulSoup
 
 import pypdfium2
 
