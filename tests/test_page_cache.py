@@ -75,11 +75,12 @@ def a_report(project):
     its page."""
     published = pages(project / "output")
 
-    def date(source):
-        return next((line[6:] for line in source.read_text(encoding="utf-8").splitlines()
-                     if line.startswith("Date: ")), "")
+    def field(source, name):
+        return next((line.split(": ", 1)[1] for line in source.read_text(encoding="utf-8").splitlines()
+                     if line.startswith(f"{name}: ")), "")
 
-    for source in sorted((project / "content").rglob("*.md"), key=date, reverse=True):
+    listed = [source for source in (project / "content").rglob("*.md") if field(source, "Status") in ("", "published")]
+    for source in sorted(listed, key=lambda source: field(source, "Date"), reverse=True):
         slug = next((line.split(": ", 1)[1] for line in source.read_text(encoding="utf-8").splitlines()
                      if line.startswith("Slug: ")), None)
         page = next((name for name in published if slug and name.endswith(f"/{slug}.html")
