@@ -49,7 +49,7 @@ help:
 	@echo '   make devserver    regenerate and serve together'
 	@echo '   make serve-production  the production build, for and at this address'
 	@echo '   make publish      build the production site into output/'
-	@echo '   make test         build both sites and run every test'
+	@echo '   make test         lint, build both sites and run every test'
 	@echo '   make test-fast    the plugins'"'"' unit tests only, in seconds'
 	@echo '   make screenshots  every report as readers see it, into screenshots/'
 	@echo '   make bench        measure build times and page weight'
@@ -159,7 +159,9 @@ serve-production: venv
 		"$$INPUTDIR" -s "$$PUBLISHCONF" $$PELICANOPTS
 	$(PYTHON) deploy/serve.py "$$BASEDIR/output-production" --production --bind "$$SERVER" --port "$$PORT"
 
+# Lint first (ruff, pinned; settings in pyproject.toml), then every test.
 test: tools
+	$(PYTHON) -m ruff check .
 	PROPERTY_SCALE=4 $(PYTHON) -m pytest
 
 # The plugins' unit tests, in-process, on two cores, in about 5 s: run them

@@ -69,6 +69,6 @@ def test_twitter_card_is_large_image(prod_site):
 
 def test_feeds_are_announced(prod_site):
     page = prod_site.page(ARTICLE)
-    feeds = {l["type"]: l["href"] for l in page.find_all("link", rel="alternate")}
+    feeds = {link["type"]: link["href"] for link in page.find_all("link", rel="alternate")}
     assert feeds["application/atom+xml"].startswith(prod_site.url + "/feeds/")
     assert feeds["application/rss+xml"] == f"{prod_site.url}/feeds/all.rss.xml"

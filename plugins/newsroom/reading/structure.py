@@ -83,7 +83,7 @@ class StructureExtension(Extension):
 class PhotoBlock(BlockProcessor):
     def test(self, parent, block):
         lines = block.split("\n")
-        return bool(IMAGE_LINE.match(lines[0])) and all(FIELD_LINE.match(l) for l in lines[1:] if l.strip())
+        return bool(IMAGE_LINE.match(lines[0])) and all(FIELD_LINE.match(line) for line in lines[1:] if line.strip())
 
     def run(self, parent, blocks):
         lines = blocks.pop(0).split("\n")

@@ -18,7 +18,7 @@ REAL = Path(__file__).resolve().parents[3] / "tests/data/claims/real.tsv"
 
 def real():
     with open(REAL, encoding="utf-8") as f:
-        return [tuple(row[:2]) for row in csv.reader((l for l in f if not l.startswith("#")), delimiter="\t") if row]
+        return [tuple(row[:2]) for row in csv.reader((line for line in f if not line.startswith("#")), delimiter="\t") if row]
 
 
 @pytest.fixture
