@@ -19,7 +19,7 @@ PUBLISHCONF = $(BASEDIR)/publishconf.py
 SERVER ?= 127.0.0.1
 PORT ?= 8000
 
-# Deploying (see README, "Deploying"): quickstart's names.
+# Deploying (docs/publishing.md, "Deploying"): quickstart's names.
 SSH_HOST ?= localhost
 SSH_PORT ?= 22
 SSH_USER ?= root

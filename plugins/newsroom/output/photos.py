@@ -35,7 +35,7 @@ ENCODERS = {"webp": {"quality": 78, "method": 4}, "jpg": {"quality": 82, "optimi
 SIZES = "(min-width: 690px) 648px, calc(100vw - 2.5rem)"
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif")
 # Bounded work: a photo's pixels (a 50-megapixel camera's), which decoding
-# holds in memory three bytes each. The README states it.
+# holds in memory three bytes each. docs/markup.md states it.
 MAX_PIXELS = 50_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow refuses a bigger one on any path
 

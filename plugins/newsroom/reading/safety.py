@@ -30,7 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import marks
 
-# Bounded work: what one file may hold. The README states these.
+# Bounded work: what one file may hold. docs/markup.md states these.
 LIMITS = {"bytes": 2_000_000, "title": 300, "summary": 2_000, "tags": 50, "speakers": 200}
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
