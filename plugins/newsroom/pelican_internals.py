@@ -10,11 +10,11 @@ newsroom touches Pelican only through its signals, its public classes
 
 | private name | why | the test that notices a change |
 | --- | --- | --- |
-| ``Content._content``, ``Content._update_content`` | a body is held compressed and rendered on demand (`bodies.py`); photos' addresses are put in before Pelican renders links; page_cache hashes the body as read | tests/test_bodies.py, tests/test_photos.py, tests/test_page_cache.py (fast); tests/test_page_cache.py (slow) |
+| ``Content._content``, ``Content._update_content`` | a body is held compressed and rendered on demand (`bodies.py`); photos' addresses are put in before Pelican renders links; page_cache hashes the body as read | tests/test_bodies.py, tests/test_photos.py, tests/test_page_keys.py (fast); tests/test_page_cache.py (page level) |
 | ``item.__class__`` swapped | the compressed body is a property of the item's class | tests/test_bodies.py |
 | the readers' ``cache_data``, ``get_cached_data`` and ``save_cache`` replaced on the instance | the content cache holds the article's compressed body instead of a second string, and is not written again when nothing was read anew | tests/test_cache_guard.py |
 | ``ArticlesGenerator._build_period_archives`` | Pelican's year pages are quadratic in the site's size | tests/test_listings.py |
-| ``Writer._open_w``, ``_written_files``, ``_overridden_files``; the steps ``write_file`` nests (a page's local context, its folder, ``content_written``) | an unchanged page is linked from the last build instead of rendered, without a call to ``write_file`` | tests/test_page_cache.py (fast and slow) |
+| ``Writer._open_w``, ``_written_files``, ``_overridden_files``; the steps ``write_file`` nests (a page's local context, its folder, ``content_written``) | an unchanged page is linked from the last build instead of rendered, without a call to ``write_file`` | tests/test_page_cache.py (page level) |
 | ``Content._expand_settings``, ``url_format`` | Pelican works an address out again at every use (a copy of the metadata, the date formatted): 71,000 times in a publish of 10,000 reports | plugins/newsroom/tests/test_internals.py |
 | ``pelican.log.LimitFilter._raised_messages``, ``._group_count`` | Pelican drops a warning logged once already in the process, so a second run in one process (``pelican -r``, the tests) would pass a problem unseen | tests/test_internals.py |
 

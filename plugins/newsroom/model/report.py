@@ -4,7 +4,7 @@ The reader makes a `Report` of each file (`reading/reader.py`); what is
 only known once every file is read is joined in later, each by one stage:
 ``people`` (`people/register.py`), ``original`` and ``translated_as``
 (`pages/translations.py`), ``share_images`` (`output/share_images.py`),
-``href`` and ``output`` (`pages/contract.py`). Each article and page holds
+``href`` and ``output`` (`pages/addresses.py`). Each article and page holds
 its own as ``item.report``; templates, the speaker pages, the JSON-LD and
 the page cache read it there.
 """
