@@ -160,6 +160,9 @@ DEFAULT_DATE = None
 CACHE_PATH = "cache"
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
+# A reading is reused while the file's bytes are the same, never by its
+# modification time (cp -p, tar and rsync -t keep the time of an edit).
+CHECK_MODIFIED_METHOD = "sha256"
 # The readings' bodies are held compressed already (plugins/newsroom/output/
 # bodies.py): gzip over the cache's file cost half a second of each publish
 # of one report into 10,000 to shrink it from 13 to 7 MB.

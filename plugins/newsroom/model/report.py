@@ -64,14 +64,16 @@ class Photo:
     focus: tuple[float, float] = CENTRE
     # The file's size and modification time when it was measured: a cached
     # reading of the report holds only while the file is as it was.
-    stamp: tuple[int, int] = (0, 0)
+    stamp: tuple[int, ...] = ()  # output.photos.stamp: size, times, inode
 
     def unchanged(self):
+        """Whether the file is as it was measured (size, times and inode:
+        `output.photos.stamp`, which cp -p cannot keep)."""
         try:
             stat = os.stat(self.source)
         except OSError:
             return False
-        return (stat.st_size, stat.st_mtime_ns) == self.stamp
+        return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino) == tuple(self.stamp)
 
     @property
     def widths(self):

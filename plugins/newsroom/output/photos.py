@@ -69,15 +69,22 @@ def measure(path):
     image of at most `MAX_PIXELS`: a broken file is refused by the report's
     line, not met half-way through writing the site. A file many reports
     show (a portrait, a file photo) is measured once while it stays as it
-    is (size and modification time)."""
+    is (`stamp`)."""
     if not path.lower().endswith(SUFFIXES):
         raise PhotoError(f"is not a photo this site can publish: use {', '.join(SUFFIXES)}")
+    return measured(path, stamp(path))
+
+
+def stamp(path):
+    """What tells a file changed without reading it: its size, its
+    modification time, and the time its inode last changed and its inode,
+    which no one can set back (cp -p and rsync -t keep the first two)."""
     stat = os.stat(path)
-    return measured(path, stat.st_size, stat.st_mtime_ns)
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
 
 
 @functools.lru_cache(maxsize=4096)
-def measured(path, size, mtime_ns):
+def measured(path, stamp):
     with open(path, "rb") as f:
         data = f.read()
     try:
@@ -93,7 +100,7 @@ def measured(path, size, mtime_ns):
     except (OSError, SyntaxError, ValueError) as error:
         raise PhotoError(f"cannot be read as an image ({error}): save it again as JPEG or PNG") from None
     key = hashlib.sha256(VERSION.encode() + data).hexdigest()
-    return Photo(path, width, height, key, stamp=(size, mtime_ns))
+    return Photo(path, width, height, key, stamp=stamp)
 
 
 def flattened(image):
