@@ -55,19 +55,51 @@ def fingerprint(settings):
     return digest.hexdigest()
 
 
+class CacheRefused(RuntimeError):
+    """A cache folder or key this build will not trust: the build stops,
+    saying why and what to do, before anything in it is read."""
+
+
 def key():
-    """The key the stamp is signed with: $CACHE_KEY, or this user's own."""
+    """The key the stamp is signed with: $CACHE_KEY, or this user's own:
+    a file of theirs, readable by them alone, and no link (a key others can
+    read, or a link to a file they can write, would let them sign a cache
+    of their own making, which pickle would run)."""
     if os.environ.get("CACHE_KEY"):
         return os.environ["CACHE_KEY"].encode()
     folder = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "rightsdesk"
     path = folder / "cache-key"
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         folder.mkdir(parents=True, exist_ok=True)
         partial = folder / f".cache-key.{os.getpid()}"
-        with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+        with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600), "w") as f:
             f.write(secrets.token_hex(32))
         os.replace(partial, path)
-    return path.read_bytes().strip()
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError as error:
+        raise CacheRefused(f"the cache key {path} cannot be opened as a file of its own ({error.strerror}): "
+                           "delete it (a new one is made), or set CACHE_KEY") from None
+    with os.fdopen(handle, "rb") as f:
+        stat = os.fstat(f.fileno())
+        if stat.st_uid != os.getuid() or stat.st_mode & 0o077:
+            raise CacheRefused(f"the cache key {path} is not yours alone (owner {stat.st_uid}, mode "
+                               f"{stat.st_mode & 0o777:o}): chmod 600 it if it is yours, else delete it")
+        return f.read().strip()
+
+
+def check_folder(pelican):
+    """initialized: the cache folder is a folder of this user's, not a link
+    (pruning a cache that is a link to someone's folder would delete their
+    files; one another user owns, they could fill)."""
+    cache = Path(pelican.settings["CACHE_PATH"])
+    for folder in (cache, *[p for p in cache.parents if not cache.is_absolute() and str(p) != "."]):
+        if folder.is_symlink():
+            raise CacheRefused(f"the cache folder {folder} is a link to {os.path.realpath(folder)}: make it a "
+                               "folder of its own (rm it; the build makes it), or set CACHE_PATH")
+        if folder.exists() and folder.stat().st_uid != os.getuid():
+            raise CacheRefused(f"the cache folder {folder} belongs to another user ({folder.stat().st_uid}): "
+                               "remove it, or set CACHE_PATH to a folder of yours")
 
 
 def signature(lines):

@@ -171,3 +171,30 @@ def test_a_cache_kept_in_the_other_format_is_discarded_unread():
     settings = {"MARKDOWN": {}, "TIMEZONE": "UTC"}
     assert cache_guard.fingerprint({**settings, "GZIP_CACHE": True}) != \
         cache_guard.fingerprint({**settings, "GZIP_CACHE": False})
+
+
+def test_a_cache_folder_that_is_a_link_is_refused_and_what_it_points_to_left_alone(tmp_path):
+    victim = tmp_path / "someones"
+    victim.mkdir()
+    (victim / "precious").write_text("theirs")
+    (tmp_path / "cache").symlink_to(victim)
+    with pytest.raises(cache_guard.CacheRefused, match="is a link to"):
+        cache_guard.check_folder(SimpleNamespace(settings={"CACHE_PATH": str(tmp_path / "cache")}))
+    assert (victim / "precious").read_text() == "theirs"
+    cache_guard.check_folder(SimpleNamespace(settings={"CACHE_PATH": str(tmp_path / "own")}))  # none yet: fine
+
+
+@pytest.mark.parametrize("spoil, says", [
+    (lambda key: key.chmod(0o644), "is not yours alone"),
+    (lambda key: (key.rename(key.with_name("elsewhere")), key.symlink_to(key.with_name("elsewhere"))),
+     "cannot be opened as a file of its own"),
+])
+def test_a_cache_key_others_can_read_or_that_is_a_link_is_refused(tmp_path, monkeypatch, spoil, says):
+    monkeypatch.delenv("CACHE_KEY", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    made = cache_guard.key()
+    key = tmp_path / "rightsdesk" / "cache-key"
+    assert len(made) == 64 and key.stat().st_mode & 0o777 == 0o600
+    spoil(key)
+    with pytest.raises(cache_guard.CacheRefused, match=says):
+        cache_guard.key()
