@@ -10,6 +10,8 @@ import logging
 import os
 import re
 
+from pelican.utils import slugify
+
 from ..reading import checks
 
 logger = logging.getLogger(__name__)
@@ -28,11 +30,6 @@ def refuse_unaddressable(generators):
     for source, field, name in checks.nameless(articles):
         logger.error("%s: %s %r has no letter or digit to make its address from: reword it",
                      os.path.relpath(source), field, name)
-    given = generators[0].settings.get("TERM_ADDRESSES", {})
-    for source, field, kind, name, slug, script in dict.fromkeys(checks.consonant_addresses(articles, given)):
-        logger.error("%s: %s %r is in %s, which writes no vowels, so its address would be its consonants (%s/%s): "
-                     "give it a readable one in pelicanconf.py: TERM_ADDRESSES = {\"%s\": \"a-name-in-latin\"}",
-                     os.path.relpath(source), field, name, script, kind, slug, name)
     for field, address, names in checks.shared_addresses(articles):
         logger.error("%s gives %s one address, %s, and its page would be headed with one of them: reword one, "
                      "or write it as the other does if they are one", field,
@@ -44,16 +41,20 @@ def refuse_unaddressable(generators):
 
 
 def give_term_addresses(generator):
-    """article_generator_pretaxonomy: each section, topic and author that
-    TERM_ADDRESSES names takes the address given there (a name in a script
-    that writes no vowels has no readable one of its own), before Pelican
-    groups the reports under them."""
+    """article_generator_pretaxonomy, before Pelican groups the reports: a
+    section, topic or author named in a script that writes no vowels
+    (Arabic, Persian, Hebrew…), whose letters alone would make an address
+    of consonants (tag/lbhryn.html), is addressed in its own script
+    (tag/البحرين.html, percent-encoded where an address must be ASCII),
+    unless TERM_ADDRESSES gives it one in Latin letters."""
     given = generator.settings.get("TERM_ADDRESSES", {})
-    if given:
-        for article in checks.contents(generator):
-            for _, term in checks.terms(article):
-                if term.name in given:
-                    term.slug = given[term.name]
+    subs = generator.settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    for article in checks.contents(generator):
+        for _, term in checks.terms(article):
+            if term.name in given:
+                term.slug = given[term.name]
+            elif checks.unwritten_vowels(term.name, article.lang):
+                term.slug = slugify(term.name, regex_subs=subs, use_unicode=True)
 
 
 # Folders only the build writes into (photos, share images, feeds).

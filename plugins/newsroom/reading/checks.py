@@ -313,19 +313,12 @@ def nameless(articles):
                 yield article.source_path, fields[kind], term.name
 
 
-def consonant_addresses(articles, given):
-    """Categories, tags and authors named in a script that writes no vowels
-    (Arabic, Persian, Hebrew…; not Uyghur, which writes them) and given no
-    address in ``given`` (TERM_ADDRESSES): theirs would be their consonants
-    (tag/lbhryn.html). As (source, field, kind, name, slug, script)."""
-    fields = {"category": "Category", "tag": "Tags", "author": "Author"}
-    for article in articles:
-        if locales.writing(article.lang or "en")[0] == "ug":
-            continue
-        for kind, term in terms(article):
-            found = {ABJADS[s] for s in map(script_of, term.name) if s in ABJADS}
-            if found and term.name not in given:
-                yield article.source_path, fields[kind], kind, term.name, term.slug, sorted(found)[0]
+def unwritten_vowels(name, lang):
+    """Whether ``name`` is in a script that writes no vowels (Arabic,
+    Persian, Hebrew…; not Uyghur, which writes them in Arabic letters)."""
+    if locales.writing(lang or "en")[0] == "ug":
+        return False
+    return any(script_of(c) in ABJADS for c in name)
 
 
 def shared_addresses(articles):
