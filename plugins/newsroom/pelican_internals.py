@@ -11,6 +11,7 @@ newsroom touches Pelican only through its signals, its public classes
 | private name | why | the test that notices a change |
 | --- | --- | --- |
 | ``Content._content``, ``Content._update_content`` | a body is held compressed and rendered on demand (`bodies.py`); photos' addresses are put in before Pelican renders links; page_cache hashes the body as read | tests/test_bodies.py, tests/test_photos.py, tests/test_page_keys.py (fast); tests/test_page_cache.py (page level) |
+| ``Content._summary`` | a standfirst's quotations are credited to the register's person once the register is joined (`people/register.py`); Pelican writes ``_summary`` back over the metadata before rendering | plugins/newsroom/tests/test_identity.py |
 | ``item.__class__`` swapped | the compressed body is a property of the item's class | tests/test_bodies.py |
 | the readers' ``cache_data``, ``get_cached_data`` and ``save_cache`` replaced on the instance | the content cache holds the article's compressed body instead of a second string, and is not written again when nothing was read anew | tests/test_cache_guard.py |
 | ``ArticlesGenerator._build_period_archives`` | Pelican's year pages are quadratic in the site's size | tests/test_listings.py |
@@ -80,6 +81,13 @@ def body_as_read(item):
     """The body as the reader made it, links to other items unresolved
     (``content`` would resolve them, at the cost of a rendering)."""
     return getattr(item, "_content", None) or ""  # a static file (a PDF) has None
+
+
+def set_summary(item, html):
+    """Change the standfirst after reading: Pelican writes ``_summary``
+    back over ``metadata["summary"]`` before it renders (no public setter:
+    its ``summary`` setter does nothing)."""
+    item.metadata["summary"] = item._summary = html
 
 
 def rewrite_body(item, change):

@@ -25,6 +25,7 @@ from types import SimpleNamespace
 from markupsafe import Markup
 from pelican.log import console
 
+from .. import pelican_internals
 from ..model.people import Person, PersonLineError, read_person_line
 from ..model.people import speaker as speaker_line
 from ..reading import checks, marks, names, safety
@@ -193,16 +194,25 @@ def attribute(value):
 
 def credit_as_registered(item):
     """Each quotation element's ``data-speaker`` names the person the
-    register joined its speaker to («جو ستورك» is Joe Stork), in the body
-    and the headline, as the JSON-LD and the speaker page do."""
+    register joined its speaker to («جو ستورك» is Joe Stork), in the body,
+    the headline, the standfirst and the editor's note, as the JSON-LD and
+    the speaker page do."""
     report = item.report
     renamed = {f'data-speaker="{attribute(name)}"': f'data-speaker="{attribute(person.name)}"'
                for name, person in report.people.items() if person.name != name}
     if not renamed:
         return
     pattern = re.compile("|".join(map(re.escape, renamed)))
-    item._content = pattern.sub(lambda m: renamed[m.group()], item._content)
-    report.title_html = Markup(pattern.sub(lambda m: renamed[m.group()], report.title_html))
+
+    def credited(html):
+        return Markup(pattern.sub(lambda m: renamed[m.group()], html))
+
+    item._content = credited(item._content)
+    report.title_html = credited(report.title_html)
+    if report.editor_note:
+        report.editor_note = credited(report.editor_note)
+    if item.metadata.get("summary"):  # each item's own metadata, not the cache's
+        pelican_internals.set_summary(item, credited(item.metadata["summary"]))
 
 
 def look_alikes(people):

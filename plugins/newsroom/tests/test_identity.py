@@ -259,10 +259,12 @@ def test_joiners_stay_where_a_script_needs_them(build):
 
 
 def test_a_quotations_element_names_the_registers_person_whatever_the_reports_spelling(build):
-    articles, errors = build("Joe Stork | person | deputy director | جو ستورك\n",
-                             report("جو ستورك | person | deputy director", quoted="جو ستورك"))
+    text = report("جو ستورك | person | deputy director", quoted="جو ستورك").replace(
+        "Summary: One.", "Summary: He said [“No.”]{speaker=جو ستورك}")
+    articles, errors = build("Joe Stork | person | deputy director | جو ستورك\n", text)
     assert errors == [] and 'data-speaker="Joe Stork"' in articles[0]._content
-    assert 'data-speaker="جو ستورك"' not in articles[0]._content
+    assert 'data-speaker="جو ستورك"' not in articles[0]._content + articles[0].summary
+    assert 'data-speaker="Joe Stork"' in articles[0].summary
 
 
 def test_a_headlines_quotation_is_one_of_the_reports_quotations_once(build):
