@@ -46,10 +46,10 @@ SECTION_NAMES = {
     "Courts": {"zh-Hans": "法庭", "zh-Hant": "法庭", "ru": "Суды", "fr": "Tribunaux", "es": "Tribunales",
                "ug": "سوت", "ug-Cyrl": "Сот", "bo": "ཁྲིམས་ཁང་།"},
 }
-# A Latin address for a section, topic or author named in a script that
-# writes no vowels (Arabic, Persian, Hebrew): without one its address is
-# its name in its own script, as romanising its letters would give
-# consonants alone (tag/lbhryn.html). TERM_ADDRESSES = {"البحرين": "bahrain"}
+# A readable address for a section, topic or author named in a script that
+# writes no vowels (Arabic, Persian, Hebrew), whose letters romanised give
+# consonants alone (tag/lbhryn.html); the build names each that has none.
+# TERM_ADDRESSES = {"البحرين": "bahrain"}
 TERM_ADDRESSES = {}
 DEFAULT_LANG = "en"
 LOCALE = ("C",)

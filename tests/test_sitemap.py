@@ -2,14 +2,19 @@
 
 import datetime
 import xml.etree.ElementTree as ET
+from urllib.parse import unquote
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def entries(site):
+    """Each address the sitemap lists (as RFC 3986 writes it: ASCII, an
+    address in another script percent-encoded), decoded, and its lastmod."""
     root = ET.fromstring(site.text("sitemap.xml"))
     assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
-    return {u.find("s:loc", NS).text: u.find("s:lastmod", NS).text for u in root.findall("s:url", NS)}
+    locs = {u.find("s:loc", NS).text: u.find("s:lastmod", NS).text for u in root.findall("s:url", NS)}
+    assert all(loc.isascii() for loc in locs), [loc for loc in locs if not loc.isascii()]
+    return {unquote(loc): lastmod for loc, lastmod in locs.items()}
 
 
 def test_sitemap_lists_every_page_but_the_hidden(prod_build):

@@ -10,7 +10,7 @@ import logging
 import os
 import re
 
-from pelican.utils import slugify
+from pelican.log import console
 
 from ..reading import checks
 
@@ -42,19 +42,24 @@ def refuse_unaddressable(generators):
 
 def give_term_addresses(generator):
     """article_generator_pretaxonomy, before Pelican groups the reports: a
-    section, topic or author named in a script that writes no vowels
-    (Arabic, Persian, Hebrew…), whose letters alone would make an address
-    of consonants (tag/lbhryn.html), is addressed in its own script
-    (tag/البحرين.html, percent-encoded where an address must be ASCII),
-    unless TERM_ADDRESSES gives it one in Latin letters."""
+    section, topic or author that TERM_ADDRESSES names takes the address
+    given there. One named in a script that writes no vowels (Arabic,
+    Persian, Hebrew…) and given none keeps the address of its consonants
+    (tag/lbhryn.html), which works everywhere an address must be ASCII,
+    and the build says, once, how to give it a readable one."""
     given = generator.settings.get("TERM_ADDRESSES", {})
-    subs = generator.settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    told = set()
     for article in checks.contents(generator):
-        for _, term in checks.terms(article):
+        fields = {"category": "Category", "tag": "Tags", "author": "Author"}
+        for kind, term in checks.terms(article):
             if term.name in given:
                 term.slug = given[term.name]
-            elif checks.unwritten_vowels(term.name, article.lang):
-                term.slug = slugify(term.name, regex_subs=subs, use_unicode=True)
+            elif checks.unwritten_vowels(term.name, article.lang) and term.name not in told:
+                told.add(term.name)
+                console.print(f"{os.path.relpath(article.source_path)}: {fields[kind]} {term.name!r} is written "
+                              f"without vowels, so its address is its consonants ({kind}/{term.slug}): give it a "
+                              f"readable one in pelicanconf.py: TERM_ADDRESSES = {{\"{term.name}\": "
+                              "\"a-name-in-latin\"}", soft_wrap=True, markup=False, highlight=False)
 
 
 # Folders only the build writes into (photos, share images, feeds).
