@@ -159,10 +159,12 @@ serve-production: venv
 		"$$INPUTDIR" -s "$$PUBLISHCONF" $$PELICANOPTS
 	$(PYTHON) deploy/serve.py "$$BASEDIR/output-production" --production --bind "$$SERVER" --port "$$PORT"
 
-# Lint first (ruff, pinned; settings in pyproject.toml), then every test.
+# Lint first (ruff, pinned; settings in pyproject.toml), then every test,
+# on both cores: a file's tests on one worker (its module's fixtures, its
+# servers), each worker building the sites its files need once.
 test: tools
 	$(PYTHON) -m ruff check .
-	PROPERTY_SCALE=4 $(PYTHON) -m pytest
+	PROPERTY_SCALE=4 $(PYTHON) -m pytest -n 2 --dist loadfile
 
 # The plugins' unit tests, in-process, on two cores, in about 5 s: run them
 # as you edit. Their temporary files go to memory where the system has it
