@@ -50,13 +50,12 @@ def give_term_addresses(generator):
     given = generator.settings.get("TERM_ADDRESSES", {})
     told = set()
     for article in checks.contents(generator):
-        fields = {"category": "Category", "tag": "Tags", "author": "Author"}
         for kind, term in checks.terms(article):
             if term.name in given:
                 term.slug = given[term.name]
             elif checks.unwritten_vowels(term.name, article.lang) and term.name not in told:
                 told.add(term.name)
-                console.print(f"{os.path.relpath(article.source_path)}: {fields[kind]} {term.name!r} is written "
+                console.print(f"{os.path.relpath(article.source_path)}: {checks.TERM_FIELDS[kind]} {term.name!r} is written "
                               f"without vowels, so its address is its consonants ({kind}/{term.slug}): give it a "
                               f"readable one in pelicanconf.py: TERM_ADDRESSES = {{\"{term.name}\": "
                               "\"a-name-in-latin\"}", soft_wrap=True, markup=False, highlight=False)

@@ -18,7 +18,7 @@ from pelican.utils import get_date, set_date_tzinfo
 
 from ..chrome import locales
 from . import names
-from .slugs import ABJADS, script_of
+from .slugs import vowelless_scripts
 from .safety import LIMITS
 
 # The fields an article cannot go out without, and how to supply each.
@@ -52,6 +52,8 @@ META_KEY = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*.*$")
 META_MORE = re.compile(r"^[ ]{4,}.*$")
 # A person line (model/people.py's format): Name | kind | …
 PERSON_LINE = re.compile(r"^[^|\n]+\|\s*(?:person|organi[sz]ation|unnamed)\s*(?:\||$)", re.IGNORECASE)
+# The header field that names each kind of term.
+TERM_FIELDS = {"category": "Category", "tag": "Tags", "author": "Author"}
 TERM_LINK = re.compile(r"\{(tag|category|author)\}([^)\"'\s>#?]+)")
 
 
@@ -122,8 +124,8 @@ def date_problem(field, value, zone_name="UTC", now=None):
         return (f"{field} '{value}' is not written YYYY-MM-DD (a time may follow, and its offset from UTC: "
                 "YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM +03:00): other forms are ambiguous")
     offset = OFFSET_PARTS.search(value)
-    if offset and (int(offset.group(2)) > 14 or int(offset.group(3)) > 59 or int(offset.group(2)) * 60 + int(
-            offset.group(3)) > (14 * 60 if offset.group(1) == "+" else 12 * 60)):
+    if offset and (int(offset.group(3)) > 59 or int(offset.group(2)) * 60 + int(offset.group(3))
+                   > (14 if offset.group(1) == "+" else 12) * 60):
         return (f"{field} '{value}' gives the offset {offset.group().strip()}, which no clock has: write one "
                 "from -12:00 to +14:00")
     try:
@@ -306,11 +308,10 @@ def dead_term_links(items, articles, settings):
 def nameless(articles):
     """Categories, tags and authors that give no address: a tag of nothing
     but punctuation would be published at tag/.html."""
-    fields = {"category": "Category", "tag": "Tags", "author": "Author"}
     for article in articles:
         for kind, term in terms(article):
             if not term.slug:
-                yield article.source_path, fields[kind], term.name
+                yield article.source_path, TERM_FIELDS[kind], term.name
 
 
 def unwritten_vowels(name, lang):
@@ -318,19 +319,18 @@ def unwritten_vowels(name, lang):
     Persian, Hebrew…; not Uyghur, which writes them in Arabic letters)."""
     if locales.writing(lang or "en")[0] == "ug":
         return False
-    return any(script_of(c) in ABJADS for c in name)
+    return bool(vowelless_scripts(name))
 
 
 def shared_addresses(articles):
     """Categories, tags or authors of different names whose pages would be
     one address (王毅 and 汪毅 are both tag/wang-yi; 人權 and 人权, one word
     in two writings, are one): (kind, address, {name: first source})."""
-    fields = {"category": "Category", "tag": "Tags", "author": "Author"}
     found = {}
     for article in articles:
         for kind, term in terms(article):
             if term.slug:
-                found.setdefault((fields[kind], folded(term.slug)), {}).setdefault(term.name, article.source_path)
+                found.setdefault((TERM_FIELDS[kind], folded(term.slug)), {}).setdefault(term.name, article.source_path)
     for (field, address), given in found.items():
         if len({names.one_writing(name) for name in given}) > 1:  # 人權 and 人权 are one
             yield field, address, given

@@ -72,10 +72,9 @@ def reads_as_speech(kind, text):
     title), or None where it can."""
     text = " ".join(text.split())
     for punctuation, goes_on in sentence_ends(text):
-        if goes_on and not (kind == "title" and punctuation[-1] in TITLE_ENDS):
-            return "holds a sentence's end with more words after it"
-        if not (kind == "title" and punctuation[-1] in TITLE_ENDS):
-            return "ends as a sentence ends"
+        if kind == "title" and punctuation[-1] in TITLE_ENDS:
+            continue  # a title may ask or exclaim, anywhere in it
+        return "holds a sentence's end with more words after it" if goes_on else "ends as a sentence ends"
     if CLAUSES.search(text):
         return "holds several clauses"
     if kind != "title" and sum(1 for part in text.split(",") if words(part) >= 3) > 1:

@@ -61,6 +61,7 @@ from ..chrome import locales
 from ..chrome.languages import CJK, chrome
 from ..model.report import Quotation
 from . import checks, claims, marks, names
+from .safety import shorten
 from .speakers import Speaker, SpeakerError, parse_speakers, unknown
 
 BRACKET = re.compile(r"[\[\]]")
@@ -104,11 +105,6 @@ class QuotationError(ValueError):
     def __init__(self, message, markup):
         super().__init__(message)
         self.markup = markup
-
-
-def shorten(text, width=50):
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def closing_bracket(text, start):

@@ -49,7 +49,9 @@ SCHEMES = {"http", "https", "mailto"}
 SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 
 
-def shortened(text, width=40):
+def shorten(text, width=50):
+    """``text`` on one line, cut with … past ``width`` characters (for a message)."""
+    text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -150,7 +152,7 @@ def fields(meta, field_line):
         tag = value.strip()
         subtags = tag.lower().split("-")
         if len(tag) > 35 or len(set(subtags)) < len(subtags) or not LANG.match(tag):
-            refuse(name, f"{name.capitalize()} {shortened(tag)!r} is not a language tag (BCP 47, at most 35 "
+            refuse(name, f"{name.capitalize()} {shorten(tag, 40)!r} is not a language tag (BCP 47, at most 35 "
                    "characters, no subtag twice): write en, zh, zh-Hant, fr…")
     return problems
 

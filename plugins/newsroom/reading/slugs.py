@@ -74,6 +74,13 @@ def readable(text, settings, lang=""):
     return slugify(escape(exact_latin(text, lang) or text), regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
 
 
+def vowelless_scripts(text):
+    """The scripts ``text`` has letters of that write no vowels (ABJADS'
+    names), in order."""
+    return sorted({ABJADS[s] for c in text if unicodedata.category(c).startswith("L")
+                   and (s := script_of(c)) in ABJADS})
+
+
 def slug_for(title, lang, settings):
     """(slug, problem): the address a Title gets, or why it gets none."""
     if not title:
@@ -82,8 +89,7 @@ def slug_for(title, lang, settings):
         return readable(title, settings) or None, None
     if exact_latin(title, lang) is not None:
         return readable(title, settings, lang) or None, None
-    scripts = {script_of(c) for c in title if unicodedata.category(c).startswith("L")}
-    unwritten = sorted(ABJADS[s] for s in scripts & set(ABJADS))
+    unwritten = vowelless_scripts(title)
     if unwritten:
         return None, (f"the Title is in {unwritten[0]}, which writes no vowels, so no readable address can be "
                       "made from it: add a Slug line in Latin letters, such as Slug: court-upholds-sentence")
