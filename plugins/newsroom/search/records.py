@@ -108,9 +108,9 @@ def shard_order(name):
     return (0, -int(year), -int(month or 0))
 
 
-# Languages whose words are not spaced: indexed, and searched, as Pagefind
-# segments them (its extended binary at indexing, the browser's
-# Intl.Segmenter at searching).
+# Languages whose words are not spaced: indexed as Pagefind's extended
+# binary segments them; a query is split into that index's own words by
+# Pagefind (the search page reads it as no language, search.js).
 SEGMENTED = {"zh", "ja"}
 
 
