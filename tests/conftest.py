@@ -171,7 +171,12 @@ def corpus_content(tmp_path_factory):
     """content/ with the fixture corpus beside its reports: every file of
     it content/ does not hold already (an editor may have copied the
     fixtures in; twice, each report would be refused as its own twin)."""
-    content = content_with(tmp_path_factory.mktemp("corpus"))
+    return add_corpus(content_with(tmp_path_factory.mktemp("corpus")))
+
+
+def add_corpus(content):
+    """The fixture corpus copied into ``content``/corpus/, but for the files
+    content/ holds already, its register yielding to the site's."""
     held = {path.read_bytes() for path in content.rglob("*") if path.is_file()}
     for path in sorted(CORPUS.rglob("*")):
         if path.is_file() and path.read_bytes() not in held:
