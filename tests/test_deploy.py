@@ -51,6 +51,12 @@ def sshd(tmp_path_factory):
     server.wait(timeout=10)
 
 
+def own_cache(folder):
+    """The make argument giving a publish a cache in ``folder``: tests run
+    side by side and never share the checkout's cache/."""
+    return f'PELICANOPTS=-e CACHE_PATH="{folder / "cache"}"'
+
+
 def release(command, env, *args, target, **extra):
     return subprocess.run(
         [sys.executable, "deploy/release.py", command, *args, env["SSH_HOST"], env["SSH_PORT"],
@@ -90,7 +96,7 @@ def served(base, path="/release.txt"):
 
 def test_make_rsync_upload_publishes_a_release_and_switches_current(sshd, tmp_path):
     target = tmp_path / "srv"
-    result = subprocess.run(["make", "rsync_upload", f"OUTPUTDIR={tmp_path / 'output'}",
+    result = subprocess.run(["make", "rsync_upload", f"OUTPUTDIR={tmp_path / 'output'}", own_cache(tmp_path),
                              f"SSH_TARGET_DIR={target}", *(f"{k}={v}" for k, v in sshd.items())],
                             cwd=ROOT, capture_output=True, encoding="utf-8")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -187,7 +193,7 @@ def test_github_pages_branch_holds_exactly_the_site(tmp_path):
     env = {**os.environ, "SITEURL": "https://user.github.io/rights-desk", "GIT_AUTHOR_NAME": "Desk",
            "GIT_AUTHOR_EMAIL": "desk@example.org", "GIT_COMMITTER_NAME": "Desk",
            "GIT_COMMITTER_EMAIL": "desk@example.org"}
-    result = subprocess.run(["make", "github", f"OUTPUTDIR={output}", f"GITHUB_REPO={repo}",
+    result = subprocess.run(["make", "github", f"OUTPUTDIR={output}", own_cache(tmp_path), f"GITHUB_REPO={repo}",
                              "GITHUB_CNAME=news.example.org"], cwd=ROOT, capture_output=True, encoding="utf-8", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     files = subprocess.run(["git", "--git-dir", str(bare), "ls-tree", "-r", "--name-only", "gh-pages"],
@@ -230,7 +236,7 @@ def test_s3_upload_sends_types_encodings_and_lifetimes_then_deletes_what_is_gone
     client, env = s3
     client.put_object(Bucket="site", Key="old/gone.html", Body=b"from an older site")
     output = tmp_path / "output"
-    result = subprocess.run(["make", "s3_upload", f"OUTPUTDIR={output}", "S3_BUCKET=site"],
+    result = subprocess.run(["make", "s3_upload", f"OUTPUTDIR={output}", own_cache(tmp_path), "S3_BUCKET=site"],
                             cwd=ROOT, capture_output=True, encoding="utf-8", env={**os.environ, **env})
     assert result.returncode == 0, result.stdout + result.stderr
     keys = {o["Key"] for o in client.list_objects_v2(Bucket="site")["Contents"]}
@@ -363,7 +369,10 @@ def test_s3_cache_lifetimes_are_nginxs():
                                               ("clean", "OUTPUTDIR")])
 def test_a_make_variable_reaches_its_recipe_as_a_value_never_as_shell(tmp_path, target, variable):
     ran = tmp_path / "ran"
+    # BASEDIR elsewhere: `make clean` empties BASEDIR/cache, which builds of
+    # other tests running beside this one may be using.
     subprocess.run(["make", target, f"{variable}=/srv/x`touch {ran}`$(touch {ran})y", "SSH_HOST=127.0.0.1",
+                    f"BASEDIR={tmp_path}", f"CONFFILE={ROOT / 'pelicanconf.py'}",
                     "SSH_PORT=9", "SSH_OPTS=-o ConnectTimeout=2"], cwd=ROOT, capture_output=True, timeout=120)
     assert not ran.exists(), f"make {target} ran what {variable} held"
 
