@@ -8,8 +8,11 @@ the last build, so it keeps its inode; a rendered one is a new file."""
 
 import datetime
 import filecmp
-import json
+import contextlib
+import hashlib
+import os
 import shutil
+import sqlite3
 
 import pytest
 from bs4 import BeautifulSoup
@@ -55,10 +58,16 @@ def built(project, output="output", conf="pelicanconf.py", **overrides):
     return pages(project / output)
 
 
+def recorded(project, output="output"):
+    """Each page as the last build recorded it in the store: ``(key, digest)``,
+    what it was made from and the SHA-256 of the bytes it made."""
+    with contextlib.closing(sqlite3.connect(project / f"{output}-cache" / "store.sqlite")) as db:
+        return {name: (key, digest) for name, key, digest in db.execute("SELECT name, key, digest FROM outputs")}
+
+
 def keys(project, output="output"):
     """Each page's key, as the last build recorded it: what it was made from."""
-    recorded = json.loads((project / f"{output}-cache" / "pages.json").read_text(encoding="utf-8"))
-    return {name: entry[0] for name, entry in recorded.items()}
+    return {name: key for name, (key, _) in recorded(project, output).items()}
 
 
 def fresh(project, conf="pelicanconf.py", **overrides):
@@ -282,10 +291,26 @@ def test_a_publish_writes_only_what_changed_and_is_the_site_a_fresh_publish_make
     pages_changed = {name for name in changed if name.endswith(".html")}
     assert any(name.endswith("/the-newest-report.html") for name in pages_changed)
     assert len(pages_changed) < len([n for n in live if n.endswith(".html")]) / 2, sorted(pages_changed)
-    # What the next publish will find: each page's recorded size and time
-    # are the live file's (a page rendered as it was is the live file, kept).
-    recorded = json.loads((project / "output-cache" / "pages.json").read_text(encoding="utf-8"))
-    stale = [name for name, (_, size, time, *_) in recorded.items()
-             if [(stat := (project / "output" / name).stat()).st_size, stat.st_mtime_ns] != [size, time]]
+    # What the next publish will find: each page's recorded digest is the
+    # live file's (a page rendered as it was is the live file, kept).
+    stale = [name for name, (_, digest) in recorded(project).items()
+             if hashlib.sha256((project / "output" / name).read_bytes()).hexdigest() != digest]
     assert stale == []
+
+
+def test_a_live_page_whose_words_were_changed_with_its_size_and_time_kept_is_made_again(project):
+    """`cp -p`, `rsync -t`, an editor that keeps times: the live page holds
+    other words of the same length, at the same modification time. The
+    next publish renders it from its source, never links it."""
+    built(project, conf="publishconf.py")
+    page = next((project / "output").rglob("*.html"))
+    words = page.read_bytes()
+    state = page.stat()
+    changed = words.replace(b"<h1", b"<h2", 1)
+    assert changed != words
+    page.write_bytes(changed)  # the same file, written through: its inode kept
+    os.utime(page, ns=(state.st_atime_ns, state.st_mtime_ns))
+    assert page.stat().st_size == state.st_size
+    built(project, conf="publishconf.py")
+    assert (project / "output" / page.relative_to(project / "output")).read_bytes() == words
     assert identical(project / "output", fresh(project, "publishconf.py")) == []

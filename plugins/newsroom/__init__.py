@@ -49,7 +49,6 @@ def finish_body(item):
 def register():
     # initialized: settings read, nothing else; the cache not yet opened.
     signals.initialized.connect(contract.check_settings)
-    signals.initialized.connect(cache_guard.check_folder)
     signals.initialized.connect(cache_guard.drop_stale)
     signals.initialized.connect(photo_output.forget_used)
     signals.initialized.connect(pelican_internals.paginate_from_the_oldest)

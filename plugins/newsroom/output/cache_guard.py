@@ -33,6 +33,7 @@ import secrets
 from importlib.metadata import version
 from pathlib import Path
 
+from build_store import StoreRefused
 from pelican.log import console
 
 # The settings that change how a file is read and rendered, and how the cache holds it.
@@ -55,9 +56,8 @@ def fingerprint(settings):
     return digest.hexdigest()
 
 
-class CacheRefused(RuntimeError):
-    """A cache folder or key this build will not trust: the build stops,
-    saying why and what to do, before anything in it is read."""
+# A key this build will not trust stops it as an untrusted cache folder does.
+CacheRefused = StoreRefused
 
 
 def key():
@@ -86,20 +86,6 @@ def key():
             raise CacheRefused(f"the cache key {path} is not yours alone (owner {stat.st_uid}, mode "
                                f"{stat.st_mode & 0o777:o}): chmod 600 it if it is yours, else delete it")
         return f.read().strip()
-
-
-def check_folder(pelican):
-    """initialized: the cache folder is a folder of this user's, not a link
-    (pruning a cache that is a link to someone's folder would delete their
-    files; one another user owns, they could fill)."""
-    cache = Path(pelican.settings["CACHE_PATH"])
-    for folder in (cache, *[p for p in cache.parents if not cache.is_absolute() and str(p) != "."]):
-        if folder.is_symlink():
-            raise CacheRefused(f"the cache folder {folder} is a link to {os.path.realpath(folder)}: make it a "
-                               "folder of its own (rm it; the build makes it), or set CACHE_PATH")
-        if folder.exists() and folder.stat().st_uid != os.getuid():
-            raise CacheRefused(f"the cache folder {folder} belongs to another user ({folder.stat().st_uid}): "
-                               "remove it, or set CACHE_PATH to a folder of yours")
 
 
 def signature(lines):

@@ -26,7 +26,8 @@ keep their slice: `pages/pagination.py`) and of the pages that read every
 report (the archives, the corrections, the index of topics); no other.
 
 Where the last build recorded the same key for that file, and the file it
-left is still as it was (size and modification time), that file is linked
+left still holds the bytes it recorded making (their SHA-256: a live page
+edited, its size and time kept, is rendered again), that file is linked
 into the new output (``deploy/build.py`` builds beside the live site) or,
 building in place, kept; nothing is rendered. Everything else is rendered as
 ever, and Pelican's signals fire for every page alike (the sitemap hears of
@@ -37,7 +38,8 @@ never a stale page.
 On with the content cache (``LOAD_CONTENT_CACHE``): development builds and
 ``make publish`` (each with a cache of its own).
 
-Keys: ``CACHE_PATH/pages.json``. Settings, ``PAGE_CACHE``:
+Keys and digests: the build store's ``outputs`` table (plugins/build_store).
+Settings, ``PAGE_CACHE``:
 ``PREVIOUS_OUTPUT``, where the last build's pages are (default: the output
 folder itself; ``deploy/build.py`` names the live site).
 """
@@ -46,13 +48,13 @@ import dataclasses
 import datetime
 import enum
 import hashlib
-import json
 import logging
 import marshal
 import os
 from importlib.metadata import version
 from pathlib import Path
 
+import build_store
 from jinja2 import meta
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
@@ -66,11 +68,10 @@ from ..reading.checks import file_links, link_target
 logger = logging.getLogger(__name__)
 
 DEFAULTS = {"PREVIOUS_OUTPUT": None}
-STORE = "pages.json"
 # What renders a page besides our own code and the theme.
 PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "minify-html")
 # Settings that say where things are, not what they are.
-PLACES = {"OUTPUT_PATH", "CACHE_PATH", "PAGE_CACHE"}
+PLACES = {"OUTPUT_PATH", "CACHE_PATH", "PAGE_CACHE", build_store.SETTING}
 # What a listing shows of a report or page besides its metadata: the
 # model (`model/report.py`, its address included), and what Pelican works out.
 FACE = ("status", "lang", "summary", "translations", "report")
@@ -399,11 +400,10 @@ class PageCacheWriter(LinkingWriter):
         super().__init__(output_path, settings)
         self.keys = Keys(self.settings, build["context"])
         build["writer"] = self
-        self.store = Path(self.settings["CACHE_PATH"]) / STORE
-        try:
-            self.last = json.loads(self.store.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.last = {}
+        self.store = build_store.of(self.settings)
+        # name -> (key, digest of the page's bytes, whether it showed its list's length)
+        self.last = {name: (key, digest, counted) for name, key, digest, counted in self.store.rows("outputs")}
+        self.digests = {}  # the pages kept: the digests they were checked against
         self.previous = os.path.abspath(config(self.settings)["PREVIOUS_OUTPUT"] or output_path)
         self.made, self.linking, self.reused = {}, set(), 0
         self.counted = set()  # the paginated pages that show their list's length
@@ -429,20 +429,24 @@ class PageCacheWriter(LinkingWriter):
                                   override_output, url, **kwargs)
 
     def reusable(self, name, key):
-        """Whether the last build made ``name`` from ``key`` and left it as
-        it was (a file this build writes twice is left to Pelican's rules)."""
+        """Whether the last build made ``name`` from ``key`` and the file it
+        left holds the bytes it made (a file this build writes twice is left
+        to Pelican's rules)."""
         entry, target = self.last.get(name), self.path(name)
         if not entry or entry[0] != key or self.written(target):
             return False
         try:
-            stat = os.stat(os.path.join(self.previous, name))
+            digest = build_store.file_digest(os.path.join(self.previous, name))
         except OSError:
             return False
-        return [stat.st_size, stat.st_mtime_ns] == entry[1:3]
+        if digest != entry[1]:
+            return False
+        self.digests[name] = digest
+        return True
 
     def counted_before(self, name):
         """Whether the last build's ``name`` showed its list's length."""
-        return self.last.get(name, [])[3:] == [True]
+        return bool(self.last.get(name, (None, None, False))[2])
 
     def same_as_before(self, name, page):
         """Whether the last build's ``name`` holds ``page`` already: then it
@@ -471,24 +475,19 @@ class PageCacheWriter(LinkingWriter):
         return os.path.join(self.previous, os.path.relpath(filename, self.output_path))
 
     def save(self):
-        """Each page's key, size and time (and ``true`` where it showed its
-        list's length), written entry by entry: as one document, a site of
-        10,000 reports held 9 MiB more at its end."""
-        self.store.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.store.with_suffix(".tmp")
-        with open(partial, "w", encoding="utf-8") as f:
-            f.write("{")
-            separator = ""
-            for name, key in self.made.items():
+        """Each page's key, the digest of its bytes and whether it showed
+        its list's length, into the store: the pages kept, as checked; the
+        others hashed as written."""
+        rows = []
+        for name, key in self.made.items():
+            digest = self.digests.get(name)
+            if digest is None:
                 try:
-                    stat = os.stat(os.path.join(self.output_path, name))
+                    digest = build_store.file_digest(os.path.join(self.output_path, name))
                 except OSError:
                     continue
-                entry = [key, stat.st_size, stat.st_mtime_ns, *([True] if name in self.counted else [])]
-                f.write(f"{separator}{json.dumps(name)}:{json.dumps(entry)}")
-                separator = ","
-            f.write("}")
-        os.replace(partial, self.store)
+            rows.append((name, key, digest, name in self.counted))
+        self.store.replace_rows("outputs", rows)
         if self.made:
             logger.info("page_cache: %d of %d pages kept from the last build", self.reused, len(self.made))
 
@@ -503,7 +502,8 @@ def remember_context(generators):
 
 
 def get_writer(pelican):
-    return PageCacheWriter if pelican.settings.get("LOAD_CONTENT_CACHE") and "context" in build else None
+    usable = pelican.settings.get("LOAD_CONTENT_CACHE") and build_store.of(pelican.settings) is not None
+    return PageCacheWriter if usable and "context" in build else None
 
 
 def save(pelican):

@@ -1,0 +1,279 @@
+"""One store of what the builds know and made: ``CACHE_PATH/store.sqlite``.
+
+A cache is only as good as the reason to believe it. What a build made
+(compressed variants, search bundles) is kept once, under the SHA-256 of
+its bytes, in ``CACHE_PATH/objects/``, and the database says which inputs
+made which object. An object is believed only as the store recorded it:
+the very file it hashed (device, inode, size and modification time: a
+planted or restored file is a new inode; objects are read-only), else it is
+hashed again and used only if its bytes are the digest it is filed under.
+A file in the cache the store did not record is never read, never placed,
+and pruning removes only what the store recorded making.
+
+Tables (``SCHEMA``): ``objects`` (digest, the identity it was checked
+at), ``made`` (a kind and key of inputs, the object made from them, the
+build that last used it), ``outputs`` (each page the page cache made: the
+key it was made from and the digest of its bytes, for the next build to
+check the live page against) and ``files`` (each compressed file's
+identity, digest and variants), ``facts`` (small values: the build
+counter, the settings a table was made with).
+
+One ``Store`` a build, opened at ``initialized`` and reached through the
+settings (``BUILD_STORE``); everything a build records is one transaction,
+committed when the build finishes: a build that fails leaves the store as
+the last one that finished. A store that cannot be read (a full disk, a
+file that is not SQLite) is set aside, said in one line, and started anew:
+no build fails because of its cache.
+"""
+
+import hashlib
+import json
+import os
+import sqlite3
+import stat as stat_module
+from pathlib import Path
+
+import blinker
+from pelican import signals
+from pelican.plugins import granular_signals
+from pelican.log import console
+
+NAME = "store.sqlite"
+SETTING = "BUILD_STORE"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS objects (digest TEXT PRIMARY KEY, identity TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS made (kind TEXT, key TEXT, digest TEXT NOT NULL, build INTEGER NOT NULL,
+                                 PRIMARY KEY (kind, key));
+CREATE TABLE IF NOT EXISTS outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, digest TEXT NOT NULL,
+                                    counted INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, identity TEXT NOT NULL, digest TEXT NOT NULL,
+                                  variants TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS facts (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+class StoreRefused(RuntimeError):
+    """A cache folder this build will not trust: the build stops, saying
+    why and what to do, before anything in it is read."""
+
+
+def check_folder(cache):
+    """The cache folder is a folder of this user's that no one else can
+    write, not a link (pruning a cache that is a link to someone's folder
+    would delete their files; one others can write, they could fill)."""
+    cache = Path(cache)
+    for folder in (cache, *[p for p in cache.parents if not cache.is_absolute() and str(p) != "."]):
+        if folder.is_symlink():
+            raise StoreRefused(f"the cache folder {folder} is a link to {os.path.realpath(folder)}: make it a "
+                               "folder of its own (rm it; the build makes it), or set CACHE_PATH")
+    if not cache.exists():
+        return
+    state = cache.stat()
+    if state.st_uid != os.getuid():
+        raise StoreRefused(f"the cache folder {cache} belongs to another user ({state.st_uid}): "
+                           "remove it, or set CACHE_PATH to a folder of yours")
+    if state.st_mode & 0o022:
+        raise StoreRefused(f"the cache folder {cache} can be written by others (mode {state.st_mode & 0o777:o}): "
+                           f"chmod go-w {cache}, or remove it")
+
+
+def identity(state):
+    """A file as the file system tells it apart, as the store records it."""
+    return f"{state.st_dev}:{state.st_ino}:{state.st_size}:{state.st_mtime_ns}"
+
+
+def file_digest(path):
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+class Store:
+    def __init__(self, cache):
+        self.folder = Path(cache)
+        check_folder(self.folder)
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o755)
+        self.objects = self.folder / "objects"
+        self.path = self.folder / NAME
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as error:
+            aside = self.path.with_suffix(".unreadable")
+            os.replace(self.path, aside)
+            console.print(f"The build store {self.path} could not be read ({error}): set aside as {aside.name}, "
+                          "started anew; everything is made afresh.")
+            self.db = self._open()
+        self.build = int(self.fact("build") or 0) + 1
+        self.checked = {}  # digest -> path: the objects this build has believed already
+
+    def _open(self):
+        db = sqlite3.connect(self.path, isolation_level="DEFERRED", check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.executescript(SCHEMA)
+        db.execute("BEGIN")
+        return db
+
+    # Small values.
+
+    def fact(self, name):
+        row = self.db.execute("SELECT value FROM facts WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_fact(self, name, value):
+        self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?)", (name, value))
+
+    # Objects: bytes under their digest.
+
+    def object_path(self, digest):
+        return self.objects / digest[:2] / digest
+
+    def add_object(self, path, move=True):
+        """The file at ``path`` kept as an object (moved there, or copied
+        with ``move=False``); its digest."""
+        digest = file_digest(path)
+        target = self.object_path(digest)
+        if self.believed(digest) is None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f"{digest}.{os.getpid()}.partial")
+            if move:
+                os.replace(path, partial)
+            else:
+                with open(path, "rb") as source, open(partial, "wb") as f:
+                    f.write(source.read())
+            os.chmod(partial, 0o444)
+            os.replace(partial, target)
+            self.record_object(digest)
+        elif move:
+            os.remove(path)
+        return digest
+
+    def add_bytes(self, data):
+        digest = hashlib.sha256(data).hexdigest()
+        if self.believed(digest) is None:
+            target = self.object_path(digest)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f"{digest}.{os.getpid()}.partial")
+            partial.write_bytes(data)
+            os.chmod(partial, 0o444)
+            os.replace(partial, target)
+            self.record_object(digest)
+        return digest
+
+    def record_object(self, digest, state=None):
+        """An object file written (by this process or a worker of its) as
+        its digest says: recorded at its identity now."""
+        state = state or os.stat(self.object_path(digest))
+        self.db.execute("INSERT OR REPLACE INTO objects VALUES (?, ?)", (digest, identity(state)))
+        self.checked[digest] = self.object_path(digest)
+
+    def believed(self, digest):
+        """The object's path where it holds the bytes ``digest`` names, else
+        None (a wrong one removed)."""
+        if digest in self.checked:
+            return self.checked[digest]
+        path = self.object_path(digest)
+        row = self.db.execute("SELECT identity FROM objects WHERE digest = ?", (digest,)).fetchone()
+        try:
+            state = os.lstat(path)
+        except OSError:
+            return None
+        if not stat_module.S_ISREG(state.st_mode):
+            return None
+        if row is None or row[0] != identity(state):
+            if file_digest(path) != digest:
+                os.remove(path)
+                console.print(f"Build store: {path} is not the object it is filed as: removed, made again.")
+                return None
+            self.db.execute("INSERT OR REPLACE INTO objects VALUES (?, ?)", (digest, identity(state)))
+        self.checked[digest] = path
+        return path
+
+    # What was made from what.
+
+    def made(self, kind, key):
+        """The path of the object made for ``key`` of ``kind``, believed,
+        else None; counted as used by this build."""
+        row = self.db.execute("SELECT digest FROM made WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+        path = row and self.believed(row[0])
+        if path:
+            self.db.execute("UPDATE made SET build = ? WHERE kind = ? AND key = ?", (self.build, kind, key))
+        return path
+
+    def made_digest(self, kind, key):
+        path = self.made(kind, key)
+        return path and path.name
+
+    def record(self, kind, key, digest):
+        self.db.execute("INSERT OR REPLACE INTO made VALUES (?, ?, ?, ?)", (kind, key, digest, self.build))
+
+    def forget_unused(self, kind):
+        """Forget what ``kind`` recorded that this build did not use."""
+        self.db.execute("DELETE FROM made WHERE kind = ? AND build < ?", (kind, self.build))
+
+    def prune(self):
+        """Remove each object the store recorded that nothing made uses."""
+        unused = self.db.execute("SELECT digest FROM objects WHERE digest NOT IN (SELECT digest FROM made)")
+        for (digest,) in unused.fetchall():
+            self.object_path(digest).unlink(missing_ok=True)
+            self.db.execute("DELETE FROM objects WHERE digest = ?", (digest,))
+            self.checked.pop(digest, None)
+
+    # Records of whole tables (the page cache's, compression's).
+
+    def rows(self, table):
+        return self.db.execute(f"SELECT * FROM {table}")  # noqa: S608 (our own table names)
+
+    def replace_rows(self, table, rows):
+        self.db.execute(f"DELETE FROM {table}")  # noqa: S608
+        width = {"outputs": 4, "files": 4}[table]
+        self.db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", rows)  # noqa: S608
+
+    def commit(self):
+        self.prune()
+        self.set_fact("build", str(self.build))
+        self.db.commit()
+        self.db.execute("BEGIN")
+
+    def close(self):
+        self.db.rollback()
+        self.db.close()
+
+    def __reduce__(self):
+        # Pelican pickles each reading with the settings it was read with:
+        # there the store is only a name, and comes back as none.
+        return _detached, ()
+
+
+def _detached():
+    return None
+
+
+def of(settings):
+    """The build's store, where the build_store plugin opened one."""
+    return settings.get(SETTING)
+
+
+def dumps(value):
+    return json.dumps(value, separators=(",", ":"), sort_keys=True)
+
+
+def open_store(pelican):
+    """initialized: the store, opened (each ``pelican -r`` run reuses it).
+    Committed at the very end of a build: at pelican-granular-signals'
+    ``deploy``, the last of the signals sent after ``finalized``, after
+    every other plugin's receiver there (connected now, once all have
+    registered theirs: receivers run in the order connected), so that what
+    they record at the end (compression, at ``compress``) is in it."""
+    if pelican.settings.get(SETTING) is None:
+        pelican.settings[SETTING] = Store(pelican.settings["CACHE_PATH"])
+    blinker.signal("deploy").connect(commit)
+
+
+def commit(pelican):
+    store = of(pelican.settings)
+    if store is not None:
+        store.commit()
+
+
+def register():
+    granular_signals.register()
+    signals.initialized.connect(open_store)

@@ -1,0 +1,111 @@
+"""The store believes an object only as it recorded it, keeps a build's
+records only once the build finished, and removes only what it made."""
+
+import os
+import sqlite3
+
+import pytest
+
+import build_store
+from build_store import Store, StoreRefused
+
+
+def test_an_object_is_kept_under_its_digest_and_found_again_by_what_made_it(tmp_path):
+    store = Store(tmp_path / "cache")
+    digest = store.add_bytes(b"<p>made</p>")
+    store.record("page", "inputs-1", digest)
+    store.commit()
+    again = Store(tmp_path / "cache")
+    path = again.made("page", "inputs-1")
+    assert path.read_bytes() == b"<p>made</p>" and path.name == digest
+    assert not os.access(path, os.W_OK) or os.getuid() == 0, "objects are read-only"
+
+
+def test_an_object_whose_bytes_were_replaced_is_not_believed_and_is_removed(tmp_path):
+    store = Store(tmp_path / "cache")
+    digest = store.add_bytes(b"the words printed")
+    store.record("page", "k", digest)
+    store.commit()
+    path = store.object_path(digest)
+    os.chmod(path, 0o644)
+    planted = path.with_name("planted")
+    planted.write_bytes(b"other words")
+    os.replace(planted, path)  # a new file, as a restored or planted cache holds
+    again = Store(tmp_path / "cache")
+    assert again.made("page", "k") is None
+    assert not path.exists()
+
+
+def test_an_object_restored_with_its_bytes_is_believed_after_hashing(tmp_path):
+    store = Store(tmp_path / "cache")
+    digest = store.add_bytes(b"same bytes")
+    store.record("page", "k", digest)
+    store.commit()
+    path = store.object_path(digest)
+    copy = path.with_name("copy")
+    copy.write_bytes(path.read_bytes())
+    os.replace(copy, path)
+    assert Store(tmp_path / "cache").made("page", "k") == path
+
+
+def test_a_file_the_store_did_not_make_is_never_read_and_never_pruned(tmp_path):
+    store = Store(tmp_path / "cache")
+    planted = tmp_path / "cache" / "objects" / "ab" / ("ab" + "0" * 62)
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(b"pagefind.js of someone else's")
+    assert store.made("search", "anything") is None
+    store.commit()
+    assert planted.exists(), "not the store's to remove"
+
+
+def test_what_a_build_did_not_use_is_forgotten_and_its_objects_removed(tmp_path):
+    store = Store(tmp_path / "cache")
+    old, kept = store.add_bytes(b"old"), store.add_bytes(b"kept")
+    store.record("variant", "a", old)
+    store.record("variant", "b", kept)
+    store.commit()
+    store = Store(tmp_path / "cache")
+    assert store.made("variant", "b")
+    store.forget_unused("variant")
+    store.commit()
+    assert not store.object_path(old).exists() and store.object_path(kept).exists()
+
+
+def test_a_build_that_does_not_finish_leaves_the_store_as_the_last_one_that_did(tmp_path):
+    store = Store(tmp_path / "cache")
+    store.record("page", "k", store.add_bytes(b"first"))
+    store.commit()
+    failing = Store(tmp_path / "cache")
+    failing.record("page", "k", failing.add_bytes(b"second"))
+    failing.close()  # no commit: the build failed
+    assert Store(tmp_path / "cache").made("page", "k").read_bytes() == b"first"
+
+
+def test_a_store_that_is_not_sqlite_is_set_aside_and_started_anew(tmp_path, capsys):
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / build_store.NAME).write_bytes(b"not a database at all" * 100)
+    store = Store(tmp_path / "cache")
+    assert store.made("page", "k") is None
+    assert (tmp_path / "cache" / "store.unreadable").exists()
+    assert "could not be read" in capsys.readouterr().out
+    with sqlite3.connect(tmp_path / "cache" / build_store.NAME) as db:
+        assert {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} >= {
+            "objects", "made", "outputs", "files", "facts"}
+
+
+def test_a_cache_folder_that_is_a_link_is_refused_and_what_it_points_to_left_alone(tmp_path):
+    victim = tmp_path / "someones"
+    victim.mkdir()
+    (victim / "precious").write_text("theirs")
+    (tmp_path / "cache").symlink_to(victim)
+    with pytest.raises(StoreRefused, match="is a link to"):
+        Store(tmp_path / "cache")
+    assert [p.name for p in victim.iterdir()] == ["precious"]
+    Store(tmp_path / "own")  # none yet: made
+
+
+def test_a_cache_folder_others_can_write_is_refused(tmp_path):
+    (tmp_path / "cache").mkdir()
+    os.chmod(tmp_path / "cache", 0o777)
+    with pytest.raises(StoreRefused, match="can be written by others"):
+        Store(tmp_path / "cache")
