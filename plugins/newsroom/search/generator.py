@@ -12,17 +12,17 @@ with the part of Pagefind's
 bundle the page's script loads (its default interfaces are left out: the
 theme has its own).
 
-Each bundle is made once for its records and kept in
-``CACHE_PATH/search/<shard>-<digest>``: a build links those whose records
-did not change, and indexes the others again (one new report: its month),
-in Pagefind's own process, started as soon as the records are known so
-they run while the pages render. Their files carry a hash of what they
-hold in their name (`reproducible.py` sees that the same records give the
-same bytes), and a file a bundle made again still holds is the very file
-the last one placed, so a publish sends only what changed.
+Each bundle is made once for its records and kept in the build store
+(plugins/build_store): a build links those whose records did not change,
+and indexes the others again (one new report: its month), in Pagefind's
+own process, started as soon as the records are known so they run while
+the pages render. Their files carry a hash of what they hold in their
+name (`reproducible.py` sees that the same records give the same bytes),
+and the store keeps each file once under the digest of its bytes, so a
+file a bundle made again still holds is the very file the last one
+placed, and a publish sends only what changed.
 """
 
-import filecmp
 import hashlib
 import json
 import os
@@ -31,6 +31,7 @@ import threading
 from collections import Counter
 from importlib.metadata import version
 
+import build_store
 from pelican.generators import Generator
 
 from plugin_support import place
@@ -41,6 +42,7 @@ from .pagefind_index import Service
 from .reproducible import make_reproducible
 
 FOLDER = "pagefind"
+KIND = "search"  # what the bundles are filed as in the store
 # What a bundle is made by, beside its records: a bundle made otherwise is
 # not reused (the binary's version, an index a language, our putting it in
 # order).
@@ -63,7 +65,7 @@ class SearchGenerator(Generator):
                 yield shard, records
 
         self.index = Index(noted(site_records.by_shard(self.context, self.settings)),
-                           os.path.join(self.settings["CACHE_PATH"], "search"),
+                           build_store.of(self.settings), os.path.join(self.settings["CACHE_PATH"], "search-work"),
                            site_records.index_language(self.settings.get("DEFAULT_LANG")))
         self.context["SEARCH_FILTERS"] = filters_offered(offered, self.context)
         self.context["SEARCH_SHARDS"] = [bundle.name for bundle in self.index.bundles]
@@ -80,23 +82,26 @@ class Index:
     year's reports, the newest month's, or the people), which the search
     page merges: a new report indexes its month again, not the archive,
     and no Pagefind process holds more than a year in memory. The bundles
-    the cache lacks are made one after another in a thread, from now
-    (their work is Pagefind's own process); `place` waits for them, links
-    every bundle into the output and forgets the cache's others."""
+    the build store lacks are made one after another in a thread, from now
+    (their work is Pagefind's own process), each into a folder of its own
+    under ``work``; `place` waits for them, files them in the store and
+    places every bundle's files into the output."""
 
-    def __init__(self, grouped, cache, first_language="und"):
+    def __init__(self, grouped, store, work, first_language="und"):
         """``grouped``: ``(shard, records)`` for each shard, each made a
         bundle for each index language its records are in; the first the
         page loads is in ``first_language`` (the page's: Pagefind searches
         that index as the page's language)."""
-        self.cache = cache
-        os.makedirs(cache, exist_ok=True)
-        bundles = [Bundle(shard, language, records, cache) for shard, records in grouped
+        self.store, self.work = store, work
+        bundles = [Bundle(shard, language, records, store) for shard, records in grouped
                    for language, records in by_language(records)]
         self.bundles = sorted(bundles, key=lambda bundle: (bundle.language != first_language,
                                                            site_records.shard_order(bundle.shard), bundle.language))
         self.error = None
-        needed = [bundle for bundle in self.bundles if not os.path.isdir(bundle.folder)]
+        needed = [bundle for bundle in self.bundles if bundle.files is None]
+        if needed:
+            shutil.rmtree(work, ignore_errors=True)
+            os.makedirs(work)
         # Pagefind started here, in the build's own thread (see `Service`).
         self.service = Service() if needed else None
         self.thread = threading.Thread(target=self._make, args=(needed,), daemon=True)
@@ -105,7 +110,7 @@ class Index:
     def _make(self, needed):
         try:
             for bundle in needed:
-                bundle.make(self.service)
+                bundle.make(self.service, os.path.join(self.work, bundle.name))
         except Exception as error:  # raised again in the build's own thread
             self.error = error
 
@@ -115,11 +120,10 @@ class Index:
             self.service.close()
         if self.error:
             raise self.error
-        kept = {os.path.basename(bundle.folder) for bundle in self.bundles}
-        for name in set(os.listdir(self.cache)) - kept:
-            shutil.rmtree(os.path.join(self.cache, name), ignore_errors=True)
         for bundle in self.bundles:
             bundle.place(os.path.join(output, bundle.name))
+        shutil.rmtree(self.work, ignore_errors=True)
+        self.store.forget_unused(KIND)
 
 
 def by_language(records):
@@ -132,58 +136,62 @@ def by_language(records):
 
 class Bundle:
     """Pagefind's bundle for one shard's ``records`` in one index language,
-    named ``<shard>.<language>`` (``2026-11.und``, ``2026-11.zh``), in
-    ``cache``/<name>-<their digest>: the one made for the same records
-    before, else made by `make` (through a Pagefind `Service`). A language
+    named ``<shard>.<language>`` (``2026-11.und``, ``2026-11.zh``): the one
+    the build store recorded making from the same records (each of its
+    files an object of the store, believed as it recorded it), else made by
+    `make` (through a Pagefind `Service`). Only the files the store recorded
+    are placed: a file added to the cache is never published. A language
     a bundle: Pagefind's page merges a bundle once, and every index of one
     bundle would be searched with one language's rules."""
 
-    def __init__(self, shard, language, records, cache):
+    def __init__(self, shard, language, records, store):
         payload = json.dumps([MADE_BY, records], sort_keys=True, ensure_ascii=False).encode()
-        self.shard, self.language = shard, language
+        self.shard, self.language, self.store = shard, language, store
         self.name = f"{shard}.{language}"
-        self.folder = os.path.join(cache, f"{self.name}-{hashlib.sha256(payload).hexdigest()[:20]}")
+        self.key = f"{self.name}-{hashlib.sha256(payload).hexdigest()}"
+        self.files = self.recorded()
         # Kept only to be indexed, and as JSON: a third of the records'
         # memory, and none once made.
-        self.payload = None if os.path.isdir(self.folder) else payload
+        self.payload = None if self.files is not None else payload
 
-    def make(self, service):
-        partial = f"{self.folder}.partial"
-        shutil.rmtree(partial, ignore_errors=True)
+    def recorded(self):
+        """``{path in the bundle: object}`` as the store recorded making it
+        for these records, each object believed; else None."""
+        listing = self.store.made(KIND, self.key)
+        if listing is None:
+            return None
+        files = {}
+        for name, digest in json.loads(listing.read_bytes()).items():
+            files[name] = self.store.believed(digest)
+            if files[name] is None:
+                return None
+        return files
+
+    def make(self, service, folder):
         _, records = json.loads(self.payload)
-        service.index(records, partial)
+        service.index(records, folder)
         self.payload = records = None
-        make_reproducible(partial)
-        for name in os.listdir(partial):
+        make_reproducible(folder)
+        for name in os.listdir(folder):
             if name.startswith(UNUSED):
-                os.remove(os.path.join(partial, name))
-        cache = os.path.dirname(self.folder)
-        share_unchanged(partial, [os.path.join(cache, name) for name in os.listdir(cache)
-                                  if name.rpartition("-")[0] == self.name and not name.endswith(".partial")])
-        os.replace(partial, self.folder)
+                os.remove(os.path.join(folder, name))
+        self.made = folder
 
     def place(self, output):
-        for folder, _, names in os.walk(self.folder):
-            target = os.path.join(output, os.path.relpath(folder, self.folder))
-            os.makedirs(target, exist_ok=True)
-            for name in names:
-                place(os.path.join(folder, name), os.path.join(target, name))
-
-
-def share_unchanged(made, earlier_bundles):
-    """Each file of the bundle just ``made`` that an earlier bundle of its
-    shard holds, byte for byte, becomes a link to that one: the live site's
-    file, placed from it, keeps its inode, so a publish (and the upload
-    after it) sees it unchanged. Most of a bundle is the fragments of
-    records that did not change."""
-    for earlier in earlier_bundles:
-        for folder, _, names in os.walk(made):
-            for file in names:
-                path = os.path.join(folder, file)
-                old = os.path.join(earlier, os.path.relpath(path, made))
-                if os.path.isfile(old) and not os.path.samefile(old, path) and filecmp.cmp(old, path, shallow=False):
-                    os.link(old, f"{path}.link")
-                    os.replace(f"{path}.link", path)
+        if self.files is None:  # made by this build: filed in the store
+            listing = {}
+            for folder, _, names in os.walk(self.made):
+                for name in names:
+                    path = os.path.join(folder, name)
+                    listing[os.path.relpath(path, self.made)] = self.store.add_object(path)
+            self.files = {name: self.store.object_path(digest) for name, digest in listing.items()}
+            self.store.record(KIND, self.key, self.store.add_bytes(json.dumps(listing, sort_keys=True).encode()))
+        for name, digest in self.files.items():
+            self.store.record(KIND, f"{self.key}/{name}", digest.name)  # kept while the bundle is
+        for name, path in sorted(self.files.items()):
+            target = os.path.join(output, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            place(path, target)
 
 
 def filters_offered(offered, context):

