@@ -69,7 +69,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULTS = {"PREVIOUS_OUTPUT": None}
 # What renders a page besides our own code and the theme.
-PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "minify-html")
+PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "rcssmin")
 # Settings that say where things are, not what they are.
 PLACES = {"OUTPUT_PATH", "CACHE_PATH", "PAGE_CACHE", build_store.SETTING}
 # What a listing shows of a report or page besides its metadata: the
