@@ -87,6 +87,29 @@ def file_digest(path):
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
+def digest_of_file(path):
+    """``file_digest``, or None where there is no such file."""
+    try:
+        return file_digest(path)
+    except OSError:
+        return None
+
+
+def write_object(objects, data):
+    """``data`` as an object in the folder ``objects``, read-only, unless
+    it is there; its digest. What a worker process does, which has no
+    store: the build's `Store.record_object` then records it."""
+    digest = hashlib.sha256(data).hexdigest()
+    target = Path(objects) / digest[:2] / digest
+    if digest_of_file(target) != digest:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{digest}.{os.getpid()}.partial")
+        partial.write_bytes(data)
+        os.chmod(partial, 0o444)
+        os.replace(partial, target)
+    return digest
+
+
 class Store:
     def __init__(self, cache):
         self.folder = Path(cache)
@@ -149,13 +172,7 @@ class Store:
     def add_bytes(self, data):
         digest = hashlib.sha256(data).hexdigest()
         if self.believed(digest) is None:
-            target = self.object_path(digest)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(f"{digest}.{os.getpid()}.partial")
-            partial.write_bytes(data)
-            os.chmod(partial, 0o444)
-            os.replace(partial, target)
-            self.record_object(digest)
+            self.record_object(write_object(self.objects, data))
         return digest
 
     def record_object(self, digest, state=None):
@@ -192,15 +209,16 @@ class Store:
     def made(self, kind, key):
         """The path of the object made for ``key`` of ``kind``, believed,
         else None; counted as used by this build."""
-        row = self.db.execute("SELECT digest FROM made WHERE kind = ? AND key = ?", (kind, key)).fetchone()
-        path = row and self.believed(row[0])
-        if path:
-            self.db.execute("UPDATE made SET build = ? WHERE kind = ? AND key = ?", (self.build, kind, key))
-        return path
+        digest = self.recorded(kind, key)
+        return digest and self.believed(digest)
 
-    def made_digest(self, kind, key):
-        path = self.made(kind, key)
-        return path and path.name
+    def recorded(self, kind, key):
+        """The digest recorded for ``key`` of ``kind``, as it is (the caller
+        believes it or not), else None; counted as used by this build."""
+        row = self.db.execute("SELECT digest FROM made WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+        if row:
+            self.db.execute("UPDATE made SET build = ? WHERE kind = ? AND key = ?", (self.build, kind, key))
+        return row and row[0]
 
     def record(self, kind, key, digest):
         self.db.execute("INSERT OR REPLACE INTO made VALUES (?, ?, ?, ?)", (kind, key, digest, self.build))

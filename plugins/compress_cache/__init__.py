@@ -10,25 +10,25 @@ as Pelican has written it, so compression runs on the cores rendering
 leaves idle; at the ``compress`` stage of pelican-granular-signals every
 text file is hashed as it stands, the few still missing (the sitemap,
 static files, anything changed after it was written) are compressed on
-every core, and each file's variants are linked from the cache (hard
-links: a publish places thousands; output/ is never edited in place, by
-any build or deploy). Builds are reproducible, so an unchanged page has
-the same bytes and a later publish finds its variants made. Cache entries
-no file of this build used are removed. A variant no smaller than its
-file is not written (the server then sends the file itself).
+every core, and each file's variants are linked from the build store
+(plugins/build_store: hard links: a publish places thousands; output/ is
+never edited in place, by any build or deploy). Builds are reproducible,
+so an unchanged page has the same bytes and a later publish finds its
+variants made. Each variant is an object of the store, under the digest of
+its bytes, believed only as the store recorded it; what no file of this
+build used is forgotten. A variant no smaller than its file is not written
+(the server then sends the file itself).
 
 A publish of one report into a large archive keeps tens of thousands of
-files as they were (the page cache links them from the live site), and
-reading, hashing and checking each one's variants again was most of what
-compression cost it. So each build records every text file's identity
-(inode, size, modification time) and digest, and the identity of each
-variant's cache entry as checked; a file that is still that very file, with
-those very entries, is neither read nor sent to a worker. Any difference (a
-file written again, an entry replaced or rewritten) and the file is hashed
-and its variants checked as before.
+files as they were (the page cache links them from the live site, having
+checked their bytes), and reading, hashing and checking each one's
+variants again was most of what compression cost it. So each build
+records every text file's identity (inode, size, modification time), key
+and variants in the store's ``files`` table; a file that is still that
+very file, with variants the store still believes, is neither read nor
+sent to a worker. Any difference (a file written again, an object
+replaced) and the file is hashed and its variants found or made.
 
-Cache: ``CACHE_PATH/compressed/<sha256 of the settings and the file>.br|.gz``;
-the record, ``CACHE_PATH/compressed.json``.
 Settings, ``COMPRESS`` (any of): ``EXTENSIONS``, ``BROTLI_QUALITY`` (11),
 ``BROTLI_QUALITY_FOR`` (``{pattern: quality}``: files whose path in the
 output matches a pattern, ``fnmatch``'s, get that quality instead: a
@@ -37,16 +37,19 @@ seventieth of that for 20% more bytes, fetched by crawlers, not readers),
 ``GZIP_LEVEL`` (9), ``MIN_SIZE`` (bytes; smaller files are left alone).
 """
 
+import contextlib
 import fnmatch
 import hashlib
 import json
 import multiprocessing
 import os
+import sqlite3
 import zlib
 from pathlib import Path
 
 import blinker
 import brotli
+import build_store
 from pelican import signals
 from pelican.plugins import granular_signals
 from plugin_support import place, section
@@ -79,41 +82,45 @@ def key(data, quality, level):
 
 
 VARIANTS = (".br", ".gz")
-DECOMPRESS = {".br": brotli.decompress, ".gz": lambda blob: zlib.decompress(blob, wbits=16 + zlib.MAX_WBITS)}
+KINDS = {variant: f"compressed{variant}" for variant in VARIANTS}  # as the build store files them
+NONE = ""  # the variant recorded for a file it would not make smaller
 
 
-def holds(variant, data):
-    """Whether the cached variant decompresses to ``data``: a cache entry
-    changed, cut short or planted is never published."""
-    try:
-        return DECOMPRESS[variant.suffix](variant.read_bytes()) == data
-    except (OSError, brotli.error, zlib.error):
-        return False
+def made_before(store_path, digest_of):
+    """The variants the store recorded making for a file's key, each an
+    object that holds the bytes its digest names, else None; read in a
+    worker, from the store as the last finished build left it."""
+    with contextlib.closing(sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)) as db:
+        found = [db.execute("SELECT digest FROM made WHERE kind = ? AND key = ?", (KINDS[v], digest_of)).fetchone()
+                 for v in VARIANTS]
+    if None in found:
+        return None
+    digests = [row[0] for row in found]
+    objects = Path(store_path).parent / "objects"
+    for digest in digests:
+        if digest != NONE and build_store.digest_of_file(objects / digest[:2] / digest) != digest:
+            return None
+    return digests
 
 
 def compress(job):
-    """One file's variants into the cache, checked against the file where an
-    earlier build or job made them; in a worker. Returns the file and its
-    digest, so its variants may be placed without checking them again. The
-    cache is keyed by the bytes read, so a file that changes after it was
-    sent costs a wasted job, never a stale variant: the last pass hashes
-    the file as it stands."""
-    path, cache, quality, level = job
+    """One file's variants, made into the store's objects unless the store
+    has them; in a worker. Returns the file, its key (`key`) and each
+    variant's digest (`NONE` where the variant would be no smaller), and
+    whether they were made now. The variants are keyed by the bytes read,
+    so a file that changes after it was sent costs a wasted job, never a
+    stale variant: the last pass hashes the file as it stands."""
+    path, store_path, quality, level = job
     data = Path(path).read_bytes()
-    digest = key(data, quality, level)
-    cached = [Path(cache) / (digest + v) for v in VARIANTS]
-    if any(c.exists() for c in cached) and all(holds(c, data) for c in cached if c.exists()):
-        return path, digest
-    for variant, blob in ((".br", brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)),
-                          (".gz", gzipped(data, level))):
-        target = Path(cache) / (digest + variant)
-        if len(blob) < len(data):
-            partial = Path(cache) / f"{digest}.{os.getpid()}.tmp{variant}"
-            partial.write_bytes(blob)
-            os.replace(partial, target)
-        else:
-            target.unlink(missing_ok=True)
-    return path, digest
+    digest_of = key(data, quality, level)
+    kept = made_before(store_path, digest_of)
+    if kept is not None:
+        return path, digest_of, kept, False
+    objects = Path(store_path).parent / "objects"
+    made = []
+    for blob in (brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality), gzipped(data, level)):
+        made.append(build_store.write_object(objects, blob) if len(blob) < len(data) else NONE)
+    return path, digest_of, made, True
 
 
 def identity(stat):
@@ -139,22 +146,17 @@ def wanted(path, stat, settings):
 class Compression:
     """One publish's compression: files sent as written, then the last pass."""
 
-    def __init__(self, settings, output):
+    def __init__(self, settings, output, store):
         self.settings = config(settings)
         self.output = output
         self.prefix = os.path.join(os.path.abspath(output), "")
-        self.cache = Path(settings["CACHE_PATH"]) / "compressed"
-        self.cache.mkdir(parents=True, exist_ok=True)
+        self.store = store
         self.pool = None
         self.sent = []
-        self.checked_variants = {}  # path -> its variants' identities, where `vouched` found them unchanged
-        self.record = self.cache.with_suffix(".json")
-        try:
-            last = json.loads(self.record.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            last = {}
-        # Made with other settings, the variants are other variants.
-        self.last = last.get("files", {}) if last.get("settings") == self.described() else {}
+        # Made with other settings, the files' record is of other variants.
+        same = store.fact("compress-settings") == self.described()
+        self.last = {name: (json.loads(ident), digest, json.loads(variants))
+                     for name, ident, digest, variants in store.rows("files")} if same else {}
 
     def described(self):
         """The settings that make the variants, as the record keeps them."""
@@ -162,7 +164,7 @@ class Compression:
                           sort_keys=True)
 
     def job(self, path):
-        return path, str(self.cache), self.quality(path), self.settings["GZIP_LEVEL"]
+        return path, str(self.store.path), self.quality(path), self.settings["GZIP_LEVEL"]
 
     def quality(self, path):
         """Brotli's quality for ``path``: the first pattern of
@@ -180,27 +182,18 @@ class Compression:
     def recorded(self, path, stat):
         """The last build's entry for ``path`` where it is still that very
         file (inode, size, time: a file the page cache kept, linked from
-        the live site), else None."""
+        the live site, having checked its bytes), else None."""
         entry = self.last.get(self.name(path))
         return entry if entry is not None and identity(stat) == entry[0] else None
 
     def vouched(self, path, stat):
-        """The digest of ``path`` where it is the file the last build
-        recorded and each of its variants the cache entry that build
-        checked, unchanged since; else None (hashed and checked)."""
+        """``(key, variants)`` of ``path`` where it is the file the last
+        build recorded and each variant an object the store believes; else
+        None (hashed, and its variants found or made)."""
         entry = self.recorded(path, stat)
-        if entry is None:
+        if entry is None or not all(v == NONE or self.store.believed(v) for v in entry[2]):
             return None
-        _, digest, variants = entry
-        for variant, known in zip(VARIANTS, variants):
-            try:
-                now = identity(os.stat(os.path.join(self.cache, digest + variant)))
-            except OSError:
-                now = None
-            if now != known:
-                return None
-        self.checked_variants[path] = variants
-        return digest
+        return entry[1], entry[2]
 
     def written(self, path):
         """A file Pelican has written: to a worker now, unless it is the
@@ -212,52 +205,56 @@ class Compression:
             self.pool = multiprocessing.Pool()
         self.sent.append(self.pool.apply_async(compress, (self.job(path),)))
 
+    def file(self, variants, fresh):
+        """What a worker made, in the store (what it is made from, once it
+        is placed: a variant made of bytes a file no longer holds is not
+        kept)."""
+        for digest in variants:
+            if fresh and digest != NONE:
+                self.store.record_object(digest)
+
+    def found(self, digest_of):
+        """The variants the store has for ``digest_of``, believed, else None."""
+        variants = [self.store.recorded(KINDS[v], digest_of) for v in VARIANTS]
+        if None in variants or not all(v == NONE or self.store.believed(v) for v in variants):
+            return None
+        return variants
+
     def finish(self):
         pool = self.pool or multiprocessing.Pool()
         with pool:
-            checked = {result.get() for result in self.sent}  # a worker's error is this build's error
-            digests, identities = {}, {}
+            known = {}  # path -> (key, variants) as made or checked
+            for result in self.sent:
+                path, digest_of, variants, fresh = result.get()  # a worker's error is this build's error
+                self.file(variants, fresh)
+                known[path] = digest_of, variants
+            files, unchecked = {}, []
             for path, stat in text_files(self.output, self.settings):
-                identities[path] = identity(stat)  # as the file was when its digest was taken
-                digest = self.vouched(path, stat)
-                if digest is None:
+                entry = self.vouched(path, stat)
+                if entry is None:
                     with open(path, "rb") as f:
-                        digest = key(f.read(), self.quality(path), self.settings["GZIP_LEVEL"])
-                else:
-                    checked.add((path, digest))
-                digests[path] = digest
+                        digest_of = key(f.read(), self.quality(path), self.settings["GZIP_LEVEL"])
+                    entry = known.get(path)
+                    if entry is None or entry[0] != digest_of:  # changed since it was sent
+                        variants = self.found(digest_of)
+                        entry = (digest_of, variants) if variants else None
+                if entry is None:
+                    unchecked.append(self.job(path))
+                files[path] = (identity(stat), entry)  # as the file was when its digest was taken
             # Each file not made or checked as it was written, as it stands now.
-            unchecked = [self.job(path) for path, digest in digests.items() if (path, digest) not in checked]
-            for _ in pool.imap_unordered(compress, unchecked, chunksize=8):
-                pass
-        have = {entry.name for entry in self.cache.iterdir()}
-        used = set()
-        for path, digest in digests.items():
-            for variant in VARIANTS:  # a variant never made was larger than the file
-                if digest + variant in have:
-                    place(os.path.join(self.cache, digest + variant), path + variant)
-                    used.add(digest + variant)
-        for name in have - used:
-            (self.cache / name).unlink()
-        self.remember(digests, identities, used)
-
-    def remember(self, digests, identities, used):
-        """Each file's identity, digest and variants', for the next build's
-        `vouched`: written entry by entry (a site of 10,000 reports has
-        40,000 text files)."""
-        partial = self.record.with_suffix(".tmp")
-        with open(partial, "w", encoding="utf-8") as f:
-            f.write(f'{{"settings":{json.dumps(self.described())},"files":{{')
-            separator = ""
-            for path, digest in digests.items():
-                variants = self.checked_variants.get(path) or [
-                    identity(os.stat(os.path.join(self.cache, digest + v))) if digest + v in used else None
-                    for v in VARIANTS]
-                entry = [identities[path], digest, variants]
-                f.write(f"{separator}{json.dumps(self.name(path))}:{json.dumps(entry)}")
-                separator = ","
-            f.write("}}")
-        os.replace(partial, self.record)
+            for path, digest_of, variants, fresh in pool.imap_unordered(compress, unchecked, chunksize=8):
+                self.file(variants, fresh)
+                files[path] = (files[path][0], (digest_of, variants))
+        for path, (_, (digest_of, variants)) in files.items():
+            for variant, digest in zip(VARIANTS, variants):
+                self.store.record(KINDS[variant], digest_of, digest)  # used by this build
+                if digest != NONE:
+                    place(self.store.object_path(digest), path + variant)
+        for kind in KINDS.values():
+            self.store.forget_unused(kind)
+        self.store.set_fact("compress-settings", self.described())
+        self.store.replace_rows("files", ((self.name(path), json.dumps(ident), digest_of, json.dumps(variants))
+                                          for path, (ident, (digest_of, variants)) in files.items()))
 
 
 BUILD = {}  # this process's publish in progress, from its first page written to ``compress``
@@ -273,7 +270,8 @@ def start(generators):
     unfinished = BUILD.pop("compression", None)  # a build that failed, in this process
     if unfinished is not None and unfinished.pool is not None:
         unfinished.pool.terminate()
-    BUILD["compression"] = Compression(generators[0].settings, generators[0].output_path)
+    settings = generators[0].settings
+    BUILD["compression"] = Compression(settings, generators[0].output_path, build_store.of(settings))
 
 
 def written(path, **_):

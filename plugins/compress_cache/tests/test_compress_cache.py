@@ -6,6 +6,7 @@ import brotli
 import pytest
 
 import compress_cache
+from build_store import Store
 
 # Brotli at quality 11 is what publishing uses and what costs: these tests,
 # about which files get variants, not how small, use a quick quality.
@@ -36,21 +37,27 @@ def test_a_file_changed_after_it_was_written_gets_variants_of_its_last_bytes(pel
     for page in (tmp_path / "output").rglob("*.html"):
         assert brotli.decompress(page.with_name(page.name + ".br").read_bytes()) == page.read_bytes()
         assert gzip.decompress(page.with_name(page.name + ".gz").read_bytes()) == page.read_bytes()
-    used = {p.stat().st_ino for p in (tmp_path / "output").rglob("*.br")}
-    assert {p.stat().st_ino for p in (tmp_path / "cache" / "compressed").glob("*.br")} == used, "the rest pruned"
+    used = {p.stat().st_ino for p in (tmp_path / "output").rglob("*.[gb][zr]")}
+    assert {p.stat().st_ino for p in objects(tmp_path)} == used, "the rest pruned"
 
 
-def test_variants_of_unchanged_files_come_from_the_cache_and_unused_ones_go(pelican_site, tmp_path):
+def objects(folder):
+    """The build store's objects under ``folder``/cache."""
+    return [p for p in (folder / "cache" / "objects").rglob("*") if p.is_file()]
+
+
+def test_variants_of_unchanged_files_come_from_the_store_and_nothing_else_does(pelican_site, tmp_path):
     pelican_site(["compress_cache"], **QUICK).run()
-    cache = tmp_path / "cache" / "compressed"
-    made = {p.name: p.stat().st_ino for p in cache.iterdir()}
+    made = {p.name: p.stat().st_ino for p in objects(tmp_path)}
     assert made
-    (cache / "0000.gz").write_bytes(b"unused")
+    planted = tmp_path / "cache" / "objects" / "00" / ("0" * 64)
+    planted.parent.mkdir()
+    planted.write_bytes(gzip.compress(b"<p>planted</p>"))
     pelican_site(["compress_cache"], **QUICK).run()
-    # The same cache files, not made again, linked into the output.
-    assert {p.name: p.stat().st_ino for p in cache.iterdir()} == made
+    # The same objects, not made again, linked into the output.
+    assert {p.name: p.stat().st_ino for p in objects(tmp_path) if p != planted} == made
     assert {p.stat().st_ino for p in (tmp_path / "output").rglob("*.gz")} <= set(made.values())
-    assert not (cache / "0000.gz").exists(), "pruned"
+    assert planted.exists(), "not the store's: neither used nor removed"
     assert not list((tmp_path / "output").rglob("*.partial")), "a variant linked there already is left as it is"
 
 
@@ -62,8 +69,7 @@ def test_variants_of_unchanged_files_come_from_the_cache_and_unused_ones_go(peli
 ], ids=["replaced", "cut short", "emptied"])
 def test_a_cache_entry_that_is_not_its_files_bytes_is_made_again(pelican_site, tmp_path, tamper):
     pelican_site(["compress_cache"], **QUICK).run()
-    cache = tmp_path / "cache" / "compressed"
-    for entry in cache.iterdir():
+    for entry in objects(tmp_path):
         kept = entry.read_bytes()
         entry.unlink()  # the entry alone, not the output's link to it
         entry.write_bytes(kept)
@@ -108,14 +114,17 @@ def test_changed_settings_make_new_variants_instead_of_serving_the_old_ones(peli
 def test_a_file_the_last_build_recorded_is_not_read_again_unless_it_or_its_variants_changed(tmp_path, monkeypatch):
     """A publish into a large archive keeps most files as they were: the
     record vouches for them, and for nothing that changed since."""
-    output, cache = tmp_path / "output", tmp_path / "cache" / "compressed"
+    output = tmp_path / "output"
     output.mkdir()
     page = output / "page.html"
     page.write_text("<p>first</p>" * 100, encoding="utf-8")
     settings = {"CACHE_PATH": str(tmp_path / "cache"), **QUICK}
 
     def publish():
-        compress_cache.Compression(settings, str(output)).finish()
+        store = Store(tmp_path / "cache")
+        compress_cache.Compression(settings, str(output), store).finish()
+        store.commit()
+        store.db.close()
         for variant, decompress in ((".br", brotli.decompress), (".gz", gzip.decompress)):
             assert decompress(page.with_name(page.name + variant).read_bytes()) == page.read_bytes()
 
@@ -129,7 +138,8 @@ def test_a_file_the_last_build_recorded_is_not_read_again_unless_it_or_its_varia
     publish()
     assert hashed == [page.read_bytes()]
 
-    entry = next(cache.glob("*.br"))  # an entry replaced by one that is not the page's
+    # An object replaced by one that is not the page's variant.
+    [entry] = [p for p in objects(tmp_path) if p.stat().st_ino == page.with_name(page.name + ".br").stat().st_ino]
     entry.unlink()
     entry.write_bytes(brotli.compress(b"<script>alert(1)</script>"))
     hashed.clear()
@@ -152,7 +162,7 @@ def test_files_a_pattern_names_get_its_quality(tmp_path):
         path.write_text("<url><loc>https://example.org/</loc></url>\n" * 200, encoding="utf-8")
     settings = {"CACHE_PATH": str(tmp_path / "cache"),
                 "COMPRESS": {"BROTLI_QUALITY": 5, "BROTLI_QUALITY_FOR": {"sitemap*.xml": 1}}}
-    compress_cache.Compression(settings, str(output)).finish()
+    compress_cache.Compression(settings, str(output), Store(tmp_path / "cache")).finish()
     for name, path in files.items():
         quality = 1 if name.startswith("sitemap") else 5
         assert path.with_name(path.name + ".br").read_bytes() == brotli.compress(
