@@ -38,7 +38,7 @@ def test_two_builds_in_different_folders_are_identical(prod_site, tmp_path):
     output = tmp_path / "elsewhere" / "output"
     result = build(output, "publishconf.py", content, CACHE_PATH=str(tmp_path / "cache"))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "cache" / "share-images").is_dir()
+    assert (tmp_path / "cache" / "store.sqlite").is_file()
     assert same_bytes(prod_site.path, output) == []
 
 

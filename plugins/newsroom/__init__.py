@@ -50,7 +50,6 @@ def register():
     # initialized: settings read, nothing else; the cache not yet opened.
     signals.initialized.connect(contract.check_settings)
     signals.initialized.connect(cache_guard.drop_stale)
-    signals.initialized.connect(photo_output.forget_used)
     signals.initialized.connect(pelican_internals.paginate_from_the_oldest)
     signals.initialized.connect(pelican_internals.remember_addresses)
     # get_generators: at the start of every run; ours runs after the
@@ -99,6 +98,6 @@ def register():
     signals.page_generator_finalized.connect(photo_output.start_photos)
     signals.article_writer_finalized.connect(photo_output.write_photos)
     signals.page_writer_finalized.connect(photo_output.write_photos)
-    signals.finalized.connect(photo_output.prune_unused)
+    signals.finalized.connect(photo_output.forget_unused)
     signals.finalized.connect(share_images.write)
     signals.finalized.connect(page_cache.save)

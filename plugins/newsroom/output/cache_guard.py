@@ -19,10 +19,13 @@ names. Two guards:
   restored from elsewhere) is removed unread: nothing in the cache is
   unpickled before it is known to be this machine's own.
 
-The photo and share-image caches are keyed by what they hold and are
-kept; compressed variants are checked against their pages
-(plugins/compress_cache). Either way the build says so in one line and goes
-on: no build fails because of the cache. Each reading's body goes into
+Everything else a build made (photo variants, cards, compressed
+variants, search bundles, the pages' digests) is in the build store
+(plugins/build_store), believed only as it recorded it. Either way the
+build says so in one line and goes on: no build fails because of the
+cache. The stamp stays a file of its own, outside the store's one
+transaction a build: a build refused for its content still leaves
+readings the next one loads. Each reading's body goes into
 the cache file compressed, as the article holds it (`bodies.py`).
 """
 

@@ -3,8 +3,10 @@
 The reader leaves ``{photo}`` where the photos' folder goes (`structure.py`);
 here it becomes a path relative to the page (development: the site works
 from any folder) or the absolute address (production: feeds too), and each
-published item's variants are written, through the cache (`photos.py`).
+published item's variants are written, through the build store (`photos.py`).
 """
+
+import build_store
 
 from .. import pelican_internals
 from ..reading import checks
@@ -27,14 +29,8 @@ def place_photos(item):
     pelican_internals.rewrite_body(item, lambda body: body.replace(PHOTO, prefix))
 
 
-# The cached variants this build has used so far (articles', then pages').
-used = set()
 # Each generator's variants being made, from its items read to its pages written.
 making = {}
-
-
-def forget_used(pelican):
-    used.clear()
 
 
 def stop_unfinished(pelican):
@@ -53,15 +49,15 @@ def published_photos(generator):
 def start_photos(generator):
     """article_ and page_generator_finalized: the variants the cache lacks
     are made while the pages are rendered, not waited for after them."""
-    making[generator] = photos.Making(published_photos(generator), generator.settings["CACHE_PATH"])
+    making[generator] = photos.Making(published_photos(generator), build_store.of(generator.settings))
 
 
 def write_photos(generator, writer):
-    started = making.pop(generator, None) or photos.Making([], generator.settings["CACHE_PATH"])
-    used.update(started.place(published_photos(generator), generator.output_path))
+    started = making.pop(generator, None) or photos.Making([], build_store.of(generator.settings))
+    started.place(published_photos(generator), generator.output_path)
 
 
-def prune_unused(pelican):
-    """Once every item's photos are written: the cached variants of photos
-    no report shows any more go."""
-    photos.prune(pelican.settings["CACHE_PATH"], used)
+def forget_unused(pelican):
+    """Once every item's photos are written: the variants of photos no
+    report shows any more are forgotten (the store removes them)."""
+    build_store.of(pelican.settings).forget_unused(photos.KIND)

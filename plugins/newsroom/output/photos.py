@@ -5,10 +5,11 @@ published as ``photos/<name>-<hash>-<width>.webp`` and ``.jpg`` at the widths
 in `WIDTHS` it is at least as wide as (or its own width where it is
 narrower), never larger than it is. The hash is of the file's bytes and
 `VERSION`, so a changed photo gets new addresses and servers may cache
-every file for ever (deploy/nginx.conf). Variants are made into the build's
-cache folder (the photos no earlier build made on every core, each decoded
-once for all its variants) and linked from there: a rebuild redoes none of
-them. Cached variants no build of this site used are removed (`prune`).
+every file for ever (deploy/nginx.conf). Variants are made into the build
+store (plugins/build_store; the photos no earlier build made on every core,
+each decoded once for all its variants) and linked from there: a rebuild
+redoes none of them. Variants no build of this site used are forgotten
+(`photo_output.forget_unused`).
 
 Reading an article needs only the photo's size (`measure`); the variants are
 made in workers from the moment every item is read, while the pages are
@@ -17,11 +18,13 @@ rendered, and linked into the output once they are written (`Making`).
 
 import functools
 import hashlib
+import io
 import multiprocessing
 import os
 import re
 import warnings
 
+import build_store
 from PIL import Image, ImageOps
 from plugin_support import place
 
@@ -29,7 +32,7 @@ from ..model.report import Photo
 
 # Changing how variants are made? Change this, so cached ones are remade.
 VERSION = "1"
-CACHE = "photos"  # in CACHE_PATH
+KIND = "photo"  # what the variants are filed as in the build store
 ENCODERS = {"webp": {"quality": 78, "method": 4}, "jpg": {"quality": 82, "optimize": True, "progressive": True}}
 # The column is 36rem of 18 px; below that, the screen's width less margins.
 SIZES = "(min-width: 690px) 648px, calc(100vw - 2.5rem)"
@@ -114,74 +117,73 @@ def flattened(image):
 
 
 def make(job):
-    """One photo's missing variants into the cache: decoded once, each
-    width resized from it; in a worker."""
-    photo, variants = job
+    """One photo's missing variants as objects of the build store (in its
+    folder ``objects``): decoded once, each width resized from it; in a
+    worker. Returns each variant's name in the store and digest."""
+    photo, variants, objects = job
+    made = []
     with Image.open(photo.source) as image:
         image = ImageOps.exif_transpose(image)
-        for width, fmt, target in variants:
+        for width, fmt in variants:
             resized = image.resize((width, photo.height_at(width)), Image.LANCZOS) if image.width > width else image
-            flattened(resized).save(target + ".tmp", "WEBP" if fmt == "webp" else "JPEG", **ENCODERS[fmt])
-            os.replace(target + ".tmp", target)
+            encoded = io.BytesIO()
+            flattened(resized).save(encoded, "WEBP" if fmt == "webp" else "JPEG", **ENCODERS[fmt])
+            made.append((variant_key(photo, width, fmt), build_store.write_object(objects, encoded.getvalue())))
+    return made
+
+
+def variant_key(photo, width, fmt):
+    """A variant as the store files it: the photo's key (its bytes and how
+    variants are made), its width and format."""
+    return f"{photo.key}-{width}.{fmt}"
 
 
 class Making:
-    """The variants of ``photos`` the cache lacks, being made in workers
-    (while Pelican renders the pages), until `place` waits for them."""
+    """The variants of ``photos`` the build store lacks, being made in
+    workers (while Pelican renders the pages), until `place` waits for
+    them. A variant is placed only as the store believes it: a file put in
+    the cache by anything else is never published."""
 
-    def __init__(self, photos, cache_path):
-        self.cache = os.path.join(cache_path, CACHE)
-        os.makedirs(self.cache, exist_ok=True)
+    def __init__(self, photos, store):
+        self.store = store
         jobs = [job for job in map(self.missing, photos) if job[1]]
         self.pool = multiprocessing.Pool() if len(jobs) > 1 else None
         self.jobs = self.pool.imap_unordered(make, jobs) if self.pool else jobs
 
-    def cached(self, photo, width, fmt):
-        return os.path.join(self.cache, f"{photo.key}-{width}.{fmt}")
-
     def missing(self, photo):
-        return photo, [(width, fmt, self.cached(photo, width, fmt)) for _, width, fmt in photo.files()
-                       if not os.path.exists(self.cached(photo, width, fmt))]
+        return photo, [(width, fmt) for _, width, fmt in photo.files()
+                       if self.store.made(KIND, variant_key(photo, width, fmt)) is None], str(self.store.objects)
+
+    def record(self, made):
+        for name, digest in made:
+            self.store.record_object(digest)
+            self.store.record(KIND, name, digest)
 
     def place(self, photos, output_path):
         """Every variant of ``photos`` (those published now: a photo whose
         report was held back since is made, never placed) into
-        ``output_path``, through the cache, any still missing made here;
-        the names of the cache entries used."""
+        ``output_path``, from the store, any still missing made here."""
         if self.pool is not None:
             with self.pool:
-                for _ in self.jobs:
-                    pass
+                for made in self.jobs:
+                    self.record(made)
         else:
             for job in self.jobs:
-                make(job)
-        used = set()
+                self.record(make(job))
         for photo in photos:
             if (job := self.missing(photo))[1]:
-                make(job)
+                self.record(make(job))
             for name, width, fmt in photo.files():
                 target = os.path.join(output_path, name)
                 os.makedirs(os.path.dirname(target), exist_ok=True)
-                place(self.cached(photo, width, fmt), target)
-                used.add(os.path.basename(self.cached(photo, width, fmt)))
-        return used
+                place(self.store.made(KIND, variant_key(photo, width, fmt)), target)
 
     def stop(self):
         if self.pool is not None:
             self.pool.terminate()
 
 
-def write_variants(photos, output_path, cache_path):
-    """Every variant of ``photos`` into ``output_path``, through the cache;
-    the names of the cache entries used."""
+def write_variants(photos, output_path, store):
+    """Every variant of ``photos`` into ``output_path``, through the store."""
     photos = list(photos)
-    return Making(photos, cache_path).place(photos, output_path)
-
-
-def prune(cache_path, used):
-    """Remove the cached variants that are not in ``used``."""
-    cache = os.path.join(cache_path, CACHE)
-    for name in os.listdir(cache) if os.path.isdir(cache) else []:
-        if name not in used:
-            os.remove(os.path.join(cache, name))
-
+    Making(photos, store).place(photos, output_path)

@@ -12,8 +12,8 @@ right), in Noto (Debian's ``fonts-noto-cjk`` and ``fonts-noto-core``, which
 has a glyph for it (fontTools reads which), staying in the face of the
 characters around it where that face has it too, so a word, its spaces and
 its punctuation are shaped together; CJK in Noto Sans CJK, simplified and
-traditional Chinese each in its own forms. A card is drawn once and kept in Pelican's cache folder under
-a hash of what it shows, and linked from there into the output. An article with a photo shares its lead photo
+traditional Chinese each in its own forms. A card is drawn once and kept in the build store
+(plugins/build_store) for a hash of what it shows, and linked from there into the output. An article with a photo shares its lead photo
 instead, cropped to the same shapes (JPEG).
 
 Templates get ``article.report.share_images`` and ``SITE_SHARE_IMAGES`` (lists of
@@ -22,6 +22,7 @@ Templates get ``article.report.share_images`` and ``SITE_SHARE_IMAGES`` (lists o
 
 import functools
 import hashlib
+import io
 import multiprocessing
 import os
 import re
@@ -29,6 +30,7 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 
+import build_store
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps, features
 from plugin_support import place, section
@@ -39,6 +41,7 @@ from ..model.report import CENTRE
 
 # Changing the drawing code? Change this too, so cached cards are redrawn.
 VERSION = "6"
+KIND = "share-image"  # what the cards are filed as in the build store
 # Faces in the collection: simplified Chinese by default, traditional where
 # the report is (the two write some characters differently).
 FACES = {"sc": 2, "tc": 3}
@@ -414,19 +417,22 @@ def centering(photo, card, focus):
 
 
 def make(job):
-    """Draw (or crop) one article's cards into the cache, in a worker: its
-    shapes one after another, so they share the title's drawing."""
-    style, cards = job
-    for card, cached in cards:
+    """Draw (or crop) one article's cards as objects of the build store (in
+    its folder ``objects``), in a worker: its shapes one after another, so
+    they share the title's drawing. Returns each card's key and digest."""
+    style, cards, objects = job
+    made = []
+    for card in cards:
+        encoded = io.BytesIO()
         if card.photo:
-            cropped(card).save(cached + ".tmp", "JPEG", quality=82, optimize=True, progressive=True)
+            cropped(card).save(encoded, "JPEG", quality=82, optimize=True, progressive=True)
         else:
             # Run-length coding suits flat colour: against zlib's default,
             # 2.8 times as fast for 10% more bytes (a 1200x675 card, 20 KB).
             draw_card((card.width, card.height), card.text, card.footer, card.face, style, card.wide_marks,
-                      card.lang).save(
-                cached + ".tmp", "PNG", bits=4, compress_type=zlib.Z_RLE)
-        os.replace(cached + ".tmp", cached)
+                      card.lang).save(encoded, "PNG", bits=4, compress_type=zlib.Z_RLE)
+        made.append((card.key, build_store.write_object(objects, encoded.getvalue())))
+    return made
 
 
 # This process's publish in progress: the cards being drawn, from
@@ -440,33 +446,33 @@ def draw(generator):
     unfinished = BUILD.pop("cards", None)  # a build that failed, in this process
     if unfinished is not None and unfinished["pool"] is not None:
         unfinished["pool"].terminate()
-    cache = os.path.join(generator.settings["CACHE_PATH"], "share-images")
-    os.makedirs(cache, exist_ok=True)
+    store = build_store.of(generator.settings)
     context, style = generator.context, config(generator.settings)
     groups = [article.report.share_images for article in written(generator)]
     groups += [context["SITE_SHARE_IMAGES"], [context["SITE_LOGO"]]]
-    cached = {card.key: os.path.join(cache, f"{card.key}{os.path.splitext(card.url)[1]}")
-              for group in groups for card in group}
     jobs, queued = [], set()
     for group in groups:
-        missing = [(card, cached[card.key]) for card in group
-                   if card.key not in queued and not os.path.exists(cached[card.key])]
-        queued.update(card.key for card, _ in missing)
+        missing = [card for card in group if card.key not in queued and store.made(KIND, card.key) is None]
+        queued.update(card.key for card in missing)
         if missing:
-            jobs.append((style, missing))
+            jobs.append((style, missing, str(store.objects)))
     pool = multiprocessing.Pool() if len(jobs) > 1 else None
     drawing = pool.imap_unordered(make, jobs, chunksize=4) if pool else map(make, jobs)
-    BUILD["cards"] = {"output": generator.output_path, "groups": groups, "cached": cached, "pool": pool,
+    BUILD["cards"] = {"output": generator.output_path, "groups": groups, "store": store, "pool": pool,
                       "drawing": drawing}
 
 
 def write(pelican):
-    """Every card into output/, through the cache, once all are drawn."""
+    """Every card into output/, from the build store, once all are drawn;
+    the cards no report shows any more forgotten."""
     cards = BUILD.pop("cards", None)
     if cards is None:
         return
-    for _ in cards["drawing"]:
-        pass
+    store = cards["store"]
+    for made in cards["drawing"]:
+        for key, digest in made:
+            store.record_object(digest)
+            store.record(KIND, key, digest)
     if cards["pool"] is not None:
         cards["pool"].close()
         cards["pool"].join()
@@ -477,4 +483,5 @@ def write(pelican):
         if folder not in folders:
             os.makedirs(folder, exist_ok=True)
             folders.add(folder)
-        place(cards["cached"][card.key], target)
+        place(store.made(KIND, card.key), target)
+    store.forget_unused(KIND)

@@ -22,15 +22,15 @@ def test_readings_are_dropped_when_the_markdown_settings_change(tmp_path):
     # As Pelican's build does once it has saved them: signed.
     cache_guard.remember_cache(SimpleNamespace(settings={
         "LOAD_CONTENT_CACHE": True, "CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path), "MARKDOWN": {}}))
-    (tmp_path / "photos").mkdir()
-    (tmp_path / "photos" / "a.webp").write_text("photo")
+    (tmp_path / "objects").mkdir()
+    (tmp_path / "objects" / "a").write_text("photo")
 
     run(tmp_path)
     assert (tmp_path / "ArticlesGenerator-Readers").exists(), "nothing changed: the cache stays"
 
     run(tmp_path, MARKDOWN={"extensions": ["markdown.extensions.tables"]})
     assert not (tmp_path / "ArticlesGenerator-Readers").exists()
-    assert (tmp_path / "photos" / "a.webp").exists(), "photos are keyed by content: kept"
+    assert (tmp_path / "objects" / "a").exists(), "the build store's objects are its own: kept"
 
 
 def test_production_builds_which_load_no_cache_leave_it_alone(tmp_path):

@@ -1,8 +1,15 @@
 """Photo variants: the widths a photo is published at, and what they hold."""
 
+from build_store import Store
 from PIL import Image
 
 from newsroom.output import photos
+
+
+def kept(store):
+    """The variants the store has filed, by name: their objects' files."""
+    return {key: store.object_path(digest) for key, digest in
+            store.db.execute("SELECT key, digest FROM made WHERE kind = ?", (photos.KIND,))}
 
 
 def photo_of(tmp_path, size, name="photo.jpg"):
@@ -19,15 +26,15 @@ def test_widths_never_exceed_the_photo_nor_repeat(tmp_path):
 
 def test_variants_are_made_once_and_keep_the_shape(tmp_path):
     photo = photo_of(tmp_path, (1000, 500))
-    output, cache = tmp_path / "output", tmp_path / "cache"
-    photos.write_variants([photo], str(output), str(cache))
-    made = {p.name: p.stat().st_mtime_ns for p in (cache / "photos").iterdir()}
+    output, store = tmp_path / "output", Store(tmp_path / "cache")
+    photos.write_variants([photo], str(output), store)
+    made = {name: path.stat().st_mtime_ns for name, path in kept(store).items()}
     assert len(made) == 2 * len(photo.widths)
     for name, width, fmt in photo.files():
         with Image.open(output / name) as image:
             assert image.size == (width, width // 2) and image.format == ("WEBP" if fmt == "webp" else "JPEG")
-    photos.write_variants([photo], str(output), str(cache))
-    assert {p.name: p.stat().st_mtime_ns for p in (cache / "photos").iterdir()} == made
+    photos.write_variants([photo], str(output), store)
+    assert {name: path.stat().st_mtime_ns for name, path in kept(store).items()} == made
     assert sorted(p.name for p in (output / "photos").iterdir()) == sorted(n.split("/")[1] for n, _, _ in photo.files())
 
 
@@ -36,13 +43,11 @@ def test_variants_made_while_pages_render_are_placed_only_for_the_photos_publish
     pages are written keeps its photo out of the output."""
     shown, held = photo_of(tmp_path, (900, 600), "shown.jpg"), photo_of(tmp_path, (700, 500), "held.jpg")
     late = photo_of(tmp_path, (600, 400), "late.jpg")  # published, not known when making started
-    output, cache = tmp_path / "output", tmp_path / "cache"
-    making = photos.Making([shown, held], str(cache))
-    used = making.place([shown, late], str(output))
+    output, store = tmp_path / "output", Store(tmp_path / "cache")
+    photos.Making([shown, held], store).place([shown, late], str(output))
     placed = sorted(p.name for p in (output / "photos").iterdir())
     assert placed == sorted(n.split("/")[1] for photo in (shown, late) for n, _, _ in photo.files())
-    assert used == {p.name for p in (cache / "photos").iterdir()} - {
-        f"{held.key}-{w}.{f}" for _, w, f in held.files()}
+    assert {photos.variant_key(held, w, f) for _, w, f in held.files()} <= set(kept(store)), "made all the same"
 
 
 def test_a_changed_photo_gets_new_addresses(tmp_path):
@@ -55,7 +60,7 @@ def test_transparency_is_published_on_white(tmp_path):
     path = tmp_path / "logo.png"
     Image.new("RGBA", (100, 50), (0, 0, 0, 0)).save(path)
     photo = photos.measure(str(path))
-    photos.write_variants([photo], str(tmp_path / "out"), str(tmp_path / "cache"))
+    photos.write_variants([photo], str(tmp_path / "out"), Store(tmp_path / "cache"))
     with Image.open(tmp_path / "out" / photo.name(100, "jpg")) as image:
         assert image.getpixel((10, 10)) == (255, 255, 255)
 
@@ -63,16 +68,37 @@ def test_transparency_is_published_on_white(tmp_path):
 def test_several_photos_are_made_on_every_core_and_unused_ones_pruned(tmp_path):
     first = photo_of(tmp_path, (900, 600), "first.jpg")
     second = photo_of(tmp_path, (1300, 650), "second.png")
-    output, cache = tmp_path / "output", tmp_path / "cache"
-    used = photos.write_variants([first, second], str(output), str(cache))
+    output, store = tmp_path / "output", Store(tmp_path / "cache")
+    photos.write_variants([first, second], str(output), store)
     for photo in (first, second):
         for name, width, fmt in photo.files():
             with Image.open(output / name) as image:
                 assert image.size == (width, photo.height_at(width))
-    assert used == {p.name for p in (cache / "photos").iterdir()}
+    store.commit()
+    store.db.close()
 
-    photos.prune(str(cache), photos.write_variants([first], str(output), str(cache)))
-    assert {p.name.split("-")[0] for p in (cache / "photos").iterdir()} == {first.key}
+    store = Store(tmp_path / "cache")
+    photos.write_variants([first], str(output), store)
+    store.forget_unused(photos.KIND)
+    store.commit()
+    assert {name.split("-")[0] for name in kept(store)} == {first.key}
+    assert {p.name for p in (tmp_path / "cache" / "objects").rglob("*") if p.is_file()} == {
+        p.name for p in kept(store).values()}, "the second photo's variants removed"
+
+
+def test_a_variant_replaced_in_the_cache_is_made_again_not_published(tmp_path):
+    photo = photo_of(tmp_path, (900, 600))
+    store = Store(tmp_path / "cache")
+    photos.write_variants([photo], str(tmp_path / "one"), store)
+    store.commit()
+    variants = kept(store).values()
+    store.db.close()
+    for path in variants:
+        path.unlink()
+        Image.new("RGB", (900, 600), (255, 0, 0)).save(path, "JPEG")  # what someone else put there
+    photos.write_variants([photo], str(tmp_path / "two"), Store(tmp_path / "cache"))
+    for name, _, _ in photo.files():
+        assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
 
 
 def test_a_photo_that_is_broken_too_big_or_no_image_is_refused_before_any_work(tmp_path):
