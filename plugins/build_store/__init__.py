@@ -26,8 +26,9 @@ file that is not SQLite) is set aside, said in one line, and started anew:
 no build fails because of its cache.
 """
 
+import atexit
 import hashlib
-import json
+import multiprocessing
 import os
 import sqlite3
 import stat as stat_module
@@ -127,6 +128,10 @@ class Store:
             self.db = self._open()
         self.build = int(self.fact("build") or 0) + 1
         self.checked = {}  # digest -> path: the objects this build has believed already
+        # What the build's plugins hold from one signal to the next (the
+        # cards being drawn, the files being compressed), by name: a run's,
+        # and gone with it.
+        self.work = {}
 
     def _open(self):
         db = sqlite3.connect(self.path, isolation_level="DEFERRED", check_same_thread=False)
@@ -245,6 +250,29 @@ class Store:
         width = {"outputs": 4, "files": 4}[table]
         self.db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", rows)  # noqa: S608
 
+    # The build's one pool of worker processes.
+
+    def pool(self):
+        """The worker processes (photos, cards, compression): `worker_pool`."""
+        return worker_pool()
+
+    def map(self, work, jobs):
+        """``work`` done on each of ``jobs``, in any order, results as they
+        come: in the pool, or here where there is one job."""
+        jobs = list(jobs)
+        return self.pool().imap_unordered(work, jobs) if len(jobs) > 1 else map(work, jobs)
+
+    def begin(self):
+        """A run of a build (``pelican -r`` makes many of one store): what
+        a run that did not finish left, recorded or working, is dropped."""
+        if self.work:  # a run that failed left work: none of it is wanted
+            stop_workers()
+        self.db.rollback()
+        self.db.execute("BEGIN")
+        self.build = int(self.fact("build") or 0) + 1
+        self.checked = {}
+        self.work = {}
+
     def commit(self):
         self.prune()
         self.set_fact("build", str(self.build))
@@ -265,13 +293,43 @@ def _detached():
     return None
 
 
+# The process's one pool of workers: a resource of the process (as its
+# logging is), not of a build. Started when first asked for, kept for every
+# build the process runs (a test session runs hundreds), stopped when the
+# process ends or a run that failed left it working.
+_workers = []
+
+
+def worker_pool():
+    """The process's worker processes, one a core. Spawned, not forked: a
+    fork copies the build's threads' locks and open pipes (Pagefind's
+    service is started while workers run); a spawned worker starts clean
+    and imports what its work needs, once for all the builds it serves."""
+    if not _workers:
+        _workers.append(multiprocessing.get_context("spawn").Pool())
+    return _workers[0]
+
+
+@atexit.register
+def stop_workers():
+    while _workers:
+        pool = _workers.pop()
+        pool.terminate()
+        pool.join()
+
+
 def of(settings):
-    """The build's store, where the build_store plugin opened one."""
+    """The build's store, where the build_store plugin opened one: from
+    Pelican's settings, or any context made from them (a generator's, a
+    page's as ``content_written`` hands it)."""
     return settings.get(SETTING)
 
 
-def dumps(value):
-    return json.dumps(value, separators=(",", ":"), sort_keys=True)
+def require(settings, owner):
+    """Stop a build whose ``owner`` plugin keeps its work in the store and
+    has none: naming the fix."""
+    if "build_store" not in [getattr(plugin, "__name__", plugin) for plugin in settings.get("PLUGINS", [])]:
+        raise StoreRefused(f"{owner} keeps what builds made in the build store: add 'build_store' first in PLUGINS")
 
 
 def open_store(pelican):
@@ -286,6 +344,13 @@ def open_store(pelican):
     blinker.signal("deploy").connect(commit)
 
 
+def begin(pelican):
+    """get_generators: each run of the build starts from the last finished one."""
+    store = of(pelican.settings)
+    if store is not None:
+        store.begin()
+
+
 def commit(pelican):
     store = of(pelican.settings)
     if store is not None:
@@ -295,3 +360,4 @@ def commit(pelican):
 def register():
     granular_signals.register()
     signals.initialized.connect(open_store)
+    signals.get_generators.connect(begin)

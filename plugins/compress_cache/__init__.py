@@ -41,7 +41,6 @@ import contextlib
 import fnmatch
 import hashlib
 import json
-import multiprocessing
 import os
 import sqlite3
 import zlib
@@ -151,7 +150,6 @@ class Compression:
         self.output = output
         self.prefix = os.path.join(os.path.abspath(output), "")
         self.store = store
-        self.pool = None
         self.sent = []
         # Made with other settings, the files' record is of other variants.
         same = store.fact("compress-settings") == self.described()
@@ -201,9 +199,7 @@ class Compression:
         stat = os.stat(path)
         if not wanted(path, stat, self.settings) or self.recorded(path, stat):
             return
-        if self.pool is None:
-            self.pool = multiprocessing.Pool()
-        self.sent.append(self.pool.apply_async(compress, (self.job(path),)))
+        self.sent.append(self.store.pool().apply_async(compress, (self.job(path),)))
 
     def file(self, variants, fresh):
         """What a worker made, in the store (what it is made from, once it
@@ -221,28 +217,27 @@ class Compression:
         return variants
 
     def finish(self):
-        pool = self.pool or multiprocessing.Pool()
-        with pool:
-            known = {}  # path -> (key, variants) as made or checked
-            for result in self.sent:
-                path, digest_of, variants, fresh = result.get()  # a worker's error is this build's error
-                self.file(variants, fresh)
-                known[path] = digest_of, variants
-            files, unchecked = {}, []
-            for path, stat in text_files(self.output, self.settings):
-                entry = self.vouched(path, stat)
-                if entry is None:
-                    with open(path, "rb") as f:
-                        digest_of = key(f.read(), self.quality(path), self.settings["GZIP_LEVEL"])
-                    entry = known.get(path)
-                    if entry is None or entry[0] != digest_of:  # changed since it was sent
-                        variants = self.found(digest_of)
-                        entry = (digest_of, variants) if variants else None
-                if entry is None:
-                    unchecked.append(self.job(path))
-                files[path] = (identity(stat), entry)  # as the file was when its digest was taken
-            # Each file not made or checked as it was written, as it stands now.
-            for path, digest_of, variants, fresh in pool.imap_unordered(compress, unchecked, chunksize=8):
+        known = {}  # path -> (key, variants) as made or checked
+        for result in self.sent:
+            path, digest_of, variants, fresh = result.get()  # a worker's error is this build's error
+            self.file(variants, fresh)
+            known[path] = digest_of, variants
+        files, unchecked = {}, []
+        for path, stat in text_files(self.output, self.settings):
+            entry = self.vouched(path, stat)
+            if entry is None:
+                with open(path, "rb") as f:
+                    digest_of = key(f.read(), self.quality(path), self.settings["GZIP_LEVEL"])
+                entry = known.get(path)
+                if entry is None or entry[0] != digest_of:  # changed since it was sent
+                    variants = self.found(digest_of)
+                    entry = (digest_of, variants) if variants else None
+            if entry is None:
+                unchecked.append(self.job(path))
+            files[path] = (identity(stat), entry)  # as the file was when its digest was taken
+        # Each file not made or checked as it was written, as it stands now.
+        if unchecked:
+            for path, digest_of, variants, fresh in self.store.pool().imap_unordered(compress, unchecked, chunksize=8):
                 self.file(variants, fresh)
                 files[path] = (files[path][0], (digest_of, variants))
         for path, (_, (digest_of, variants)) in files.items():
@@ -257,30 +252,27 @@ class Compression:
                                           for path, (ident, (digest_of, variants)) in files.items()))
 
 
-BUILD = {}  # this process's publish in progress, from its first page written to ``compress``
-
-
 def check(pelican):
     config(pelican.settings)
+    build_store.require(pelican.settings, "compress_cache")
 
 
 def start(generators):
     """Every run (``pelican -r`` runs many in one process), before any file
-    is written."""
-    unfinished = BUILD.pop("compression", None)  # a build that failed, in this process
-    if unfinished is not None and unfinished.pool is not None:
-        unfinished.pool.terminate()
+    is written: the run's compression, held by its store."""
     settings = generators[0].settings
-    BUILD["compression"] = Compression(settings, generators[0].output_path, build_store.of(settings))
+    store = build_store.of(settings)
+    store.work["compression"] = Compression(settings, generators[0].output_path, store)
 
 
-def written(path, **_):
-    if "compression" in BUILD:
-        BUILD["compression"].written(path)
+def written(path, context, **_):
+    compression = build_store.of(context).work.get("compression")
+    if compression is not None:
+        compression.written(path)
 
 
 def compress_site(pelican):
-    BUILD.pop("compression").finish()
+    build_store.of(pelican.settings).work.pop("compression").finish()
 
 
 

@@ -93,7 +93,6 @@ def register():
     signals.feed_generated.connect(feeds.entries_like_pages)
     # Photos' variants: made from when a generator's items are read, linked
     # into the output once its pages are written.
-    signals.get_generators.connect(photo_output.stop_unfinished)
     signals.article_generator_finalized.connect(photo_output.start_photos)
     signals.page_generator_finalized.connect(photo_output.start_photos)
     signals.article_writer_finalized.connect(photo_output.write_photos)

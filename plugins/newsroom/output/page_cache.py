@@ -398,9 +398,10 @@ class PageCacheWriter(LinkingWriter):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
-        self.keys = Keys(self.settings, build["context"])
-        build["writer"] = self
         self.store = build_store.of(self.settings)
+        run = self.store.work["page_cache"]
+        self.keys = Keys(self.settings, run["context"])
+        run["writer"] = self
         # name -> (key, digest of the page's bytes, whether it showed its list's length)
         self.last = {name: (key, digest, counted) for name, key, digest, counted in self.store.rows("outputs")}
         self.digests = {}  # the pages kept: the digests they were checked against
@@ -492,22 +493,22 @@ class PageCacheWriter(LinkingWriter):
             logger.info("page_cache: %d of %d pages kept from the last build", self.reused, len(self.made))
 
 
-# The build under way: its context (once every report is read) and writer.
-build = {}
-
-
 def remember_context(generators):
-    build.clear()
-    build["context"] = generators[0].context
+    """The run's context, once every report is read: what the writer keys
+    pages by (held by the run's store)."""
+    store = build_store.of(generators[0].settings)
+    if store is not None:
+        store.work["page_cache"] = {"context": generators[0].context}
 
 
 def get_writer(pelican):
-    usable = pelican.settings.get("LOAD_CONTENT_CACHE") and build_store.of(pelican.settings) is not None
-    return PageCacheWriter if usable and "context" in build else None
+    store = build_store.of(pelican.settings)
+    usable = pelican.settings.get("LOAD_CONTENT_CACHE") and store is not None and "page_cache" in store.work
+    return PageCacheWriter if usable else None
 
 
 def save(pelican):
-    writer = build.pop("writer", None)
+    store = build_store.of(pelican.settings)
+    writer = store.work.pop("page_cache", {}).get("writer") if store is not None else None
     if writer is not None and pelican.settings.get("CACHE_CONTENT"):
         writer.save()
-    build.clear()

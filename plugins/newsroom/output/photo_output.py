@@ -29,17 +29,6 @@ def place_photos(item):
     pelican_internals.rewrite_body(item, lambda body: body.replace(PHOTO, prefix))
 
 
-# Each generator's variants being made, from its items read to its pages written.
-making = {}
-
-
-def stop_unfinished(pelican):
-    """get_generators, at the start of every run: a run that failed before
-    its pages were written leaves its workers to no one."""
-    for started in making.values():
-        started.stop()
-    making.clear()
-
 
 def published_photos(generator):
     published = [item for item in checks.contents(generator) if checks.saved_as(item)]
@@ -49,11 +38,13 @@ def published_photos(generator):
 def start_photos(generator):
     """article_ and page_generator_finalized: the variants the cache lacks
     are made while the pages are rendered, not waited for after them."""
-    making[generator] = photos.Making(published_photos(generator), build_store.of(generator.settings))
+    store = build_store.of(generator.settings)
+    store.work[("photos", type(generator).__name__)] = photos.Making(published_photos(generator), store)
 
 
 def write_photos(generator, writer):
-    started = making.pop(generator, None) or photos.Making([], build_store.of(generator.settings))
+    store = build_store.of(generator.settings)
+    started = store.work.pop(("photos", type(generator).__name__), None) or photos.Making([], store)
     started.place(published_photos(generator), generator.output_path)
 
 

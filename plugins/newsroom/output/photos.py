@@ -19,7 +19,6 @@ rendered, and linked into the output once they are written (`Making`).
 import functools
 import hashlib
 import io
-import multiprocessing
 import os
 import re
 import warnings
@@ -147,8 +146,7 @@ class Making:
     def __init__(self, photos, store):
         self.store = store
         jobs = [job for job in map(self.missing, photos) if job[1]]
-        self.pool = multiprocessing.Pool() if len(jobs) > 1 else None
-        self.jobs = self.pool.imap_unordered(make, jobs) if self.pool else jobs
+        self.made = store.map(make, jobs)
 
     def missing(self, photo):
         return photo, [(width, fmt) for _, width, fmt in photo.files()
@@ -163,13 +161,8 @@ class Making:
         """Every variant of ``photos`` (those published now: a photo whose
         report was held back since is made, never placed) into
         ``output_path``, from the store, any still missing made here."""
-        if self.pool is not None:
-            with self.pool:
-                for made in self.jobs:
-                    self.record(made)
-        else:
-            for job in self.jobs:
-                self.record(make(job))
+        for made in self.made:
+            self.record(made)
         for photo in photos:
             if (job := self.missing(photo))[1]:
                 self.record(make(job))
@@ -177,10 +170,6 @@ class Making:
                 target = os.path.join(output_path, name)
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 place(self.store.made(KIND, variant_key(photo, width, fmt)), target)
-
-    def stop(self):
-        if self.pool is not None:
-            self.pool.terminate()
 
 
 def write_variants(photos, output_path, store):

@@ -23,7 +23,6 @@ Templates get ``article.report.share_images`` and ``SITE_SHARE_IMAGES`` (lists o
 import functools
 import hashlib
 import io
-import multiprocessing
 import os
 import re
 import unicodedata
@@ -435,17 +434,9 @@ def make(job):
     return made
 
 
-# This process's publish in progress: the cards being drawn, from
-# ``article_generator_finalized`` to ``finalized``.
-BUILD = {}
-
-
 def draw(generator):
     """Start drawing the cards no earlier build made, on every core, an
     article's cards together, while Pelican goes on rendering pages."""
-    unfinished = BUILD.pop("cards", None)  # a build that failed, in this process
-    if unfinished is not None and unfinished["pool"] is not None:
-        unfinished["pool"].terminate()
     store = build_store.of(generator.settings)
     context, style = generator.context, config(generator.settings)
     groups = [article.report.share_images for article in written(generator)]
@@ -456,26 +447,21 @@ def draw(generator):
         queued.update(card.key for card in missing)
         if missing:
             jobs.append((style, missing, str(store.objects)))
-    pool = multiprocessing.Pool() if len(jobs) > 1 else None
-    drawing = pool.imap_unordered(make, jobs, chunksize=4) if pool else map(make, jobs)
-    BUILD["cards"] = {"output": generator.output_path, "groups": groups, "store": store, "pool": pool,
-                      "drawing": drawing}
+    drawing = store.map(make, jobs)
+    store.work["cards"] = {"output": generator.output_path, "groups": groups, "drawing": drawing}
 
 
 def write(pelican):
     """Every card into output/, from the build store, once all are drawn;
     the cards no report shows any more forgotten."""
-    cards = BUILD.pop("cards", None)
+    store = build_store.of(pelican.settings)
+    cards = store.work.pop("cards", None)
     if cards is None:
         return
-    store = cards["store"]
     for made in cards["drawing"]:
         for key, digest in made:
             store.record_object(digest)
             store.record(KIND, key, digest)
-    if cards["pool"] is not None:
-        cards["pool"].close()
-        cards["pool"].join()
     folders = set()  # made already: thousands of cards share a folder
     for card in (card for group in cards["groups"] for card in group):
         target = os.path.join(cards["output"], card.url)

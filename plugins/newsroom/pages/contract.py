@@ -4,6 +4,8 @@ and a `Report` on every article and page."""
 import dataclasses
 import re
 
+import build_store
+
 from ..model.report import Report
 from ..output import page_cache, share_images
 from . import structured_data
@@ -21,10 +23,7 @@ def check_settings(pelican):
         raise SettingsError("CONTENT_CACHING_LAYER = 'generator' caches whole articles, which the newsroom "
                             "plugin changes after reading: set CONTENT_CACHING_LAYER = 'reader' (Pelican's "
                             "default; the newsroom's page cache already spares unchanged pages)")
-    if "build_store" not in [getattr(plugin, "__name__", plugin) for plugin in settings.get("PLUGINS", [])]:
-        # The page cache, the search index, photos and cards keep what they made there.
-        raise SettingsError("the newsroom plugin keeps what builds made in the build store: add 'build_store' "
-                            "first in PLUGINS")
+    build_store.require(settings, "the newsroom plugin")  # the page cache, search, photos and cards
     # Each section of settings the newsroom reads: an unknown key fails now.
     page_cache.config(settings)
     structured_data.settings_of(settings)

@@ -29,12 +29,10 @@ class PagefindError(RuntimeError):
 
 class Service:
     """One Pagefind process, to index any number of sets of records, one
-    after another (each `index` called from any thread).
-
-    Start it in the build's own thread: a process started from another
-    thread while a third forks (the photos' and compression workers) can
-    hang for good, the fork holding open the pipe through which the new
-    process says it has started."""
+    after another (each `index` called from any thread). The build's
+    workers are spawned, never forked (`build_store.worker_pool`): a fork
+    while this process starts could hold open the pipe through which it
+    says it has started, and hang the build for good."""
 
     def __init__(self):
         self.process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
