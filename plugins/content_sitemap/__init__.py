@@ -22,6 +22,7 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 import blinker
+import build_store
 from pelican import signals
 from pelican.plugins import granular_signals
 from plugin_support import section
@@ -36,13 +37,11 @@ INDEX_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="htt
 INDEX_FOOTER = "</sitemapindex>\n"
 # SITEMAP, in the settings, overrides these: sitemaps.org's limits per file.
 DEFAULTS = {"MAX_URLS": 50_000, "MAX_BYTES": 50_000_000, "YEARLY_ABOVE": 1_000}
-
-# The pages of the run under way: emptied when a run starts.
-queued = {}
-
+WORK = "sitemap"  # the run's pages, address -> last change, in the store's work
 
 def start(pelican):
-    queued.clear()
+    """Each run's pages, as they are written, held by the run's build store."""
+    build_store.of(pelican.settings).work[WORK] = {}
 
 
 def last_change(item):
@@ -92,7 +91,7 @@ def queue(path, context):
     else:
         dated = context["articles"]
     lastmod = context.get("lastmod") or max((last_change(a) for a in dated), default=None)
-    queued[address(path, context)] = lastmod
+    build_store.of(context).work[WORK][address(path, context)] = lastmod
 
 
 def config(settings):
@@ -102,6 +101,7 @@ def config(settings):
 
 def check(pelican):
     config(pelican.settings)
+    build_store.require(pelican.settings, "content_sitemap")
 
 
 def parts(entries, max_urls, max_bytes):
@@ -121,7 +121,7 @@ def write(pelican):
     settings = pelican.settings
     limits = config(settings)
     entries = []
-    for url, lastmod in sorted(queued.items()):
+    for url, lastmod in sorted(build_store.of(settings).work.pop(WORK).items()):
         # An address as RFC 3986 writes it (sitemaps.org asks for that):
         # a right-to-left Slug's letters percent-encoded, not raw.
         loc = escape(f"{settings['SITEURL']}/{quote(url, safe=ADDRESS_SAFE)}")
@@ -140,7 +140,6 @@ def write(pelican):
             index.append(f"<sitemap><loc>{escape(settings['SITEURL'])}/{name}</loc>"
                          + (f"<lastmod>{newest.isoformat()}</lastmod>" if newest else "") + "</sitemap>\n")
         save(pelican.output_path, "sitemap.xml", INDEX_HEADER + "".join(index) + INDEX_FOOTER)
-    queued.clear()
 
 
 def yearly(entries, limits):

@@ -15,20 +15,23 @@ Arabic finds their reports laid out right to left.
 
 from urllib.parse import urljoin
 
+import build_store
+
 from ..chrome.languages import entries_in_their_languages
 
-# The articles list last met and its reports by address: every feed of a build
-# meets the same list, so the map is made once a build, not once a feed (a
-# site with a feed for each of thousands of people would be quadratic).
-_titles = [None, {}]
+def reports_by_address(context):
+    """The run's reports by address: made once a run, not once a feed (a
+    site with a feed for each of thousands of people would be quadratic),
+    held by the run's build store."""
+    work = build_store.of(context).work
+    if "feeds" not in work:
+        site = context["SITEURL"].rstrip("/") + "/"
+        work["feeds"] = {urljoin(site, article.report.href): article for article in context.get("articles", [])}
+    return work["feeds"]
 
 
 def entries_like_pages(context, feed):
-    articles = context.get("articles", [])
-    if _titles[0] is not articles:
-        site = context["SITEURL"].rstrip("/") + "/"
-        _titles[:] = articles, {urljoin(site, article.report.href): article for article in articles}
-    reports = _titles[1]
+    reports = reports_by_address(context)
     for item in feed.items:
         if item.get("link") in reports:
             item["title"], item["language"] = reports[item["link"]].title, reports[item["link"]].lang
