@@ -36,10 +36,12 @@ import string
 from pelican import signals
 from pelican.contents import Content
 from pelican.log import LimitFilter
+from pelican.paginator import Page, Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from .output.bodies import Body, claim, packed, unpacked
+from .pages import pagination
 
 # -- Bodies (output/bodies.py) ------------------------------------------------
 
@@ -249,13 +251,67 @@ def forget_logged_messages(pelican):
 
 
 # -- Listing pages numbered from the oldest (pages/pagination.py) ------------------
+# Pelican's Paginator and Page with the arithmetic of pages/pagination.py: the
+# number of pages (``_get_num_pages``, which Pelican's ``num_pages`` property
+# reads) and a page's address (``_from_settings``) are private to Pelican.
+
+class StablePaginator(Paginator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._made = {}  # number -> page
+
+    def _get_num_pages(self):
+        return pagination.sealed_pages(self.count, self.per_page) + 1
+
+    num_pages = property(_get_num_pages)
+
+    def page(self, number):
+        """The page at ``number`` from the newest (1 is the first page):
+        made once (Pelican's writer asks for each page three times, as the
+        page, the next one's previous and the previous one's next)."""
+        if number not in self._made:
+            self._made[number] = self._page(number)
+        return self._made[number]
+
+    def _page(self, number):
+        first, end, stable = pagination.page_slice(self.count, self.per_page, number)
+        return StablePage(self.name, self.url, self.object_list[first:end], number, self, self.settings,
+                          stable=stable)
+
+
+class StablePage(Page):
+    def __init__(self, *args, stable=None):
+        super().__init__(*args)
+        # The number in a later page's address (1 the oldest); None for the first page.
+        self.stable_number = stable
+
+    def _from_settings(self, key):
+        """As Pelican's: the last PAGINATION_PATTERNS rule for this page's
+        place (``min_page``; -1 for the last page), formatted with the
+        stable number."""
+        if self.stable_number is None:
+            return super()._from_settings(key)
+        rule = None
+        for candidate in self.settings["PAGINATION_PATTERNS"]:
+            if candidate.min_page == -1:
+                if not self.has_next():
+                    rule = candidate
+                    break
+            elif candidate.min_page <= self.number:
+                rule = candidate
+        address = getattr(rule, key).format(save_as=self.full_name, url=self.base_url, name=self.name,
+                                            base_name=self.base_name, extension=self.extension,
+                                            number=self.stable_number)
+        return address[1:] if address.startswith("/") else address
+
+    url = property(lambda self: self._from_settings("URL"))
+    save_as = property(lambda self: self._from_settings("SAVE_AS"))
+
 
 def paginate_from_the_oldest(pelican):
     """initialized: Pelican's writer makes its paginators from the name it
     imported (pelican/writers.py); it makes ours instead."""
     from pelican import writers
-
-    from .pages.pagination import StablePaginator
 
     writers.Paginator = StablePaginator
 

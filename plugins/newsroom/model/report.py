@@ -18,6 +18,12 @@ from .people import Speaker
 # The photos' variants: widths, and where they go in the output.
 WIDTHS = (480, 800, 1200, 1600)
 FOLDER = "photos"
+# Changing how variants are made (output/photos.py)? Change this, so that
+# they are made again, at new addresses.
+PHOTO_VERSION = "1"
+# How wide a photo is shown: the column, 36rem of 18 px; below that, the
+# screen's width less margins (theme/css/site.css).
+SIZES = "(min-width: 690px) 648px, calc(100vw - 2.5rem)"
 FORMATS = ("webp", "jpg")  # every variant in each, the first preferred
 # A photo's centre, across and down: where a crop is centred unless its Focus says.
 CENTRE = (0.5, 0.5)
@@ -64,11 +70,11 @@ class Photo:
     focus: tuple[float, float] = CENTRE
     # The file's size and modification time when it was measured: a cached
     # reading of the report holds only while the file is as it was.
-    stamp: tuple[int, ...] = ()  # output.photos.stamp: size, times, inode
+    stamp: tuple[int, ...] = ()  # reading.photo_files.stamp: size, times, inode
 
     def unchanged(self):
         """Whether the file is as it was measured (size, times and inode:
-        `output.photos.stamp`, which cp -p cannot keep)."""
+        `reading.photo_files.stamp`, which cp -p cannot keep)."""
         try:
             stat = os.stat(self.source)
         except OSError:

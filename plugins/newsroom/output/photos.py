@@ -2,107 +2,30 @@
 
 A photo an article shows (``![alt](images/court.jpg)``, from content/) is
 published as ``photos/<name>-<hash>-<width>.webp`` and ``.jpg`` at the widths
-in `WIDTHS` it is at least as wide as (or its own width where it is
-narrower), never larger than it is. The hash is of the file's bytes and
-`VERSION`, so a changed photo gets new addresses and servers may cache
-every file for ever (deploy/nginx.conf). Variants are made into the build
-store (plugins/build_store; the photos no earlier build made on every core,
-each decoded once for all its variants) and linked from there: a rebuild
-redoes none of them. Variants no build of this site used are forgotten
-(`photo_output.forget_unused`).
+in `model.report.WIDTHS` it is at least as wide as (or its own width where it
+is narrower), never larger than it is. The hash is of the file's bytes and
+`model.report.PHOTO_VERSION`, so a changed photo gets new addresses and
+servers may cache every file for ever (deploy/nginx.conf). Variants are made
+into the build store (plugins/build_store; the photos no earlier build made
+on every core, each decoded once for all its variants) and linked from
+there: a rebuild redoes none of them. Variants no build of this site used
+are forgotten (`photo_output.forget_unused`).
 
-Reading an article needs only the photo's size (`measure`); the variants are
-made in workers from the moment every item is read, while the pages are
-rendered, and linked into the output once they are written (`Making`).
+Reading an article checks and measures the photo (`reading/photo_files.py`);
+the variants are made in workers from the moment every item is read, while
+the pages are rendered, and linked into the output once they are written
+(`Making`).
 """
 
-import functools
-import hashlib
 import io
 import os
-import re
-import warnings
 
 import build_store
 from PIL import Image, ImageOps
 from plugin_support import place
 
-from ..model.report import Photo
-
-# Changing how variants are made? Change this, so cached ones are remade.
-VERSION = "1"
 KIND = "photo"  # what the variants are filed as in the build store
 ENCODERS = {"webp": {"quality": 78, "method": 4}, "jpg": {"quality": 82, "optimize": True, "progressive": True}}
-# The column is 36rem of 18 px; below that, the screen's width less margins.
-SIZES = "(min-width: 690px) 648px, calc(100vw - 2.5rem)"
-SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif")
-# Bounded work: a photo's pixels (a 50-megapixel camera's), which decoding
-# holds in memory three bytes each. docs/markup.md states it.
-MAX_PIXELS = 50_000_000
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow refuses a bigger one on any path
-
-
-class PhotoError(ValueError):
-    pass
-
-
-def too_big(size):
-    return (f"is {size}: a photo may have {MAX_PIXELS:,} ({MAX_PIXELS // 1_000_000} megapixels); "
-            "save a smaller copy")
-
-
-def whole_image_size(path):
-    """The photo's size as shown (turned as its EXIF says), once all of it
-    is decoded (a JPEG at an eighth of its size) and found to be at most
-    MAX_PIXELS."""
-    with Image.open(path) as image:
-        width, height = image.size
-        if width * height > MAX_PIXELS:
-            raise PhotoError(too_big(f"{width:,} × {height:,} pixels"))
-        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # turned on its side
-            width, height = height, width
-        image.draft("RGB", (image.width // 8, image.height // 8))
-        image.load()
-    return width, height
-
-
-def measure(path):
-    """The `Photo` for the file at ``path``, once it is known to be a whole
-    image of at most `MAX_PIXELS`: a broken file is refused by the report's
-    line, not met half-way through writing the site. A file many reports
-    show (a portrait, a file photo) is measured once while it stays as it
-    is (`stamp`)."""
-    if not path.lower().endswith(SUFFIXES):
-        raise PhotoError(f"is not a photo this site can publish: use {', '.join(SUFFIXES)}")
-    return measured(path, stamp(path))
-
-
-def stamp(path):
-    """What tells a file changed without reading it: its size, its
-    modification time, and the time its inode last changed and its inode,
-    which no one can set back (cp -p and rsync -t keep the first two)."""
-    stat = os.stat(path)
-    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
-
-
-@functools.lru_cache(maxsize=4096)
-def measured(path, stamp):
-    with open(path, "rb") as f:
-        data = f.read()
-    try:
-        with warnings.catch_warnings():
-            # Past MAX_PIXELS Pillow warns; this refuses, in the editor's terms.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            width, height = whole_image_size(path)
-    except PhotoError:
-        raise
-    except Image.DecompressionBombError as error:  # Pillow's own refusal, at twice the limit
-        pixels = int(re.search(r"\((\d+) pixels\)", str(error)).group(1))
-        raise PhotoError(too_big(f"{pixels:,} pixels")) from None
-    except (OSError, SyntaxError, ValueError) as error:
-        raise PhotoError(f"cannot be read as an image ({error}): save it again as JPEG or PNG") from None
-    key = hashlib.sha256(VERSION.encode() + data).hexdigest()
-    return Photo(path, width, height, key, stamp=stamp)
 
 
 def flattened(image):

@@ -14,15 +14,13 @@ become the next numbered page, and the newest numbered page's "newer"
 link leads there. A numbered page never changes what it lists, so a CDN
 may keep it (deploy/nginx.conf).
 
-`StablePaginator` is Pelican's `Paginator` with this arithmetic; Pelican
-is given it in `pelican_internals.py`. The numbering of the addresses
+Here is the arithmetic; `pelican_internals.StablePaginator` is Pelican's
+`Paginator` with it, given to Pelican's writer there (it overrides names
+Pelican keeps private). The numbering of the addresses
 (``{number}`` in PAGINATION_PATTERNS) is the page's stable number; a page's
 ``number`` stays its place from the newest (1 is the first page), which
 Pelican's writer uses to link each page to the next and the previous.
 """
-
-from pelican.paginator import Page, Paginator
-
 
 def sealed_pages(count, per_page):
     """How many numbered pages of ``per_page`` a listing of ``count`` has
@@ -30,58 +28,13 @@ def sealed_pages(count, per_page):
     return max(0, count // per_page - 1) if per_page else 0
 
 
-class StablePaginator(Paginator):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._made = {}  # number -> page
-
-    def _get_num_pages(self):
-        return sealed_pages(self.count, self.per_page) + 1
-
-    num_pages = property(_get_num_pages)
-
-    def page(self, number):
-        """The page at ``number`` from the newest (1 is the first page):
-        made once (Pelican's writer asks for each page three times, as the
-        page, the next one's previous and the previous one's next)."""
-        if number not in self._made:
-            self._made[number] = self._page(number)
-        return self._made[number]
-
-    def _page(self, number):
-        count, per_page, sealed = self.count, self.per_page, sealed_pages(self.count, self.per_page)
-        if number == 1:
-            items, stable = self.object_list[: count - sealed * per_page], None
-        else:
-            stable = sealed + 2 - number  # 1 is the oldest
-            items = self.object_list[count - stable * per_page: count - (stable - 1) * per_page]
-        return StablePage(self.name, self.url, items, number, self, self.settings, stable=stable)
-
-
-class StablePage(Page):
-    def __init__(self, *args, stable=None):
-        super().__init__(*args)
-        # The number in a later page's address (1 the oldest); None for the first page.
-        self.stable_number = stable
-
-    def _from_settings(self, key):
-        """As Pelican's: the last PAGINATION_PATTERNS rule for this page's
-        place (``min_page``; -1 for the last page), formatted with the
-        stable number."""
-        if self.stable_number is None:
-            return super()._from_settings(key)
-        rule = None
-        for candidate in self.settings["PAGINATION_PATTERNS"]:
-            if candidate.min_page == -1:
-                if not self.has_next():
-                    rule = candidate
-                    break
-            elif candidate.min_page <= self.number:
-                rule = candidate
-        address = getattr(rule, key).format(save_as=self.full_name, url=self.base_url, name=self.name,
-                                            base_name=self.base_name, extension=self.extension,
-                                            number=self.stable_number)
-        return address[1:] if address.startswith("/") else address
-
-    url = property(lambda self: self._from_settings("URL"))
-    save_as = property(lambda self: self._from_settings("SAVE_AS"))
+def page_slice(count, per_page, number):
+    """``(first, end, stable number)`` of the page at ``number`` from the
+    newest (1 is the first page) of a listing of ``count``: the slice of
+    the list (newest last, as Pelican orders it) it shows, and the number
+    in its address (1 the oldest; None for the first page)."""
+    sealed = sealed_pages(count, per_page)
+    if number == 1:
+        return 0, count - sealed * per_page, None
+    stable = sealed + 2 - number
+    return count - stable * per_page, count - (stable - 1) * per_page, stable

@@ -207,7 +207,7 @@ def credit_as_registered(item):
     def credited(html):
         return Markup(pattern.sub(lambda m: renamed[m.group()], html))
 
-    item._content = credited(item._content)
+    pelican_internals.rewrite_body(item, credited)
     report.title_html = credited(report.title_html)
     if report.editor_note:
         report.editor_note = credited(report.editor_note)

@@ -11,7 +11,7 @@ down, from the top left; the centre unless given)::
     Focus: 30% 40%
 
 It becomes ``figure.photo > picture + figcaption``, with responsive WebP and
-JPEG widths (`photos.py`); the first photo of the text loads at once, the
+JPEG widths (`photo_files.py` checks the file, `output/photos.py` makes them); the first photo of the text loads at once, the
 others lazily. Alt text is required; a photo from another site is refused
 (the page would load it from there: save it under content/ instead).
 
@@ -35,9 +35,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..chrome.languages import chrome
-from ..model.report import CENTRE
-from ..output import photos
-from . import checks
+from ..model.report import CENTRE, SIZES
+from . import checks, photo_files
 
 IMAGE_LINE = re.compile(r"^!\[[^\]\n]*\]\([^)\n]*\)\s*$")
 FIELD_LINE = re.compile(r"^(Caption|Credit|Focus)\s*:\s*(.*)$", re.IGNORECASE)
@@ -223,18 +222,18 @@ class Structure(Treeprocessor):
                          "file, or {static}/… from content/)")
             return None
         try:
-            photo = dataclasses.replace(photos.measure(file), alt=alt, focus=point or CENTRE)
-        except photos.PhotoError as error:
+            photo = dataclasses.replace(photo_files.measure(file), alt=alt, focus=point or CENTRE)
+        except photo_files.PhotoError as error:
             self.problem(where, f"photo {src!r} {error}")
             return None
         self.md.photos.append(photo)
         picture = etree.Element("picture")
         etree.SubElement(picture, "source", {
-            "type": "image/webp", "srcset": photo.srcset(PHOTO, "webp"), "sizes": photos.SIZES})
+            "type": "image/webp", "srcset": photo.srcset(PHOTO, "webp"), "sizes": SIZES})
         width = photo.fallback_width
         attributes = {
             "src": PHOTO + photo.name(width, "jpg"), "srcset": photo.srcset(PHOTO, "jpg"),
-            "sizes": photos.SIZES, "width": str(photo.width), "height": str(photo.height),
+            "sizes": SIZES, "width": str(photo.width), "height": str(photo.height),
             "alt": alt, "decoding": "async",
         }
         attributes.update({"fetchpriority": "high"} if eager else {"loading": "lazy"})

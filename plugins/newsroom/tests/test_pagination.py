@@ -5,7 +5,8 @@ from collections import namedtuple
 
 from hypothesis import given, settings, strategies as st
 
-from newsroom.pages.pagination import StablePaginator, sealed_pages
+from newsroom.pages.pagination import sealed_pages
+from newsroom.pelican_internals import StablePaginator
 
 Rule = namedtuple("Rule", "min_page URL SAVE_AS")
 SETTINGS = {"DEFAULT_ORPHANS": 0, "PAGINATION_PATTERNS": [

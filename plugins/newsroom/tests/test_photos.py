@@ -4,6 +4,7 @@ from build_store import Store
 from PIL import Image
 
 from newsroom.output import photos
+from newsroom.reading import photo_files
 
 
 def kept(store):
@@ -15,7 +16,7 @@ def kept(store):
 def photo_of(tmp_path, size, name="photo.jpg"):
     path = tmp_path / name
     Image.new("RGB", size, (90, 60, 30)).save(path, "JPEG")
-    return photos.measure(str(path))
+    return photo_files.measure(str(path))
 
 
 def test_widths_never_exceed_the_photo_nor_repeat(tmp_path):
@@ -59,7 +60,7 @@ def test_a_changed_photo_gets_new_addresses(tmp_path):
 def test_transparency_is_published_on_white(tmp_path):
     path = tmp_path / "logo.png"
     Image.new("RGBA", (100, 50), (0, 0, 0, 0)).save(path)
-    photo = photos.measure(str(path))
+    photo = photo_files.measure(str(path))
     photos.write_variants([photo], str(tmp_path / "out"), Store(tmp_path / "cache"))
     with Image.open(tmp_path / "out" / photo.name(100, "jpg")) as image:
         assert image.getpixel((10, 10)) == (255, 255, 255)
@@ -115,7 +116,7 @@ def test_a_photo_that_is_broken_too_big_or_no_image_is_refused_before_any_work(t
              "bomb.png": "is 400,000,000 pixels: a photo may have 50,000,000",
              "text.jpg": "cannot be read as an image (cannot identify image file"}
     for name, message in cases.items():
-        with pytest.raises(photos.PhotoError) as refused:
-            photos.measure(str(tmp_path / name))
+        with pytest.raises(photo_files.PhotoError) as refused:
+            photo_files.measure(str(tmp_path / name))
         assert str(refused.value).startswith(message), (name, str(refused.value))
-    assert photos.measure(str(whole)).width == 1600
+    assert photo_files.measure(str(whole)).width == 1600
