@@ -173,7 +173,7 @@ test: tools
 # (__pycache__), even where the environment says not to write them.
 MEMORY_TMP = $(if $(wildcard /dev/shm/.),TMPDIR=/dev/shm)
 test-fast: venv
-	$(MEMORY_TMP) PYTHONDONTWRITEBYTECODE= $(PYTHON) -m pytest plugins -n 2
+	$(MEMORY_TMP) PYTHONDONTWRITEBYTECODE= $(PYTHON) -m pytest plugins -n 2 -m "not integration"
 
 # Mutation testing of the rules about quotations, speakers, the register
 # and safety against the fast tier (tests/mutation.py, mutmut from the bench

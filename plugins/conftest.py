@@ -130,3 +130,12 @@ def cases():
     test` sets 4)."""
     scale = float(os.environ.get("PROPERTY_SCALE", "1"))
     return lambda n: max(1, round(n * scale))
+
+
+def pytest_collection_modifyitems(items):
+    """A test that runs Pelican over a site (`pelican_site`) is marked
+    ``integration``, as tests that run Pagefind or encode images are by
+    hand: `make test-fast` leaves those to `make test`, where each runs."""
+    for item in items:
+        if "pelican_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.integration)

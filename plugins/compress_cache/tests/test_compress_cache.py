@@ -111,6 +111,7 @@ def test_changed_settings_make_new_variants_instead_of_serving_the_old_ones(peli
         assert page.with_name(page.name + ".gz").read_bytes() == compress_cache.gzipped(data, 1)
 
 
+@pytest.mark.integration
 def test_a_file_the_last_build_recorded_is_not_read_again_unless_it_or_its_variants_changed(tmp_path, monkeypatch):
     """A publish into a large archive keeps most files as they were: the
     record vouches for them, and for nothing that changed since."""
@@ -154,6 +155,7 @@ def test_a_file_the_last_build_recorded_is_not_read_again_unless_it_or_its_varia
                                                                              quality=5)
 
 
+@pytest.mark.integration
 def test_files_a_pattern_names_get_its_quality(tmp_path):
     output = tmp_path / "output"
     (output / "feeds").mkdir(parents=True)

@@ -12,6 +12,8 @@ from types import SimpleNamespace as Obj
 import jinja2
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
+
+from examples import examples
 from hypothesis import strategies as st
 
 from newsroom.pages import structured_data
@@ -25,7 +27,7 @@ ENGLISH = [("Detention", "Detention"), ("<30", "<30"), (">90", ">90"), ("days", 
            ("[“subversion”]{term}", "“subversion”"), ("[«Мемориал»]{name}", "«Мемориал»"), ("5–10", "5–10")]
 ARABIC = [("الاحتجاز", "الاحتجاز"), ("<30", "<30"), ("يوما", "يوما"), ("2024\u200f", "2024\u200f"),
           ("Human Rights Watch\u200f", "Human Rights Watch\u200f"), ("&", "&"), ("[«السخيفة»]{term}", "«السخيفة»")]
-PROPERTY = settings(max_examples=30, deadline=None, derandomize=True, database=None,
+PROPERTY = settings(max_examples=examples(30), deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 

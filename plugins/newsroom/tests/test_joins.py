@@ -6,6 +6,8 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
+from examples import examples
+
 from newsroom.chrome.languages import chrome, same_language, section_name
 from newsroom.reading.linked_text import linked
 
@@ -24,7 +26,7 @@ def test_a_sources_web_addresses_are_links_and_its_punctuation_is_the_sentences(
 PIECES = st.sampled_from([*"ab .,:;()\"'<>&/。」", "https://", "http://x.org", "javascript:", " "])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(PIECES).map("".join))
 def test_a_linked_source_reads_exactly_as_written_and_links_only_the_web(text):
     made = str(linked(text))

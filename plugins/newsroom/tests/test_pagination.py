@@ -5,6 +5,8 @@ from collections import namedtuple
 
 from hypothesis import given, settings, strategies as st
 
+from examples import examples
+
 from newsroom.pages.pagination import sealed_pages
 from newsroom.pelican_internals import StablePaginator
 
@@ -33,7 +35,7 @@ def test_the_first_page_shows_the_newest_and_later_pages_count_from_the_oldest()
     assert list(pages(10, 5, "index.html")) == ["index.html", "page/1.html"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.integers(0, 300), st.integers(1, 12))
 def test_a_new_report_changes_the_first_page_and_at_most_one_other(count, per_page):
     before, after = pages(count, per_page), pages(count + 1, per_page)

@@ -23,17 +23,17 @@ Cases: 30 a property in `make test-fast`, four times as many in
 """
 
 import html
-import os
 import xml.etree.ElementTree as etree
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+
+from examples import examples
 from hypothesis import strategies as st
 
 from newsroom.reading.marks import MARKS, PAIRS
 
-SCALE = float(os.environ.get("PROPERTY_SCALE", "1"))
-PROPERTY = settings(max_examples=round(30 * SCALE), deadline=None, derandomize=True, database=None,
+PROPERTY = settings(max_examples=examples(30), deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 HEAD = ("Title: A report\nDate: 2021-04-21\nCategory: Courts\nAuthor: Desk\nSummary: One.\n"
         "Speakers: Ann Lee | person | lawyer | Ann\n    Human Rights Watch | organisation | rights group | HRW\n\n")

@@ -141,6 +141,7 @@ RECORDS = [{"url": "a.html", "content": "The court heard nothing.", "language": 
             "meta": {"headline": "B"}, "filters": {"kind": ["report"]}}]
 
 
+@pytest.mark.integration
 def test_pagefind_writes_one_index_for_every_language(tmp_path):
     write_index(RECORDS, tmp_path / "pagefind")
     names = {p.relative_to(tmp_path / "pagefind").as_posix() for p in (tmp_path / "pagefind").rglob("*")}
@@ -148,6 +149,7 @@ def test_pagefind_writes_one_index_for_every_language(tmp_path):
     assert len([n for n in names if n.startswith("fragment/")]) == len(RECORDS)
 
 
+@pytest.mark.integration
 def test_a_record_pagefind_refuses_fails_the_index_saying_why(tmp_path):
     with pytest.raises(PagefindError, match="could not write the search index"):
         write_index([{"url": "a.html", "language": "und"}], tmp_path / "pagefind")
@@ -164,6 +166,7 @@ def index(records, folder, builds={}):  # noqa: B006 (the last build of each fol
     return Index(shards(records).items(), store, str(folder / "cache" / "search-work"))
 
 
+@pytest.mark.integration
 def test_a_file_added_to_a_bundle_in_the_cache_is_never_published(tmp_path):
     """A planted pagefind.js, or one replaced: the bundle holds only what
     the store recorded making, each file as it recorded it."""
@@ -186,6 +189,7 @@ def dated(record, year):
     return {**record, "filters": {**record["filters"], "year": [year]}}
 
 
+@pytest.mark.integration
 def test_a_bundle_a_year_each_made_once_for_the_same_records(tmp_path):
     output = tmp_path / "output"
     records = [dated(RECORDS[0], "2021"), dated(RECORDS[1], "2025"), {**RECORDS[0], "url": "people/a.html"}]
@@ -254,6 +258,7 @@ def test_the_site_is_indexed_a_bundle_at_a_time_in_the_bundles_its_records_go_in
     assert dict(grouped) == shards(site_records(context, {}))
 
 
+@pytest.mark.integration
 def test_a_report_published_into_the_newest_month_changes_none_of_the_years_files(tmp_path):
     output = tmp_path / "output"
     archive = [on(f"2025-{month:02}-{day:02}", n) for n, (month, day) in enumerate(
@@ -269,6 +274,7 @@ def test_a_report_published_into_the_newest_month_changes_none_of_the_years_file
     assert {p.parts[0] for p in changed} == {"2025.und"} and Path("2025.und/pagefind.js") not in changed
 
 
+@pytest.mark.integration
 def test_the_same_records_make_the_same_bundle_byte_for_byte(tmp_path):
     # Enough values in each filter that Pagefind's own order differs run to run.
     records = [{"url": f"r{n}.html", "content": f"report {n}", "language": "und", "meta": {"headline": f"R{n}"},

@@ -113,6 +113,7 @@ def red_in(image):
     return red.getextrema()[1] > 120
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize("across", [0.1, 0.2, 0.8, 0.95])
 def test_a_square_card_of_a_wide_photo_keeps_its_focus_in_view(tmp_path, across):
     photo = dot_photo(tmp_path, across)
