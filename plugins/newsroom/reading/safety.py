@@ -73,18 +73,21 @@ def strong_direction(text, at, step):
 
 def stray_direction_mark(text):
     """The index of the first direction mark (U+200E, U+200F, U+061C)
-    inside a left-to-right run (the first strong letter on each side, or
-    where there is none on a side, the line's first, is left to right), or
-    None. In right-to-left text a mark places digits and Latin names;
-    inside a left-to-right run it only moves what readers see ("5\u200f-10
-    years" shows 510- years) while machines read the characters in order."""
+    inside a left-to-right run of a left-to-right line (the first strong
+    letter on each side, or where there is none on a side, the line's
+    first, is left to right, and so is the line's first), or None. In
+    right-to-left text a mark places digits and Latin names, and between
+    two Latin names it keeps them apart, each read in the line's order;
+    inside a left-to-right run of a left-to-right line it only moves what
+    readers see ("5\u200f-10 years" shows 510- years) while machines read
+    the characters in order."""
     for match in DIRECTION_MARK.finditer(text):
         at = match.start()
         line = text.rfind("\n", 0, at) + 1
         field = FIELD_NAME.match(text, line)  # a header line's direction is its value's
         base = strong_direction(text, field.end() if field else line, 1)
         sides = (strong_direction(text, at - 1, -1) or base, strong_direction(text, at + 1, 1) or base)
-        if sides == ("L", "L"):
+        if base == "L" and sides == ("L", "L"):
             return at
     return None
 

@@ -176,6 +176,9 @@ def test_a_refusal_names_the_line_of_its_field_wherever_it_stands(read_file):
     ("The word الصين\u200f means China.", False),
     ("قالت Human Rights Watch\u200f", False),
     ("It was Human Rights Watch\u200f", True),
+    # Two Latin names in an Arabic line, kept apart: each read in the line's order.
+    ("الاحتجاز Human Rights Watch\u200f Amnesty International\u200f", False),
+    ("Summary: الاحتجاز Human Rights Watch\u200f Human Rights Watch\u200f", False),
 ])
 def test_a_direction_mark_stands_only_beside_right_to_left_letters(text, refused):
     found = safety.stray_direction_mark(text)
