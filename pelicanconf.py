@@ -57,11 +57,10 @@ DEFAULT_DATE_FORMAT = "%A %-d %B %Y"
 
 # Readers cannot mistake these for anything else, and from disk every link
 # must name a file: so .html everywhere, dated folders for articles.
+# Sections, topics and sources are where Pelican puts them
+# (category/{slug}.html, tag/…, author/…).
 ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}.html"
 PAGE_URL = PAGE_SAVE_AS = "{slug}.html"
-CATEGORY_URL = CATEGORY_SAVE_AS = "category/{slug}.html"
-TAG_URL = TAG_SAVE_AS = "tag/{slug}.html"
-AUTHOR_URL = AUTHOR_SAVE_AS = "author/{slug}.html"
 # Drafts, and reports dated in the future (WITH_FUTURE_DATES below), can be
 # previewed here in development; publishconf.py writes none of them.
 DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = "drafts/{slug}.html"

@@ -46,57 +46,48 @@ def finish_body(item):
     pelican_internals.pack_body(item)
 
 
+def connect(signal, *receivers):
+    for receiver in receivers:
+        signal.connect(receiver)
+
+
 def register():
-    # initialized: settings read, nothing else; the cache not yet opened.
-    signals.initialized.connect(contract.check_settings)
-    signals.initialized.connect(cache_guard.drop_stale)
-    signals.initialized.connect(pelican_internals.paginate_from_the_oldest)
-    signals.initialized.connect(pelican_internals.remember_addresses)
-    # get_generators: at the start of every run; ours runs after the
-    # articles are read and people resolved.
-    signals.get_generators.connect(pelican_internals.forget_logged_messages)
-    signals.get_generators.connect(speaker_pages.add_generator)
-    # The search page and its index: after the speaker pages, whose people it offers.
-    signals.get_generators.connect(search.add_generator)
-    # readers_init fires after Pelican has listed its own readers and before
-    # it makes instances of them: the one moment to swap in ours for .md.
-    signals.readers_init.connect(use_our_reader)
-    signals.readers_init.connect(pelican_internals.cache_bodies_compressed)
+    """Every stage on Pelican's signals, in the order the build sends them
+    (a signal's receivers run in the order given)."""
+    # Settings read, nothing else; the cache not yet opened.
+    connect(signals.initialized, contract.check_settings, cache_guard.drop_stale,
+            pelican_internals.paginate_from_the_oldest, pelican_internals.remember_addresses)
+    # At the start of every run; the speaker pages and then the search page
+    # (which offers the people) run after the articles are read and people
+    # resolved.
+    connect(signals.get_generators, pelican_internals.forget_logged_messages, speaker_pages.add_generator,
+            search.add_generator)
+    # After Pelican has listed its own readers and before it makes
+    # instances of them: the one moment to swap in ours for .md.
+    connect(signals.readers_init, use_our_reader, pelican_internals.cache_bodies_compressed)
     # Each generator makes its own Jinja environment, before it renders.
-    signals.generator_init.connect(languages.add_filters)
-    signals.generator_init.connect(structured_data.add_function)
-    signals.generator_init.connect(listings.add_filters)
+    connect(signals.generator_init, languages.add_filters, structured_data.add_function, listings.add_filters)
     # Each article and page once made, before its content is first rendered.
-    signals.content_object_init.connect(contract.attach_report)
-    signals.content_object_init.connect(finish_body)
+    connect(signals.content_object_init, contract.attach_report, finish_body)
     # Once the articles are read, before Pelican groups them.
-    signals.article_generator_pretaxonomy.connect(pelican_internals.linear_period_archives)
-    signals.article_generator_pretaxonomy.connect(addresses.give_term_addresses)
-    # Once the articles, and the pages, are read and sorted; Pelican has
-    # just saved each generator's readings: signed for the next build.
-    signals.article_generator_finalized.connect(cache_guard.remember_cache)
-    signals.page_generator_finalized.connect(cache_guard.remember_cache)
-    signals.article_generator_finalized.connect(embargo.report_held_back)
-    signals.article_generator_finalized.connect(listings.linear_term_pages)
-    # Before any later generator (speaker pages) reads who said what.
-    signals.article_generator_finalized.connect(people.resolve)
-    signals.article_generator_finalized.connect(addresses.remember_addresses)
-    signals.article_generator_finalized.connect(share_images.announce)
-    signals.page_generator_finalized.connect(addresses.remember_addresses)
-    # all_generators_finalized: every article and page is read, none written.
-    signals.all_generators_finalized.connect(addresses.refuse_unaddressable)
-    signals.all_generators_finalized.connect(addresses.refuse_overwrites)
-    signals.all_generators_finalized.connect(translations.link_translations)
-    signals.all_generators_finalized.connect(page_cache.remember_context)
-    signals.get_writer.connect(page_cache.get_writer)
+    connect(signals.article_generator_pretaxonomy, pelican_internals.linear_period_archives,
+            addresses.give_term_addresses)
+    # Once the articles, and the pages, are read and sorted: Pelican has just
+    # saved each generator's readings (signed for the next build); people are
+    # resolved before any later generator (speaker pages) reads who said
+    # what; photos' variants are made from now, while pages render.
+    connect(signals.article_generator_finalized, cache_guard.remember_cache, embargo.report_held_back,
+            listings.linear_term_pages, people.resolve, addresses.remember_addresses, share_images.announce,
+            photo_output.start_photos)
+    connect(signals.page_generator_finalized, cache_guard.remember_cache, addresses.remember_addresses,
+            photo_output.start_photos)
+    # Every article and page is read, none written.
+    connect(signals.all_generators_finalized, addresses.refuse_unaddressable, addresses.refuse_overwrites,
+            translations.link_translations, page_cache.remember_context)
+    connect(signals.get_writer, page_cache.get_writer)
     # Each feed once made, before it is written.
-    signals.feed_generated.connect(feeds.entries_like_pages)
-    # Photos' variants: made from when a generator's items are read, linked
-    # into the output once its pages are written.
-    signals.article_generator_finalized.connect(photo_output.start_photos)
-    signals.page_generator_finalized.connect(photo_output.start_photos)
-    signals.article_writer_finalized.connect(photo_output.write_photos)
-    signals.page_writer_finalized.connect(photo_output.write_photos)
-    signals.finalized.connect(photo_output.forget_unused)
-    signals.finalized.connect(share_images.write)
-    signals.finalized.connect(page_cache.save)
+    connect(signals.feed_generated, feeds.entries_like_pages)
+    # Each generator's pages written: its photos' variants linked in.
+    connect(signals.article_writer_finalized, photo_output.write_photos)
+    connect(signals.page_writer_finalized, photo_output.write_photos)
+    connect(signals.finalized, photo_output.forget_unused, share_images.write, page_cache.save)

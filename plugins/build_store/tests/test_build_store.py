@@ -21,30 +21,35 @@ def test_an_object_is_kept_under_its_digest_and_found_again_by_what_made_it(tmp_
     assert not os.access(path, os.W_OK) or os.getuid() == 0, "objects are read-only"
 
 
-def test_an_object_whose_bytes_were_replaced_is_not_believed_and_is_removed(tmp_path):
-    store = Store(tmp_path / "cache")
-    digest = store.add_bytes(b"the words printed")
+def made_once(folder, data):
+    """The object a finished build made of ``data`` (as a page, "k") in the
+    store in ``folder``/cache."""
+    store = Store(folder / "cache")
+    digest = store.add_bytes(data)
     store.record("page", "k", digest)
     store.commit()
-    path = store.object_path(digest)
+    return store.object_path(digest)
+
+
+def replace(path, data):
+    """``data`` put at ``path`` as a restored or planted cache holds it: a
+    new file, a new inode."""
     os.chmod(path, 0o644)
-    planted = path.with_name("planted")
-    planted.write_bytes(b"other words")
-    os.replace(planted, path)  # a new file, as a restored or planted cache holds
-    again = Store(tmp_path / "cache")
-    assert again.made("page", "k") is None
+    partial = path.with_name("partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
+def test_an_object_whose_bytes_were_replaced_is_not_believed_and_is_removed(tmp_path):
+    path = made_once(tmp_path, b"the words printed")
+    replace(path, b"other words")
+    assert Store(tmp_path / "cache").made("page", "k") is None
     assert not path.exists()
 
 
 def test_an_object_restored_with_its_bytes_is_believed_after_hashing(tmp_path):
-    store = Store(tmp_path / "cache")
-    digest = store.add_bytes(b"same bytes")
-    store.record("page", "k", digest)
-    store.commit()
-    path = store.object_path(digest)
-    copy = path.with_name("copy")
-    copy.write_bytes(path.read_bytes())
-    os.replace(copy, path)
+    path = made_once(tmp_path, b"same bytes")
+    replace(path, b"same bytes")
     assert Store(tmp_path / "cache").made("page", "k") == path
 
 
