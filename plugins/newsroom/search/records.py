@@ -22,19 +22,16 @@ Only what is published is here: Pelican's ``articles`` and
 hidden ones) and the speaker pages of the people they quote.
 """
 
-import html
-import re
 
 from .. import pelican_internals
 from ..chrome import locales
 from ..chrome.languages import chrome, chrome_language, section_name
 from ..people.pages import published
+from ..reading.plain_text import plain_text
 
 # Tags that end a block of text (a space between the words either side),
 # a photo's credit (a line of its own), and any other tag (none: a mark,
 # a link, a footnote number run on).
-BLOCK = re.compile(r'<(?:/?(?:p|li|h[1-6]|blockquote|figcaption|td|th|br|div|figure)\b|span class="credit")[^>]*>', re.I)
-TAG = re.compile(r"<[^>]*>")
 
 
 def language_filter(lang):
@@ -46,11 +43,6 @@ def language_filter(lang):
     if language == "zh":
         return chrome_language(lang)
     return language if script == locales.script(language) else f"{language}-{script}"
-
-
-def text_of(markup):
-    """Rendered HTML as the words in it (tags gone, entities read)."""
-    return " ".join(html.unescape(TAG.sub("", BLOCK.sub(" ", markup or ""))).split())
 
 
 def report_records(article, section_names):
@@ -71,7 +63,7 @@ def report_records(article, section_names):
     slugs = sorted({person.slug for person in people.values() if person is not None})
     # The headline too, though Pagefind searches meta: it splits Chinese
     # into words only in content.
-    body = text_of(pelican_internals.body_as_read(article))
+    body = plain_text(pelican_internals.body_as_read(article))
     content = " ".join(part for part in (shown["headline"], report.summary_text, body) if part)
     records = [record(report.href, content, lang, shown, {**filters, "kind": ["report"], "speaker": slugs})]
     for quotation in report.quotations:

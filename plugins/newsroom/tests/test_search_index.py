@@ -17,7 +17,8 @@ from newsroom.model.report import Quotation, Report
 from build_store import Store
 from newsroom.search.generator import UNUSED, Index
 from newsroom.search.pagefind_index import PagefindError, Service
-from newsroom.search.records import by_shard, language_filter, report_records, shard_order, text_of
+from newsroom.reading.plain_text import plain_text
+from newsroom.search.records import by_shard, language_filter, report_records, shard_order
 from newsroom.search.reproducible import make_reproducible, read
 
 PEOPLE = {
@@ -86,7 +87,7 @@ def test_a_language_is_filtered_by_its_primary_tag_and_chinese_by_its_script(tag
     ("<li>a</li><li>b<br>c</li>", "a b c"),
 ])
 def test_the_text_searched_is_the_words_as_read(markup, text):
-    assert text_of(markup) == text
+    assert plain_text(markup) == text
 
 
 def test_only_what_is_published_is_searched():
