@@ -27,13 +27,9 @@ from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from . import locales
+from .scripts import TIBETAN, TIBETAN_SYLLABLE, UNSPACED
 from .catalogue import CATALOGUES, DATES, LABELS, WORDS_A_MINUTE
 
-CJK = re.compile(r"[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
-                 r"\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-# A Tibetan syllable: letters and signs between tshegs (U+0F0B) and shads.
-TIBETAN_SYLLABLE = re.compile(r"[\u0f40-\u0fbc]+")
-TIBETAN = re.compile(r"[\u0f00-\u0fff]")
 LETTER = re.compile(r"[^\W_]")
 # Text that carries its own closing punctuation: a sentence's end (before
 # any closing marks or brackets), or a web address, which a full stop
@@ -61,8 +57,8 @@ def chrome_language(tag):
 def word_count(text):
     """Words in ``text``: each CJK character and each Tibetan syllable
     counts as one, as each is read as one; punctuation alone is no word."""
-    cjk, syllables = len(CJK.findall(text)), len(TIBETAN_SYLLABLE.findall(text))
-    rest = TIBETAN.sub(" ", CJK.sub(" ", text)).split()
+    cjk, syllables = len(UNSPACED.findall(text)), len(TIBETAN_SYLLABLE.findall(text))
+    rest = TIBETAN.sub(" ", UNSPACED.sub(" ", text)).split()
     return cjk + syllables + sum(1 for word in rest if LETTER.search(word))
 
 

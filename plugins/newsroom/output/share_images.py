@@ -36,6 +36,7 @@ from plugin_support import place, section
 
 from ..chrome import locales
 from ..chrome.languages import chrome
+from ..chrome.scripts import EAST_ASIAN, RIGHT_TO_LEFT
 from ..model.report import CENTRE
 
 # Changing the drawing code? Change this too, so cached cards are redrawn.
@@ -56,13 +57,6 @@ FALLBACK_FONTS = [NOTO + name for name in (
     "NotoSansEthiopic-Bold.ttf", "NotoSansSinhala-Bold.ttf", "NotoSansThaana-Bold.ttf", "NotoSansSyriac-Regular.ttf",
     "NotoSansSymbols-Bold.ttf",
 )]
-# What Noto Sans CJK draws: CJK ideographs, kana, hangul, CJK punctuation
-# and the full-width forms.
-CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
-# Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and
-# their presentation forms): a title without one is left to right throughout.
-RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff"
-                                  "\U0001e800-\U0001efff]")
 # Where a Tibetan line may break: after a tsheg or a shad.
 TIBETAN_BREAKS = re.compile(r"[^\u0f0b\u0f0d]*[\u0f0b\u0f0d]+|[^\u0f0b\u0f0d]+")
 # Marks Latin and CJK text both print, each at its own width.
@@ -200,7 +194,7 @@ class Typeset:
         return locales.direction(self.lang) if self.lang else "ltr"
 
     def face(self, character, current=None):
-        if CJK.match(character) or (self.wide_marks and character in SHARED_MARKS):
+        if EAST_ASIAN.match(character) or (self.wide_marks and character in SHARED_MARKS):
             return self.cjk
         fallback = current is not None and current is not self.latin and current is not self.cjk
         if character < "\u0250" and not fallback:
@@ -223,7 +217,8 @@ class Typeset:
         level a line of a title needs: letters their own; digits that of
         the letters before them; spaces and punctuation that of the letters
         on both sides where they agree, else the line's."""
-        if self.direction == "ltr" and not RIGHT_TO_LEFT_LETTER.search(text):
+        # A title without a right-to-left letter is left to right throughout.
+        if self.direction == "ltr" and not RIGHT_TO_LEFT.search(text):
             return ["ltr"] * len(text)
         own, last = [], self.direction
         for character in text:

@@ -31,7 +31,7 @@ record for whoever reads the source next.
 
 import re
 
-from ..chrome.languages import CJK, TIBETAN_SYLLABLE
+from ..chrome.scripts import TIBETAN_SYLLABLE, UNSPACED
 
 # Words each kind may hold: the longest measured (see above), and room.
 BOUNDS = {"term": 10, "name": 14, "title": 25}
@@ -63,8 +63,8 @@ def sentence_ends(text):
 def words(text):
     """How many words ``text`` is: a CJK character half a word, a Tibetan
     syllable one, any other run of letters and digits one."""
-    rest = TIBETAN_SYLLABLE.sub(" x ", CJK.sub(" ", text))
-    return len(CJK.findall(text)) / 2 + len(WORD.findall(rest))
+    rest = TIBETAN_SYLLABLE.sub(" x ", UNSPACED.sub(" ", text))
+    return len(UNSPACED.findall(text)) / 2 + len(WORD.findall(rest))
 
 
 def reads_as_speech(kind, text):

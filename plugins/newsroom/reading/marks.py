@@ -18,7 +18,9 @@ would reach readers as a mark that no check had seen.
 import html
 import re
 
-from ..chrome.languages import CJK
+import regex
+
+from ..chrome.scripts import UNSPACED
 
 PAIRS = {
     "“": "”",
@@ -68,8 +70,9 @@ OPENS_ONLY = "‘‛❛"
 SINGLE_CLOSING = re.compile(f"(?<=\\S)[{re.escape(SINGLE_CLOSING_MARKS)}](?![^\\W_])")
 # A single mark beside a CJK character: Chinese has no apostrophe, so it
 # always quotes ('只表示…', 说‛…’).
-SINGLE_BY_CJK = re.compile(f"{CJK.pattern}[{re.escape(SINGLE_OPENING_MARKS + SINGLE_CLOSING_MARKS)}]|"
-                           f"[{re.escape(SINGLE_OPENING_MARKS + SINGLE_CLOSING_MARKS)}]{CJK.pattern}")
+SINGLE_BY_CJK = regex.compile(f"{UNSPACED.pattern}[{re.escape(SINGLE_OPENING_MARKS + SINGLE_CLOSING_MARKS)}]|"
+                              f"[{re.escape(SINGLE_OPENING_MARKS + SINGLE_CLOSING_MARKS)}]{UNSPACED.pattern}",
+                              regex.V1)
 # An HTML character reference (named or numbered) in text.
 REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 

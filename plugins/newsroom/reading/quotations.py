@@ -58,7 +58,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..chrome import locales
-from ..chrome.languages import CJK, chrome
+from ..chrome.languages import chrome
+from ..chrome.scripts import UNSPACED
 from ..model.report import Quotation
 from . import checks, claims, marks, names
 from .safety import shorten
@@ -435,7 +436,7 @@ def is_closing_mark(text, at):
     word (he said "no"); every other mark always."""
     mark, before, after = text[at], text[at - 1:at], text[at + 1:at + 2]
     if mark in marks.SINGLE_CLOSING_MARKS:
-        return before in PUNCTUATION or bool(CJK.match(before))
+        return before in PUNCTUATION or bool(UNSPACED.match(before))
     if mark in marks.OPENING:
         return not (before.isspace() and after.strip())
     return True

@@ -22,7 +22,7 @@ import unicodedata
 from markupsafe import escape
 from pelican.utils import slugify
 
-from ..chrome import locales
+from ..chrome import locales, scripts
 
 # Uyghur's Arabic letters in Uyghur Latin, without its accents (é, ö, ü) in
 # an address; the hamza that carries a vowel at a syllable's start is silent.
@@ -44,27 +44,25 @@ UYGHUR_CYRILLIC = str.maketrans({
 # name with one is Uyghur.
 UYGHUR_ARABIC_LETTERS = set("ېۇۆۈۋڭەى")
 UYGHUR_CYRILLIC_LETTERS = set("әөүңғқҗһ")
-# Scripts that leave vowels unwritten.
-ABJADS = {"ARABIC": "Arabic script", "HEBREW": "Hebrew", "SYRIAC": "Syriac", "THAANA": "Thaana"}
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-
-def script_of(character):
-    """The script of a letter, from its Unicode name (ARABIC LETTER …)."""
-    return unicodedata.name(character, "").split(" ")[0]
 
 
 def exact_latin(text, lang=""):
     """``text`` in Uyghur Latin where it is Uyghur (by ``lang``, or, for a
     name, which has none, by the letters only Uyghur writes), else None."""
     letters = {c for c in text if unicodedata.category(c).startswith("L")}
-    scripts = {script_of(c) for c in letters}
     writing = locales.writing(lang) if lang else None
-    if scripts == {"ARABIC"} and (writing == ("ug", "Arab") or (not lang and letters & UYGHUR_ARABIC_LETTERS)):
+    if all_in(letters, scripts.ARABIC) and (writing == ("ug", "Arab")
+                                            or (not lang and letters & UYGHUR_ARABIC_LETTERS)):
         return text.translate(UYGHUR_LATIN)
-    if scripts == {"CYRILLIC"} and (writing == ("ug", "Cyrl") or (not lang and letters & UYGHUR_CYRILLIC_LETTERS)):
+    if all_in(letters, scripts.CYRILLIC) and (writing == ("ug", "Cyrl")
+                                              or (not lang and letters & UYGHUR_CYRILLIC_LETTERS)):
         return text.translate(UYGHUR_CYRILLIC)
     return None
+
+
+def all_in(letters, script):
+    return bool(letters) and all(script.match(c) for c in letters)
 
 
 def readable(text, settings, lang=""):
@@ -77,8 +75,8 @@ def readable(text, settings, lang=""):
 def vowelless_scripts(text):
     """The scripts ``text`` has letters of that write no vowels (ABJADS'
     names), in order."""
-    return sorted({ABJADS[s] for c in text if unicodedata.category(c).startswith("L")
-                   and (s := script_of(c)) in ABJADS})
+    letters = [c for c in text if unicodedata.category(c).startswith("L")]
+    return sorted(name for name, script in scripts.ABJADS.items() if any(script.match(c) for c in letters))
 
 
 def slug_for(title, lang, settings):
