@@ -17,15 +17,13 @@ newsroom touches Pelican only through its signals, its public classes
 | ``ArticlesGenerator._build_period_archives`` | Pelican's year pages are quadratic in the site's size | tests/test_listings.py |
 | ``Writer._open_w``, ``_written_files``, ``_overridden_files``; the steps ``write_file`` nests (a page's local context, its folder, ``content_written``) | an unchanged page is linked from the last build instead of rendered, without a call to ``write_file`` | tests/test_page_cache.py (page level) |
 | ``Content._expand_settings``, ``url_format`` | Pelican works an address out again at every use (a copy of the metadata, the date formatted): 71,000 times in a publish of 10,000 reports | plugins/newsroom/tests/test_internals.py |
+| ``Paginator._get_num_pages``, ``Page._from_settings`` | listing pages numbered from the oldest keep their contents (`pages/pagination.py`); Pelican's paginator counts pages and names addresses in these | plugins/newsroom/tests/test_pagination.py |
 | ``pelican.log.LimitFilter._raised_messages``, ``._group_count`` | Pelican drops a warning logged once already in the process, so a second run in one process (``pelican -r``, the tests) would pass a problem unseen | tests/test_internals.py |
 
-Fixes we would offer upstream (pelican/generators.py, 4.12), each one line:
-``_build_period_archives``: ``members = set(dates)`` before the
-comprehension and ``if a in members`` in it; ``generate_tags``,
-``generate_categories``, ``generate_authors``: ``members = set(articles)``
-and ``if article in members`` (`pages/listings.py` works around these with
-a public list subclass, no private name). And ``Content.get_content``
-memoises every rendered body for the life of the process.
+Fixes for Pelican itself are patches in docs/upstream/ (the quadratic
+listings: `pelican-linear-listings.patch`; `pages/listings.py` works around
+it meanwhile with a public list subclass, no private name), with what
+stays worked around until a release has them.
 """
 
 import functools
