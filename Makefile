@@ -42,7 +42,7 @@ help:
 	@echo 'Makefile for Rights Desk, a Pelican news site'
 	@echo
 	@echo 'Usage:'
-	@echo '   make html         build the development site into output/'
+	@echo '   make html         build the development site into output/ (SEARCH=1: with its search index)'
 	@echo '   make clean        remove the generated files'
 	@echo '   make regenerate   rebuild output/ whenever content changes'
 	@echo '   make serve        serve output/ at http://$(SERVER):$(PORT)'
@@ -95,7 +95,7 @@ tools: venv node_modules/.installed
 # Every value a recipe hands a command reaches it through the environment
 # ("$$NAME"), never pasted into the shell's line: a value holding ` or $()
 # (make rsync_upload SSH_TARGET_DIR='/srv/x`touch y`') stays a value.
-export OUTPUTDIR INPUTDIR CONFFILE PUBLISHCONF PELICANOPTS SERVER PORT BASEDIR SSH_HOST SSH_PORT SSH_USER \
+export OUTPUTDIR INPUTDIR CONFFILE PUBLISHCONF PELICANOPTS SERVER PORT BASEDIR SSH_HOST SSH_PORT SSH_USER SEARCH \
 	SSH_TARGET_DIR SSH_OPTS KEEP_RELEASES GITHUB_PAGES_BRANCH GITHUB_REMOTE GITHUB_CNAME GITHUB_REPO S3_BUCKET
 
 # A build writes into a fresh folder beside output/ and replaces output/

@@ -86,8 +86,12 @@ PERSON_URL = PERSON_SAVE_AS = "people/{slug}.html"
 PEOPLE_URL = PEOPLE_SAVE_AS = "people.html"
 PERSON_FEED_ATOM = None
 # Search: the page, and Pagefind's index of every report, quotation and
-# person quoted beside it in pagefind/ (plugins/newsroom/search).
+# person quoted beside it in pagefind/ (plugins/newsroom/search). Indexing
+# is most of a large site's development build, so a development build
+# indexes only when asked (`make html SEARCH=1`; `make devserver` does once
+# the preview is on screen); `make publish` always does (publishconf.py).
 SEARCH_URL = SEARCH_SAVE_AS = "search.html"
+SEARCH_INDEX = os.environ.get("SEARCH") == "1"
 
 def newest_first(article):
     """Reports newest first; those of the same moment by file, so that every

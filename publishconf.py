@@ -30,6 +30,8 @@ DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE
 # serve them as they are (nginx gzip_static, brotli_static), compressing
 # only the files an earlier build did not.
 PLUGINS = [*PLUGINS, "content_sitemap", "compress_cache"]
+# The published site is always searchable.
+SEARCH_INDEX = True
 # Brotli 11 for what readers fetch; the sitemap, fetched by crawlers and
 # the largest file (2.4 MB at 10,000 reports), gets brotli 9: 0.07 s
 # instead of 5 s at every publish, for 20% more of its bytes.

@@ -20,6 +20,7 @@ import filecmp
 import logging
 import os
 import shutil
+import signal
 import stat
 import sys
 import traceback
@@ -205,7 +206,14 @@ def clean(argv):
         shutil.rmtree(output, ignore_errors=True)
 
 
+def stopped(signum, frame):
+    """SIGTERM (the devserver stopping a build a newer change replaced):
+    exit as an error does, the live output as it was, the workers stopped."""
+    sys.exit(f"Build stopped: {sys.argv[1]}/ is left as it was.")
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, stopped)
     if sys.argv[1:2] == ["--clean"]:
         clean(sys.argv[2:])
     else:

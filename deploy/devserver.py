@@ -7,7 +7,9 @@ devserver`). Each rebuild runs `deploy/build.py` in a fresh process, so a
 change to a plugin or a setting is picked up, no state is carried from one
 build to the next, and output/ is replaced only by a build that succeeded.
 While a build is refused, every page served starts with its problems and
-reloads itself until the next good build. One block of log a rebuild.
+reloads itself until the next good build. Once a build's pages are
+served, the site is built again with its search index (`SEARCH=1`), which
+a newer change interrupts. One block of log a rebuild.
 Ctrl-C or SIGTERM stops it and frees the port.
 """
 
@@ -43,18 +45,31 @@ class Builder:
         self.command = [sys.executable, str(BUILD), str(output), str(content), "-s", str(settings), *extra]
         self.process = None
 
-    def build(self):
-        """Build once; the problems, or None."""
+    def build(self, search=False, abandon=lambda: False):
+        """Build once (``search``: with the search index); the problems, or
+        None. A build ``abandon`` says is no longer wanted (a newer change
+        came) is stopped: the problems are then ``[]``, and the last site
+        stays."""
         started = time.monotonic()
+        env = {**os.environ, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8", "SEARCH": "1" if search else ""}
         self.process = subprocess.Popen(self.command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                        encoding="utf-8", errors="replace",
-                                        env={**os.environ, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"})
-        stdout, stderr = self.process.communicate()
+                                        encoding="utf-8", errors="replace", env=env)
+        while True:
+            try:
+                stdout, stderr = self.process.communicate(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                if abandon():
+                    self.stop()
+                    self.process.communicate()
+                    self.process = None
+                    return []
         result = subprocess.CompletedProcess(self.command, self.process.returncode, stdout, stderr)
         self.process = None
         took = time.monotonic() - started
+        what = "Search indexed" if search else "Built"
         if result.returncode == 0:
-            print(f"[{time.strftime('%H:%M:%S')}] Built in {took:.1f} s", flush=True)
+            print(f"[{time.strftime('%H:%M:%S')}] {what} in {took:.1f} s", flush=True)
             return None
         problems = problems_of(result)
         listing = "".join(f"\n  - {p}" for p in problems)
@@ -120,6 +135,10 @@ def main(argv=None):
             problems = builder.build()
             if server is not None:
                 server.problems = problems
+            if problems is None and changes.empty() and not stop.is_set():
+                # The preview is on screen; now the search index, unless a
+                # newer change comes first (then that is built instead).
+                builder.build(search=True, abandon=lambda: not changes.empty() or stop.is_set())
             if changes.get() is None:
                 break
             while not changes.empty():  # one build for a burst of saves

@@ -160,8 +160,9 @@ class Site:
 
 
 def built(tmp_path_factory, name, settings, content=ROOT / "content"):
+    """A whole site, searchable as `make html SEARCH=1` and `make publish` make it."""
     output = tmp_path_factory.mktemp(name) / "output"
-    result = build(output, settings, content)
+    result = build(output, settings, content, SEARCH_INDEX=True)
     assert result.returncode == 0, f"{settings} build failed:\n{result.stdout}\n{result.stderr}"
     return Site(output, siteurl(settings), settings == "publishconf.py")
 

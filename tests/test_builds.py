@@ -66,6 +66,21 @@ def test_successful_publish_replaces_the_site_whole(tmp_path):
     assert (output / "index.html").is_file()
 
 
+def test_a_development_build_indexes_search_only_when_asked(tmp_path):
+    """`make html` leaves Pagefind's index out (most of a large site's
+    build), its search page saying search could not load one; `make html
+    SEARCH=1` and `make publish` make it. Every other page is the same."""
+    plain, searched = tmp_path / "plain", tmp_path / "searched"
+    assert build(plain, SEARCH_INDEX=False).returncode == 0
+    assert not (plain / "pagefind").exists()
+    assert 'data-shards=""' in (plain / "search.html").read_text(encoding="utf-8")
+    assert build(searched, SEARCH_INDEX=True).returncode == 0
+    assert list((searched / "pagefind").iterdir())
+    pages = [name for name in tree(plain) if name != "search.html"]
+    _, mismatch, errors = filecmp.cmpfiles(plain, searched, pages, shallow=False)
+    assert mismatch + errors == []
+
+
 def test_a_development_build_with_an_absolute_siteurl_builds(tmp_path):
     result = build(tmp_path / "output", SITEURL="https://news.example")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -4,6 +4,7 @@ recovers once the file is right, and stops cleanly; `make serve` answers a
 missing page with our 404 page and refuses a production build."""
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -56,6 +57,15 @@ def devserver(tmp_path):
     if process.poll() is None:
         process.kill()
     log.close()
+
+
+def test_the_search_index_follows_the_preview(devserver):
+    """The pages first, unindexed; then the site again with its index."""
+    base = devserver[0]
+    indexed = until(lambda: re.search(r'data-shards="([^"]+)"', fetch(f"{base}/search.html")[1]), seconds=60)
+    assert indexed, "the devserver never indexed search"
+    first = indexed.group(1).split()[0]
+    assert fetch(f"{base}/pagefind/{first}/pagefind-entry.json")[0] == 200
 
 
 def test_a_broken_report_is_shown_then_its_fix_served_then_the_server_stops(devserver):

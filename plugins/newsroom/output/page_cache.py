@@ -70,8 +70,10 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {"PREVIOUS_OUTPUT": None}
 # What renders a page besides our own code and the theme.
 PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "rcssmin")
-# Settings that say where things are, not what they are.
-PLACES = {"OUTPUT_PATH", "CACHE_PATH", "PAGE_CACHE", build_store.SETTING}
+# Settings that say where things are, not what they are; and whether the
+# search index is made (the search page reads what it made, SEARCH_SHARDS:
+# no other page differs).
+PLACES = {"OUTPUT_PATH", "CACHE_PATH", "PAGE_CACHE", build_store.SETTING, "SEARCH_INDEX"}
 # What a listing shows of a report or page besides its metadata: the
 # model (`model/report.py`, its address included), and what Pelican works out.
 FACE = ("status", "lang", "summary", "translations", "report")

@@ -56,6 +56,13 @@ class SearchGenerator(Generator):
         # A bundle's records at a time (at 10,000 reports all of them are
         # 65 MiB), each noted for the filters as it goes by.
         offered = {"section": set(), "language": set(), "year": set()}
+        if not self.settings.get("SEARCH_INDEX"):
+            # The page without an index (a development build not asked to
+            # index): its script says search could not load one.
+            self.index = None
+            self.context["SEARCH_FILTERS"] = filters_offered(offered, self.context)
+            self.context["SEARCH_SHARDS"] = []
+            return
 
         def noted(grouped):
             for shard, records in grouped:
@@ -74,7 +81,8 @@ class SearchGenerator(Generator):
         writer.write_file(self.settings["SEARCH_SAVE_AS"], self.get_template("search"), self.context,
                           self.settings["RELATIVE_URLS"], template_name="search",
                           url=self.settings["SEARCH_URL"], page_name="search")
-        self.index.place(os.path.join(self.output_path, FOLDER))
+        if self.index is not None:
+            self.index.place(os.path.join(self.output_path, FOLDER))
 
 
 class Index:
