@@ -9,8 +9,9 @@ photos, sections, topics, English and Chinese, corrections, footnotes)
 into a temporary folder, then, alternating them so that none gets a warmer
 machine, builds it again and again:
 
-- ours: our theme and pelicanconf.py (the development build), caches cold
-  (a fresh cache folder each time);
+- ours: our theme and pelicanconf.py (the development build, `make html`:
+  no search index), caches cold (a fresh cache folder each time); the
+  search index (`make html SEARCH=1`) is measured apart;
 - default: Pelican's notmyidea theme with a minimal configuration
   (bench/default_settings.py), no plugins;
 - hugo: the same reports as Hugo content (front matter in YAML, our
@@ -27,7 +28,8 @@ report, peak memory, files and bytes written, and ours again after one
 edit; then our production publish of the archive (deploy/build.py, as
 `make publish`), cold, again cold with brotli at quality 0 (the CPU of
 everything but brotli 11), and of one new report into it: its time, and
-how many files it changed (what an upload sends). A build still running after
+how many resources it changed (a page with its .gz and .br is one) and
+files (what an upload sends). A build still running after
 ``--limit`` seconds (default: none) is stopped and its row says so: at
 100,000 reports Hugo with PaperMod had not finished after 19 minutes.
 
@@ -45,6 +47,7 @@ bench/results/latest.json).
 """
 
 import argparse
+import contextlib
 import datetime
 import gzip
 import importlib.metadata
@@ -55,6 +58,7 @@ import random
 import re
 import shutil
 import signal
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -142,8 +146,19 @@ def pelican(content, output, settings, *extra):
     return [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings), *extra]
 
 
-def ours(content, output, cache, settings="pelicanconf.py"):
-    return pelican(content, output, ROOT / settings, "-e", f'CACHE_PATH="{cache}"')
+def ours(content, output, cache, settings="pelicanconf.py", *extra):
+    return pelican(content, output, ROOT / settings, "-e", f'CACHE_PATH="{cache}"', *extra)
+
+
+# A development build with its search index, as `make html SEARCH=1` makes it.
+INDEXED = ("-e", "SEARCH_INDEX=true")
+
+
+def forget_search(cache):
+    """The search bundles the build store in ``cache`` recorded, forgotten:
+    the next build indexes everything again."""
+    with contextlib.closing(sqlite3.connect(cache / "store.sqlite")) as db, db:
+        db.execute("DELETE FROM made WHERE kind = 'search'")
 
 
 def default(content, output):
@@ -318,16 +333,18 @@ def loaded(page, root):
 
 def search_cost(content, output, cache):
     """The search index of ``output`` (a development build of ``content``
-    with its ``cache``): its files and bytes; the seconds it adds to a
-    rebuild that must index again (a warm rebuild with the index dropped
-    from the cache, against one that keeps it: nothing else to render); and
+    with its ``cache``, `make html SEARCH=1`): its files and bytes; the
+    seconds it adds to a rebuild that must index again (a warm rebuild with
+    the index forgotten by the store, against one that keeps it: nothing
+    else to render); and
     what a first search (a word from the newest English report's headline) makes
     the browser fetch, cold, raw and as a server sends it (text files
     brotli-compressed; Pagefind's own files come compressed)."""
+    run(ours(content, output, cache, "pelicanconf.py", *INDEXED))
     index = [p for p in (output / "pagefind").rglob("*") if p.is_file()]
-    kept = run(ours(content, output, cache)).seconds
-    shutil.rmtree(cache / "search")
-    again = run(ours(content, output, cache)).seconds
+    kept = run(ours(content, output, cache, "pelicanconf.py", *INDEXED)).seconds
+    forget_search(cache)
+    again = run(ours(content, output, cache, "pelicanconf.py", *INDEXED)).seconds
     english = [p for p in content.rglob("*.md") if "\nLang: en\n" in p.read_text(encoding="utf-8")]
     title = re.search(r"^Title: (.*)$", max(english, key=lambda p: p.name).read_text(encoding="utf-8"), re.M).group(1)
     word = max(re.findall(r"\w+", title.split(" (")[0]), key=len)
@@ -501,6 +518,12 @@ def inodes(folder):
     return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
 
 
+def resources(files):
+    """The resources among ``files``: a page and its .gz and .br are one
+    resource, what a reader or a CDN asks for once."""
+    return {name.removesuffix(".gz").removesuffix(".br") for name in files}
+
+
 def publish_one(content, work, limit=None):
     """A desk's day: the archive published (cold), then one new report
     published into it. The files the second publish changed, added or
@@ -520,11 +543,20 @@ def publish_one(content, work, limit=None):
     seconds, peak, cpu = published(content, live, cache, limit)
     after = inodes(live)
     changed = sorted(set(after) ^ set(before) | {n for n in after if n in before and after[n] != before[n]})
-    return {"cold_s": round(cold, 2), "cold_cpu_s": round(cold_cpu, 2), "cold_peak_mib": round(cold_peak),
+    return {"resources_changed": len(resources(changed)),"cold_s": round(cold, 2), "cold_cpu_s": round(cold_cpu, 2), "cold_peak_mib": round(cold_peak),
             "cold_but_brotli_cpu_s": round(unbrotli.cpu, 2) if unbrotli.cpu is not None else None,
             "one_new_s": round(seconds, 2), "one_new_cpu_s": round(cpu, 2),
             "one_new_peak_mib": round(peak), "files_changed": len(changed),
             "html_changed": len([n for n in changed if n.endswith(".html")]), "changed": changed[:200]}
+
+
+def resources_line(publish):
+    """What a publish changed: resources (a page with its .gz and .br is
+    one), then files; results saved before resources were counted, files."""
+    files = f"{publish['files_changed']} files ({publish['html_changed']} pages)"
+    if "resources_changed" in publish:
+        return f"{publish['resources_changed']} resources changed, {files}"
+    return f"{files} changed"
 
 
 def scale_table(rows):
@@ -558,7 +590,7 @@ def scale_table(rows):
                              for n in ("hugo", "hugo_minimal") if n in row and "s" in row[n])
             lines.append(f"{'':>8} publish cold {publish['cold_s']:.1f} s ({publish['cold_s'] / dev:.2f}× dev); "
                          f"one new report {new:.1f} s ({new / dev:.2f}× dev){versus}; "
-                         f"{publish['files_changed']} files changed ({publish['html_changed']} pages)")
+                         f"{resources_line(publish)}")
             dev_cpu, but_brotli = row["ours"].get("cpu_s"), publish.get("cold_but_brotli_cpu_s")
             if dev_cpu and but_brotli:
                 lines.append(f"{'':>8} CPU: dev {dev_cpu:.1f} s; publish cold {publish['cold_cpu_s']:.1f} s, "
