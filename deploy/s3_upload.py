@@ -40,9 +40,10 @@ from pathlib import Path
 import boto3
 from botocore.exceptions import ClientError
 
-TYPES = {".atom.xml": "application/atom+xml", ".rss.xml": "application/rss+xml", ".webp": "image/webp"}
+TYPES = {".atom.xml": "application/atom+xml", ".rss.xml": "application/rss+xml", ".webp": "image/webp",
+         ".jsonl": "application/jsonl", ".csv": "text/csv"}
 TEXT = ("text/", "application/atom+xml", "application/rss+xml", "application/xml", "application/json",
-        "application/javascript")
+        "application/jsonl", "application/javascript")
 # Hashed names: share images, photos, and the search index's parts (in a
 # folder for each of its bundles).
 FOREVER = re.compile(r"^(images/|photos/|pagefind/[^/]+/(fragment|index|filter)/)")

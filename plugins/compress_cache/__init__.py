@@ -54,7 +54,7 @@ from pelican.plugins import granular_signals
 from plugin_support import place, section
 
 DEFAULTS = {
-    "EXTENSIONS": {".html", ".xml", ".txt", ".css", ".svg", ".json", ".js"},
+    "EXTENSIONS": {".html", ".xml", ".txt", ".css", ".svg", ".json", ".jsonl", ".csv", ".js"},
     "BROTLI_QUALITY": 11,
     "BROTLI_QUALITY_FOR": {},
     "GZIP_LEVEL": 9,

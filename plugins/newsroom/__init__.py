@@ -31,6 +31,7 @@ from .pages import addresses, contract, embargo, feeds, listings, structured_dat
 from .people import pages as speaker_pages
 from .people import register as people
 from .reading.reader import NewsroomReader
+from .record import quotations_data
 from .search import generator as search
 
 
@@ -61,7 +62,7 @@ def register():
     # (which offers the people) run after the articles are read and people
     # resolved.
     connect(signals.get_generators, pelican_internals.forget_logged_messages, speaker_pages.add_generator,
-            search.add_generator)
+            search.add_generator, quotations_data.add_generator)
     # After Pelican has listed its own readers and before it makes
     # instances of them: the one moment to swap in ours for .md.
     connect(signals.readers_init, use_our_reader, pelican_internals.cache_bodies_compressed)

@@ -55,14 +55,19 @@ def site_nodes(context):
     ]
 
 
+def date_published(article):
+    """A report's date as published: a Date without a time is a day,
+    wherever the reader is."""
+    return article.date.isoformat() if article.report.timed else article.date.date().isoformat()
+
+
 def news_article(context, article, page_url, words):
     report = article.report
     siteurl, home = context["SITEURL"], context["SITEURL"] + "/"
     known = settings_of(context)["ORGANIZATION_URLS"]
     authors = [{"@type": "Organization", "name": a.name, "url": known.get(a.name, f"{siteurl}/{a.url}")}
                for a in article.authors]
-    # A Date without a time is a day, wherever the reader is.
-    published = article.date.isoformat() if report.timed else article.date.date().isoformat()
+    published = date_published(article)
     modified = getattr(article, "modified", None)
     news = {
         "@type": "NewsArticle", "@id": page_url + "#article",

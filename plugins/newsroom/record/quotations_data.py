@@ -1,0 +1,122 @@
+"""Every published quotation as data, for anyone to check and reuse.
+
+``quotations.jsonl`` (one JSON object a line) and ``quotations.csv`` at
+the site's root, and ``people/<slug>.json`` beside each speaker's page
+(``PERSON_SAVE_AS`` with ``.json``): each quotation of each published
+report, in the reports' order (newest first) and each report's reading
+order, with its report, its speaker as the register knows them, the role
+they spoke in, its words and its marks as printed, and its address on the
+page. Made from the model, as the pages' JSON-LD is (the tests hold the
+two together); drafts, hidden reports and reports their embargo holds back
+are not published, so not here. The fields are documented in
+docs/data.md.
+"""
+
+import csv
+import io
+import json
+import os
+
+from pelican.generators import Generator
+
+from ..pages.structured_data import date_published
+from ..people.pages import published
+
+# A record's fields, in order (docs/data.md says what each holds).
+FIELDS = ["report", "report_date", "report_language", "report_headline", "number", "url", "speaker", "role",
+          "words", "printed"]
+SPEAKER_COLUMNS = ["speaker_id", "speaker_name", "speaker_kind", "speaker_wikidata", "speaker_page"]
+
+
+def address(siteurl, path):
+    """An address as the site gives it: absolute where SITEURL is set."""
+    return f"{siteurl}/{path}" if siteurl else path
+
+
+def speaker_of(context, article, quotation):
+    """The quotation's speaker as the data gives them: the register's
+    person (their id, name, kind, Wikidata item, page) where the report's
+    speaker is one, else the report's own description of an unnamed
+    source."""
+    speaker = quotation.speaker
+    person = article.report.people.get(speaker.name)
+    if person is None:
+        return {"id": None, "name": speaker.label, "kind": speaker.kind, "wikidata": None, "page": None}
+    page = context["PERSON_URL"].format(slug=person.slug)
+    wikidata = next((link for link in person.same_as if link.startswith("https://www.wikidata.org/wiki/")), None)
+    return {"id": address(context["SITEURL"], page) + "#id", "name": person.name, "kind": person.kind,
+            "wikidata": wikidata, "page": address(context["SITEURL"], page)}
+
+
+def records(context):
+    """Each published quotation's record, as `FIELDS` names them."""
+    siteurl = context["SITEURL"]
+    reports = sorted(published(context), key=lambda a: (-a.date.timestamp(), a.report.href))
+    for article in reports:
+        report = article.report
+        page = address(siteurl, report.href)
+        for number, quotation in enumerate(report.quotations, 1):
+            yield {
+                "report": page, "report_date": date_published(article), "report_language": article.lang,
+                "report_headline": article.title, "number": number,
+                "url": f"{page}#{quotation.anchor}" if quotation.anchor else page,
+                "speaker": speaker_of(context, article, quotation), "role": quotation.speaker.role,
+                "words": quotation.text, "printed": quotation.printed,
+            }
+
+
+def flat(record):
+    """A record as a row of the CSV: the speaker's fields as columns of
+    their own (``speaker_id``, ``speaker_name``…)."""
+    row = {key: value for key, value in record.items() if key != "speaker"}
+    row.update({f"speaker_{key}": value or "" for key, value in record["speaker"].items()})
+    return row
+
+
+class QuotationDataGenerator(Generator):
+    """After the speaker pages (whose people it lists)."""
+
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        write_data(self, self.output_path)
+
+
+def add_generator(pelican):
+    """The data where the site has speaker pages (``PERSON_SAVE_AS``)."""
+    return QuotationDataGenerator if pelican.settings.get("PERSON_SAVE_AS") else None
+
+
+def write_data(generator, output_path):
+    """The quotations' files into ``output_path``."""
+    made = list(records(generator.context))
+    lines = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in made)
+    save(output_path, "quotations.jsonl", lines)
+    table = io.StringIO(newline="")
+    writer = csv.DictWriter(table, fieldnames=[*(f for f in FIELDS if f != "speaker"), *SPEAKER_COLUMNS],
+                            lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(flat(r) for r in made)
+    save(output_path, "quotations.csv", table.getvalue())
+    by_person = {}
+    for record in made:
+        if record["speaker"]["id"] is not None:
+            by_person.setdefault(record["speaker"]["page"], []).append(record)
+    for person, _ in generator.context.get("PEOPLE_QUOTED", []):
+        page = generator.settings["PERSON_SAVE_AS"].format(slug=person.slug)
+        said = by_person.get(address(generator.context["SITEURL"], generator.settings["PERSON_URL"].format(
+            slug=person.slug)), [])
+        document = {"id": said[0]["speaker"]["id"] if said else None, "name": person.name, "kind": person.kind,
+                    "description": person.description, "other_names": list(person.other_names),
+                    "same_as": list(person.same_as), "page": said[0]["speaker"]["page"] if said else None,
+                    "quotations": [{k: v for k, v in r.items() if k != "speaker"} for r in said]}
+        save(output_path, os.path.splitext(page)[0] + ".json",
+             json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+
+
+def save(output_path, name, text):
+    target = os.path.join(output_path, name)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
