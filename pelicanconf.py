@@ -81,6 +81,9 @@ TAGS_URL = TAGS_SAVE_AS = "tags.html"
 CATEGORIES_URL = CATEGORIES_SAVE_AS = "categories.html"
 AUTHORS_URL = AUTHORS_SAVE_AS = "authors.html"
 CORRECTIONS_URL = CORRECTIONS_SAVE_AS = "corrections.html"
+# The record (plugins/newsroom/record): every change to a published report,
+# and each changed report's versions beside it ({slug}-versions.html).
+CHANGES_URL = CHANGES_SAVE_AS = "changes.html"
 # A page for everyone quoted, and the list of them (plugins/newsroom/people/pages.py).
 PERSON_URL = PERSON_SAVE_AS = "people/{slug}.html"
 PEOPLE_URL = PEOPLE_SAVE_AS = "people.html"

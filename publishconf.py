@@ -32,6 +32,10 @@ DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE
 PLUGINS = [*PLUGINS, "content_sitemap", "compress_cache"]
 # The published site is always searchable.
 SEARCH_INDEX = True
+# No published word changes silently: a version that changes a published
+# report's words without a new Correction or Update line is refused.
+RECORD_REFUSES_SILENT_CHANGES = True
+CHANGES_FEED_ATOM = "feeds/changes.atom.xml"
 # Brotli 11 for what readers fetch; the sitemap, fetched by crawlers and
 # the largest file (2.4 MB at 10,000 reports), gets brotli 9: 0.07 s
 # instead of 5 s at every publish, for 20% more of its bytes.

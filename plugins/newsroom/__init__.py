@@ -31,7 +31,7 @@ from .pages import addresses, contract, embargo, feeds, listings, structured_dat
 from .people import pages as speaker_pages
 from .people import register as people
 from .reading.reader import NewsroomReader
-from .record import quotations_data
+from .record import quotations_data, record
 from .search import generator as search
 
 
@@ -62,7 +62,7 @@ def register():
     # (which offers the people) run after the articles are read and people
     # resolved.
     connect(signals.get_generators, pelican_internals.forget_logged_messages, speaker_pages.add_generator,
-            search.add_generator, quotations_data.add_generator)
+            search.add_generator, quotations_data.add_generator, record.add_generator)
     # After Pelican has listed its own readers and before it makes
     # instances of them: the one moment to swap in ours for .md.
     connect(signals.readers_init, use_our_reader, pelican_internals.cache_bodies_compressed)
@@ -78,8 +78,8 @@ def register():
     # resolved before any later generator (speaker pages) reads who said
     # what; photos' variants are made from now, while pages render.
     connect(signals.article_generator_finalized, cache_guard.remember_cache, embargo.report_held_back,
-            listings.linear_term_pages, people.resolve, addresses.remember_addresses, share_images.announce,
-            photo_output.start_photos)
+            listings.linear_term_pages, people.resolve, addresses.remember_addresses, record.gather,
+            share_images.announce, photo_output.start_photos)
     connect(signals.page_generator_finalized, cache_guard.remember_cache, addresses.remember_addresses,
             photo_output.start_photos)
     # Every article and page is read, none written.

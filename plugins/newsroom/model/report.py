@@ -53,10 +53,13 @@ class Quotation:
 
 @dataclass(frozen=True, slots=True)
 class Correction:
-    """A dated correction: when it was made, and what it says."""
+    """A dated note of a change to a published report: when it was made,
+    and what it says; ``kind`` "correction" (an error put right) or
+    "update" (news added)."""
     date: datetime.datetime
     html: str
     text: str
+    kind: str = "correction"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +140,10 @@ class Report:
     share_images: tuple = ()
     href: str = ""
     output: str = ""
+    # The record (record/versions.py): each published version, oldest
+    # first, and the page that shows them where there is more than one.
+    versions: tuple = ()
+    changes_href: str = ""
 
 
 # What later stages join to a reading: the fields from ``people`` on.

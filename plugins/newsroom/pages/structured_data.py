@@ -92,9 +92,9 @@ def news_article(context, article, page_url, words):
         note_lang = report.editor_note_lang
         news["backstory"] = ({"@type": "CreativeWork", "text": report.editor_note_text, "inLanguage": note_lang}
                              if note_lang and note_lang != article.lang else report.editor_note_text)
-    if report.corrections:
-        news["correction"] = [{"@type": "CorrectionComment", "datePublished": c.date.isoformat(), "text": c.text}
-                              for c in report.corrections]
+    corrections = [c for c in report.corrections if c.kind == "correction"]
+    if corrections:
+        news["correction"] = [correction_node(c, report, siteurl) for c in corrections]
     if report.original:
         news["translationOfWork"] = {"@id": f"{siteurl}/{report.original.url}#article"}
     if report.translated_as:
@@ -103,6 +103,17 @@ def news_article(context, article, page_url, words):
         news["isBasedOn"] = {"@type": "NewsArticle", "inLanguage": report.source_lang,
                              "datePublished": article.date.date().isoformat(), "publisher": authors[0]}
     return news
+
+
+def correction_node(correction, report, siteurl):
+    """A correction, tied where the record has it to the version it came
+    with (its place on the report's versions page)."""
+    node = {"@type": "CorrectionComment", "datePublished": correction.date.isoformat(), "text": correction.text}
+    for number, version in enumerate(report.versions, 1):
+        if any(correction.text and correction.text in note for note in version.words.notes) and number > 1:
+            node["url"] = f"{siteurl}/{report.changes_href}#v{number}"
+            break
+    return node
 
 
 def person_id(context, person):

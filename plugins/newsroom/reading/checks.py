@@ -31,7 +31,7 @@ ARTICLE_FIELDS = {
 }
 PAGE_FIELDS = {"title": ARTICLE_FIELDS["title"]}
 # The fields given once a thing each: a report corrected twice has two.
-REPEATABLE = {"correction"}
+REPEATABLE = {"correction", "update"}
 LINK = re.compile(r"\{(filename|static|attach)\}([^)\"'\s>#?]+)")
 # Where Pelican's generators keep their articles and pages.
 CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",

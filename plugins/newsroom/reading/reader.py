@@ -146,11 +146,12 @@ class NewsroomReader(MarkdownReader):
                 if problem:
                     problems.append((checks.field_line(text, "title"), problem))
         corrections = []
-        for line in meta.get("correction", []):
-            try:
-                corrections.append(self.correction(line, zone))
-            except ValueError as error:
-                problems.append((line_of(line, text), str(error)))
+        for kind in ("correction", "update"):
+            for line in meta.get(kind, []):
+                try:
+                    corrections.append(self.correction(line, zone, kind))
+                except ValueError as error:
+                    problems.append((line_of(line, text), str(error)))
         # Every field is converted: what the quotation markup and the links
         # of all of them found (kept until taken, so none leaks to a file).
         problems += [(line_of(e.markup, text), str(e)) for e in self.field_quoting.take_problems()]
@@ -161,9 +162,10 @@ class NewsroomReader(MarkdownReader):
         if corrections:
             corrections.sort(key=lambda c: c.date)
             latest = corrections[-1].date
-            if "date" in metadata and latest < set_date_tzinfo(metadata["date"], zone):
-                self.refuse([(checks.field_line(text, "correction"), "a Correction is dated before the "
-                              "report's Date: give the day the correction was made")])
+            if "date" in metadata and corrections[0].date < set_date_tzinfo(metadata["date"], zone):
+                kind = corrections[0].kind
+                self.refuse([(checks.field_line(text, kind), f"a {kind.title()} is dated before the "
+                              f"report's Date: give the day the {kind} was made")])
             if latest > set_date_tzinfo(metadata.get("modified", latest), zone):
                 metadata["modified"] = latest
             metadata.setdefault("modified", latest)
@@ -211,20 +213,23 @@ class NewsroomReader(MarkdownReader):
                 output[name] = self.process_metadata(name, values[0])
         return output
 
-    def correction(self, line, zone):
-        """One ``Correction`` line, ``YYYY-MM-DD[ HH:MM[ ±HH:MM]]: what was
-        wrong``, its clock in ``zone`` unless it gives its offset."""
+    def correction(self, line, zone, kind="correction"):
+        """One ``Correction`` (or ``Update``) line, ``YYYY-MM-DD[ HH:MM[
+        ±HH:MM]]: what was wrong`` (what was added), its clock in ``zone``
+        unless it gives its offset."""
         match = CORRECTION.match(line)
+        name = kind.title()
         if not match:
-            raise ValueError(f"Correction line '{shorten(line)}' is not 'YYYY-MM-DD: what was "
-                             "corrected' (a time may follow the date: YYYY-MM-DD HH:MM)")
-        problem = checks.date_problem("Correction date", match.group(1), zone,
+            raise ValueError(f"{name} line '{shorten(line)}' is not 'YYYY-MM-DD: what was "
+                             f"{'corrected' if kind == 'correction' else 'added'}' (a time may follow the date: "
+                             "YYYY-MM-DD HH:MM)")
+        problem = checks.date_problem(f"{name} date", match.group(1), zone,
                                       now=datetime.datetime.now(datetime.timezone.utc))
         if problem:
             raise ValueError(problem)
         date = set_date_tzinfo(get_date(match.group(1)), zone)
         html = self.inline(match.group(2).strip())
-        return Correction(date, Markup(html), plain_text(html))
+        return Correction(date, Markup(html), plain_text(html), kind)
 
     def inline(self, text):
         """``text`` (a title) as inline HTML: never a list, heading or quote

@@ -1,0 +1,204 @@
+"""The record in the build: each report's versions joined to its model,
+no published word changed silently, and the pages that show the record.
+
+Once the reports are read (``article_generator_finalized``), `gather`
+reads the versions of every published report from git
+(`versions.py`) into ``report.versions``; a report with more than one
+gets ``report.changes_href``, the address of its versions page, and its
+``modified`` date from its newest version. A newest version that changed
+published words without a new Correction or Update line is refused where
+``RECORD_REFUSES_SILENT_CHANGES`` is set (`make publish`), by the file's
+line, saying what changed and when it was published; a development build
+says so in one line and goes on.
+
+`RecordGenerator` writes each versions page (``{slug}-versions.html``
+beside the report: every version, newest first, its date, the notes it
+added and what it changed, word by word, as ``del`` and ``ins``), the
+site's ``changes.html`` (``CHANGES_SAVE_AS``) and, with feeds on, its
+feed of changes (``CHANGES_FEED_ATOM``).
+"""
+
+import datetime
+import logging
+import os
+
+from feedgenerator import Atom1Feed
+from pelican.generators import Generator
+from pelican.log import console
+
+from ..people.pages import published
+from ..reading import checks
+from . import versions as record_versions
+from .words import word_changes, words_only
+
+logger = logging.getLogger(__name__)
+# The fields of a report's header the record compares: as `Words` names
+# them, as a message names them (`Words.changes`), as the header writes them.
+FIELDS = (("headline", "the headline", "Title"), ("standfirst", "the standfirst", "Summary"),
+          ("editor_note", "the editor's note", "Editor_note"))
+
+
+def versions_href(href):
+    """A report's versions page, beside it."""
+    stem, extension = os.path.splitext(href)
+    return f"{stem}-versions{extension or '.html'}"
+
+
+def gather(generator):
+    articles = published(generator.context)
+    if not articles:
+        return
+    now = datetime.datetime.now(datetime.timezone.utc)
+    found, why = record_versions.record(generator.path, {a.source_path: a.date for a in articles}, now)
+    if why:
+        console.print(f"No record of versions: {why}; published without one.")
+        return
+    refuse = generator.settings.get("RECORD_REFUSES_SILENT_CHANGES")
+    for article in articles:
+        kept = tuple(found.get(article.source_path, ()))
+        article.report.versions = kept
+        if len(kept) > 1:
+            article.report.changes_href = versions_href(article.report.href or article.url)
+            newest = kept[-1].date
+            if newest > getattr(article, "modified", article.date):
+                article.modified = newest
+        changed = record_versions.silent(kept)
+        if changed:
+            message = silent_message(article, kept, changed)
+            if refuse:
+                logger.error(message)
+            else:
+                console.print(f"{message} (make publish refuses this)")
+
+
+def silent_message(article, kept, changed):
+    """``file:line: what changed, published on …, changed: the fix``."""
+    with open(article.source_path, encoding="utf-8-sig") as f:
+        text = f.read()
+    line = line_of_change(text, kept[-2].words, kept[-1].words, changed[0])
+    published_on = kept[-2].date.date().isoformat()
+    what = " and ".join([", ".join(changed[:-1]), changed[-1]] if len(changed) > 1 else changed)
+    return (f"{os.path.relpath(article.source_path)}:{line}: {what}, published on {published_on}, changed: add "
+            "a Correction or Update line saying so (Correction: YYYY-MM-DD: what was corrected)")
+
+
+def line_of_change(text, old, new, what):
+    """The line of ``text`` where ``what`` (`Words.changes`) is."""
+    for _, named, field in FIELDS:
+        if what == named:
+            return checks.field_line(text, field)
+    if what.startswith(("the words of quotation", "the speaker of quotation")):
+        number = int(what.rsplit(" ", 1)[1])
+        words = new.quotations[number - 1][1] if number <= len(new.quotations) else ""
+        probe = words.split()[0] if words.split() else ""
+        at = text.find(probe) if probe else -1
+        return checks.line_at(text, at) if at >= 0 else 1
+    old_lines, new_lines = old.text.split(), text.split("\n")
+    for number, line in enumerate(new_lines, 1):
+        if line.strip() and words_only(line) not in words_only(" ".join(old_lines)):
+            return number
+    return 1
+
+
+def diff_runs(old, new, context=8):
+    """``old`` to ``new``, word by word, as runs for a template: each
+    (kind, words), kind "same", "removed", "added" or "gap" (words left out
+    far from any change)."""
+    runs = []
+    for kind, words in word_changes(old, new):
+        if kind != "same":
+            runs.append((kind, words))
+            continue
+        split = words.split()
+        if len(split) <= 2 * context + 1:
+            runs.append((kind, words))
+            continue
+        head = " ".join(split[:context]) if runs else ""
+        tail = " ".join(split[-context:])
+        runs += [r for r in (("same", head), ("gap", "…"), ("same", tail)) if r[1]]
+    if runs and runs[-1][0] == "same" and len(runs) > 1:  # after the last change: some words, not the rest
+        last = runs[-1][1].split()
+        if len(last) > context:
+            runs[-1:] = [("same", " ".join(last[:context])), ("gap", "…")]
+    return runs
+
+
+# Each field's label in the catalogue.
+LABELS = {"headline": "field_headline", "standfirst": "field_standfirst", "editor_note": "editor_note",
+          "text": "field_text"}
+
+
+def changes_of(before, after):
+    """What a version changed, field by field, for its template: ``(label,
+    number, runs)`` for each field whose words changed (``label`` the
+    catalogue's; ``number`` a quotation's, else None)."""
+    found = []
+    for name, label in LABELS.items():
+        old, new = getattr(before.words, name), getattr(after.words, name)
+        if words_only(old) != words_only(new):
+            found.append((label, None, diff_runs(old, new)))
+    for number, (old, new) in enumerate(zip(before.words.quotations, after.words.quotations), 1):
+        if old != new:
+            found.append(("quotation_n", number, diff_runs(f"{old[0]}: {old[1]}", f"{new[0]}: {new[1]}")))
+    return found
+
+
+class VersionView:
+    """One version as its page shows it."""
+
+    def __init__(self, number, version, before):
+        self.number, self.date, self.commit = number, version.date, version.commit
+        # The Correction and Update lines it added, as "what they say".
+        self.notes = [n.split(":", 1)[1].split(":", 1)[-1].strip() if n.count(":") >= 2 else n
+                      for n in version.words.notes if before is None or n not in before.words.notes]
+        self.changes = changes_of(before, version) if before is not None else []
+        self.first = before is None
+
+
+class RecordGenerator(Generator):
+    def generate_context(self):
+        self.changed = [a for a in published(self.context) if len(a.report.versions) > 1]
+        self.context["CHANGED_REPORTS"] = self.changed
+
+    def views(self, article):
+        kept = article.report.versions
+        return [VersionView(n, v, kept[n - 2] if n > 1 else None) for n, v in enumerate(kept, 1)][::-1]
+
+    def generate_output(self, writer):
+        template = self.get_template("versions")
+        every = []
+        for article in self.changed:
+            shown = self.views(article)
+            every += [(view, article) for view in shown if not view.first]
+            writer.write_file(article.report.changes_href, template, self.context, self.settings["RELATIVE_URLS"],
+                              template_name="versions", url=article.report.changes_href, article=article,
+                              versions=shown, lastmod=article.report.versions[-1].date)
+        every.sort(key=lambda pair: pair[0].date, reverse=True)
+        if self.settings.get("CHANGES_SAVE_AS"):
+            writer.write_file(self.settings["CHANGES_SAVE_AS"], self.get_template("changes"), self.context,
+                              self.settings["RELATIVE_URLS"], template_name="changes",
+                              url=self.settings["CHANGES_URL"], changes=every)
+        self.feed(every)
+
+    def feed(self, every):
+        path = self.settings.get("CHANGES_FEED_ATOM")
+        if not path:
+            return
+        site = self.settings["SITEURL"]
+        feed = Atom1Feed(title=f"{self.settings['SITENAME']}: changes to published reports",
+                         link=f"{site}/{self.settings['CHANGES_URL']}", feed_url=f"{site}/{path}",
+                         description="", language=self.settings.get("DEFAULT_LANG") or "en")
+        for view, article in every[: self.settings["FEED_MAX_ITEMS"]]:
+            link = f"{site}/{article.report.changes_href}#v{view.number}"
+            said = "; ".join(view.notes)
+            feed.add_item(title=article.title, link=link, unique_id=link, pubdate=view.date, updateddate=view.date,
+                          description=said)
+        target = os.path.join(self.output_path, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as f:
+            feed.write(f, "utf-8")
+
+
+def add_generator(pelican):
+    return RecordGenerator
+

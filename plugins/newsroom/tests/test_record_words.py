@@ -1,0 +1,86 @@
+"""The record's reading of a version: its published words, what a version
+changed of the one before, and which commits are versions at all."""
+
+import datetime
+
+from hypothesis import given, settings, strategies as st
+
+from examples import examples
+from newsroom.record import versions, words
+
+SOURCE = """Title: Court jails [“subversive”]{term} lawyer
+Date: 2021-04-20
+Summary: Mei Lin said [“we will appeal”]{speaker=Mei Lin}.
+Speakers: Mei Lin | person | sister of a detainee
+    Wang Wenbin | person | spokesman
+
+The court sat for an hour. Mei Lin said [“We will go on.”]{speaker=Mei Lin}
+
+> “He has not seen his daughter once.”
+> {speaker=Mei Lin}
+
+Wang said [“This is [“interference”]{term}.”]{speaker=Wang Wenbin}
+"""
+
+
+def test_a_version_is_read_for_its_words_and_its_quotations_with_their_speakers():
+    read = words.read(SOURCE)
+    assert read.headline == "Court jails “subversive” lawyer"
+    assert read.standfirst == "Mei Lin said “we will appeal”."
+    assert read.quotations == (("Mei Lin", "“we will appeal”"), ("Mei Lin", "“We will go on.”"),
+                               ("Mei Lin", "“He has not seen his daughter once.”"),
+                               ("Wang Wenbin", "“This is “interference”.”"))
+    assert read.prose == "The court sat for an hour. Mei Lin said Wang said"
+    assert read.notes == ()
+
+
+def edited(old, new, source=SOURCE):
+    assert old in source
+    return words.read(source.replace(old, new, 1))
+
+
+def test_what_a_version_changed_is_named_as_a_reader_would():
+    before = words.read(SOURCE)
+    assert before.changes(edited("We will go on.", "We will go on to the end.")) == ["the words of quotation 2"]
+    assert before.changes(edited("{speaker=Wang Wenbin}", "{speaker=Mei Lin}")) == ["the speaker of quotation 4"]
+    assert before.changes(edited("sat for an hour", "sat for two hours")) == ["the text"]
+    assert before.changes(edited("Court jails", "Court sentences")) == ["the headline"]
+    # Not words: the spacing, a topic, the register's line for a speaker.
+    assert before.changes(edited("The court sat", "The  court\nsat")) == []
+    assert before.changes(edited("Date: 2021-04-20", "Date: 2021-04-20\nTags: Courts")) == []
+
+
+def at(day, hour=12):
+    return datetime.datetime(2021, 4, day, hour, tzinfo=datetime.timezone.utc)
+
+
+PUBLISHED = at(20, 0)
+
+
+def test_drafts_merge_into_the_first_published_version_and_unchanged_words_make_no_version():
+    steps = [("a", at(18), SOURCE), ("b", at(19), SOURCE.replace("an hour", "two hours")),
+             ("c", at(21), SOURCE.replace("an hour", "two hours").replace("Date:", "Tags: X\nDate:")),
+             ("d", at(22), SOURCE.replace("an hour", "three hours"))]
+    kept = versions.versions(steps, PUBLISHED)
+    assert [(v.commit, v.date) for v in kept] == [("b", PUBLISHED), ("d", at(22))]
+    assert kept[1].changed == ("the text",)
+    assert versions.silent(kept) == ("the text",)
+
+
+def test_a_new_correction_or_update_line_says_what_changed():
+    corrected = SOURCE.replace("Summary:", "Correction: 2021-04-22: The hearing lasted three hours.\nSummary:")
+    steps = [("a", at(21), SOURCE), ("b", at(22), corrected.replace("an hour", "three hours"))]
+    kept = versions.versions(steps, PUBLISHED)
+    assert len(kept) == 2 and versions.silent(kept) == ()
+    # A line kept from an earlier version says nothing of a later change.
+    steps.append(("c", at(23), corrected.replace("an hour", "four hours")))
+    assert versions.silent(versions.versions(steps, PUBLISHED)) == ("the text",)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "“x”", "d"]), max_size=12),
+       st.lists(st.sampled_from(["a", "b", "c", "“x”", "e"]), max_size=12))
+def test_the_word_changes_read_back_to_both_versions(old, new):
+    runs = words.word_changes(" ".join(old), " ".join(new))
+    assert " ".join(w for kind, w in runs if kind != "added" and w).split() == old
+    assert " ".join(w for kind, w in runs if kind != "removed" and w).split() == new
