@@ -172,7 +172,37 @@ def corpus_content(tmp_path_factory):
     """content/ with the fixture corpus beside its reports: every file of
     it content/ does not hold already (an editor may have copied the
     fixtures in; twice, each report would be refused as its own twin)."""
-    return add_corpus(content_with(tmp_path_factory.mktemp("corpus")))
+    return with_history(add_corpus(content_with(tmp_path_factory.mktemp("corpus"))))
+
+
+# A desk's history for the corpus: everything published at once, then one
+# report updated, its words changed with an Update line saying so.
+PUBLISHED_ON, UPDATED_ON = "2026-01-05T09:00:00+00:00", "2026-01-06T09:00:00+00:00"
+UPDATED = "corpus/2039-lawyer-again.md"
+
+
+def with_history(content):
+    """``content`` in a git checkout of its own, as a desk keeps it: all
+    committed on PUBLISHED_ON, then UPDATED's words changed on UPDATED_ON
+    with an Update line, so that the corpus's builds carry a record (a
+    versions page, changes.html with one change)."""
+    def git(*arguments, when=None):
+        env = {**os.environ, "GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@example.org",
+               "GIT_COMMITTER_NAME": "Desk", "GIT_COMMITTER_EMAIL": "desk@example.org"}
+        if when:
+            env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+        subprocess.run(["git", "-C", str(content), *arguments], check=True, capture_output=True, env=env)
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Publish the corpus", when=PUBLISHED_ON)
+    report = content / UPDATED
+    text = report.read_text(encoding="utf-8")
+    text = text.replace("Speaking at a conference in Washington,", "Speaking at a conference in Washington on Monday,")
+    text = text.replace("\nSlug:", "\nUpdate: 2026-01-06 09:00: Adds the day of the conference.\nSlug:", 1)
+    report.write_text(text, encoding="utf-8")
+    git("commit", "-q", "-am", "Update: the day of the conference", when=UPDATED_ON)
+    return content
 
 
 def add_corpus(content):

@@ -46,7 +46,8 @@ def project(tmp_path, corpus_content):
     """A copy of the content, theme and plugins, so each can change."""
     for name in ("theme", "plugins"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "tests"))
-    shutil.copytree(corpus_content, tmp_path / "content")
+    # Without its history: these builds are about the page cache, not the record.
+    shutil.copytree(corpus_content, tmp_path / "content", ignore=shutil.ignore_patterns(".git"))
     return tmp_path
 
 

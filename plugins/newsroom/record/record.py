@@ -28,6 +28,7 @@ from pelican.log import console
 
 from ..people.pages import published
 from ..reading import checks
+from ..reading.reader import CORRECTION
 from . import versions as record_versions
 from .words import word_changes, words_only
 
@@ -143,14 +144,19 @@ def changes_of(before, after):
     return found
 
 
-class VersionView:
-    """One version as its page shows it."""
+def said(note):
+    """What a ``Correction: YYYY-MM-DD HH:MM: …`` line says, after its date."""
+    match = CORRECTION.match(note.split(":", 1)[1])
+    return match.group(2).strip() if match else note
 
-    def __init__(self, number, version, before):
-        self.number, self.date, self.commit = number, version.date, version.commit
-        # The Correction and Update lines it added, as "what they say".
-        self.notes = [n.split(":", 1)[1].split(":", 1)[-1].strip() if n.count(":") >= 2 else n
-                      for n in version.words.notes if before is None or n not in before.words.notes]
+
+class VersionView:
+    """One version as its page shows it, its date on the report's clock."""
+
+    def __init__(self, number, version, before, zone):
+        self.number, self.date, self.commit = number, version.date.astimezone(zone), version.commit
+        # What the Correction and Update lines it added say.
+        self.notes = [said(n) for n in version.words.notes if before is None or n not in before.words.notes]
         self.changes = changes_of(before, version) if before is not None else []
         self.first = before is None
 
@@ -162,7 +168,8 @@ class RecordGenerator(Generator):
 
     def views(self, article):
         kept = article.report.versions
-        return [VersionView(n, v, kept[n - 2] if n > 1 else None) for n, v in enumerate(kept, 1)][::-1]
+        zone = article.date.tzinfo
+        return [VersionView(n, v, kept[n - 2] if n > 1 else None, zone) for n, v in enumerate(kept, 1)][::-1]
 
     def generate_output(self, writer):
         template = self.get_template("versions")
