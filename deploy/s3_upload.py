@@ -56,7 +56,10 @@ WAIT = datetime.timedelta(minutes=30)
 
 def stage(key, path):
     """When the object goes up: 0 what pages show, 1 reports and pages, 2
-    what lists them, 3 feeds, the sitemap and robots.txt."""
+    what lists them, 3 feeds, the quotations' data, the sitemap and
+    robots.txt (each of those links to reports)."""
+    if key.endswith((".jsonl", ".csv")) or (key.startswith("people/") and key.endswith(".json")):
+        return 3
     if not key.endswith((".html", ".xml", ".txt")) or FOREVER.match(key):
         return 0
     if not key.endswith(".html"):

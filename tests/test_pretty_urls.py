@@ -17,7 +17,7 @@ PRETTY = {
     **{f"{kind}_{part}": f"{kind.lower()}/{{slug}}/{suffix}"
        for kind in ("CATEGORY", "TAG", "AUTHOR") for part, suffix in (("URL", ""), ("SAVE_AS", "index.html"))},
     **{f"{kind}_{part}": f"{kind.lower()}/{suffix}"
-       for kind in ("ARCHIVES", "TAGS", "CATEGORIES", "AUTHORS", "CORRECTIONS", "SEARCH")
+       for kind in ("ARCHIVES", "TAGS", "CATEGORIES", "AUTHORS", "CORRECTIONS", "CHANGES", "SEARCH")
        for part, suffix in (("URL", ""), ("SAVE_AS", "index.html"))},
     "YEAR_ARCHIVE_URL": "{date:%Y}/", "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/index.html",
     "PERSON_URL": "people/{slug}/", "PERSON_SAVE_AS": "people/{slug}/index.html",

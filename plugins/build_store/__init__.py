@@ -1,9 +1,9 @@
 """One store of what the builds know and made: ``CACHE_PATH/store.sqlite``.
 
 A cache is only as good as the reason to believe it. What a build made
-(compressed variants, search bundles) is kept once, under the SHA-256 of
-its bytes, in ``CACHE_PATH/objects/``, and the database says which inputs
-made which object. An object is believed only as the store recorded it:
+(photo variants, share cards, compressed variants, search bundles) is
+kept once, under the SHA-256 of its bytes, in ``CACHE_PATH/objects/``, and
+the database says which inputs made which object. An object is believed only as the store recorded it:
 the very file it hashed (device, inode, size and modification time: a
 planted or restored file is a new inode; objects are read-only), else it is
 hashed again and used only if its bytes are the digest it is filed under.
@@ -19,7 +19,10 @@ identity, digest and variants), ``facts`` (small values: the build
 counter, the settings a table was made with).
 
 One ``Store`` a build, opened at ``initialized`` and reached through the
-settings (``BUILD_STORE``); everything a build records is one transaction,
+settings (``BUILD_STORE``), which also holds what plugins keep from one
+signal to the next (``work``); the worker processes photos, cards and
+compression share are one pool (`worker_pool`). Everything a build
+records is one transaction,
 committed when the build finishes: a build that fails leaves the store as
 the last one that finished. A store that cannot be read (a full disk, a
 file that is not SQLite) is set aside, said in one line, and started anew:
@@ -59,9 +62,10 @@ class StoreRefused(RuntimeError):
 
 
 def check_folder(cache):
-    """The cache folder is a folder of this user's that no one else can
+    """The cache folder is a folder of this user's that others cannot
     write, not a link (pruning a cache that is a link to someone's folder
-    would delete their files; one others can write, they could fill)."""
+    would delete their files; one others can write, they could fill). The
+    store makes it readable by its owner alone."""
     cache = Path(cache)
     for folder in (cache, *[p for p in cache.parents if not cache.is_absolute() and str(p) != "."]):
         if folder.is_symlink():
@@ -73,7 +77,7 @@ def check_folder(cache):
     if state.st_uid != os.getuid():
         raise StoreRefused(f"the cache folder {cache} belongs to another user ({state.st_uid}): "
                            "remove it, or set CACHE_PATH to a folder of yours")
-    if state.st_mode & 0o022:
+    if state.st_mode & 0o002:
         raise StoreRefused(f"the cache folder {cache} can be written by others (mode {state.st_mode & 0o777:o}): "
                            f"chmod go-w {cache}, or remove it")
 
@@ -115,7 +119,7 @@ class Store:
     def __init__(self, cache):
         self.folder = Path(cache)
         check_folder(self.folder)
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o755)
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.objects = self.folder / "objects"
         self.path = self.folder / NAME
         try:

@@ -57,8 +57,11 @@ def paginated(context):
 
 
 def address(path, context):
-    """The page's URL as Pelican names it (``url``, ``*_URL``), never its
-    file path: with pretty URLs the two differ."""
+    """The page's URL as Pelican names it (``url``, ``*_URL``), or as the
+    page says it (``address`` in its context), never its file path: with
+    pretty URLs the two differ."""
+    if context.get("address"):
+        return context["address"]
     item = context.get("article") or context.get("page")
     if item is not None:
         return item.url

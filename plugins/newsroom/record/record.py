@@ -11,7 +11,7 @@ published words without a new Correction or Update line is refused where
 line, saying what changed and when it was published; a development build
 says so in one line and goes on.
 
-`RecordGenerator` writes each versions page (``{slug}-versions.html``
+A site keeps the record where it sets ``CHANGES_SAVE_AS``. `RecordGenerator` writes each versions page (``{slug}-versions.html``
 beside the report: every version, newest first, its date, the notes it
 added and what it changed, word by word, as ``del`` and ``ins``), the
 site's ``changes.html`` (``CHANGES_SAVE_AS``) and, with feeds on, its
@@ -39,15 +39,20 @@ FIELDS = (("headline", "the headline", "Title"), ("standfirst", "the standfirst"
           ("editor_note", "the editor's note", "Editor_note"))
 
 
-def versions_href(href):
-    """A report's versions page, beside it."""
-    stem, extension = os.path.splitext(href)
-    return f"{stem}-versions{extension or '.html'}"
+def versions_page(url, save_as):
+    """A report's versions page, beside it: its address and its file
+    (``2021/04/x-versions.html``; with pretty addresses, ``2021/04/x/`` has
+    ``2021/04/x/versions/``, in ``2021/04/x/versions/index.html``)."""
+    if url.endswith("/"):
+        return f"{url}versions/", os.path.join(os.path.dirname(save_as), "versions", "index.html")
+    stem, extension = os.path.splitext(url)
+    file_stem, file_extension = os.path.splitext(save_as)
+    return f"{stem}-versions{extension}", f"{file_stem}-versions{file_extension}"
 
 
 def gather(generator):
     articles = published(generator.context)
-    if not articles:
+    if not articles or not generator.settings.get("CHANGES_SAVE_AS"):
         return
     now = datetime.datetime.now(datetime.timezone.utc)
     found, why = record_versions.record(generator.path, {a.source_path: a.date for a in articles}, now)
@@ -59,7 +64,7 @@ def gather(generator):
         kept = tuple(found.get(article.source_path, ()))
         article.report.versions = kept
         if len(kept) > 1:
-            article.report.changes_href = versions_href(article.report.href or article.url)
+            article.report.changes_href, _ = versions_page(article.report.href or article.url, article.save_as)
             newest = kept[-1].date
             if newest > getattr(article, "modified", article.date):
                 article.modified = newest
@@ -177,19 +182,22 @@ class RecordGenerator(Generator):
         for article in self.changed:
             shown = self.views(article)
             every += [(view, article) for view in shown if not view.first]
-            writer.write_file(article.report.changes_href, template, self.context, self.settings["RELATIVE_URLS"],
-                              template_name="versions", url=article.report.changes_href, article=article,
-                              versions=shown, lastmod=article.report.versions[-1].date)
+            url, save_as = versions_page(article.report.href or article.url, article.save_as)
+            # The report as ``versioned``: a page about it, not the report.
+            writer.write_file(save_as, template, self.context, self.settings["RELATIVE_URLS"],
+                              template_name="versions", url=url, versioned=article, versions=shown,
+                              address=url, lastmod=article.report.versions[-1].date)
         every.sort(key=lambda pair: pair[0].date, reverse=True)
-        if self.settings.get("CHANGES_SAVE_AS"):
-            writer.write_file(self.settings["CHANGES_SAVE_AS"], self.get_template("changes"), self.context,
-                              self.settings["RELATIVE_URLS"], template_name="changes",
-                              url=self.settings["CHANGES_URL"], changes=every)
+        writer.write_file(self.settings["CHANGES_SAVE_AS"], self.get_template("changes"), self.context,
+                          self.settings["RELATIVE_URLS"], template_name="changes",
+                          url=self.settings["CHANGES_URL"], changes=every)
         self.feed(every)
 
     def feed(self, every):
+        """The feed of changes, from the first change on (a feed of none
+        would be dated by the build's own clock)."""
         path = self.settings.get("CHANGES_FEED_ATOM")
-        if not path:
+        if not path or not every:
             return
         site = self.settings["SITEURL"]
         feed = Atom1Feed(title=f"{self.settings['SITENAME']}: changes to published reports",
@@ -207,5 +215,6 @@ class RecordGenerator(Generator):
 
 
 def add_generator(pelican):
-    return RecordGenerator
+    """The record's pages where the site keeps one (``CHANGES_SAVE_AS``)."""
+    return RecordGenerator if pelican.settings.get("CHANGES_SAVE_AS") else None
 
