@@ -318,9 +318,13 @@ def test_s3_upload_sends_what_pages_show_then_pages_then_listings_then_feeds_and
     reports = [n for n in prod_site.reports()]
     first_report = min(sent.index(n) for n in reports)
     assert all(sent.index(k) < first_report for k in sent if k.startswith(("photos/", "images/")))
-    listings = ["index.html", "archives.html", *[k for k in sent if k.startswith(("category/", "tag/", "people/"))]]
+    listings = ["index.html", "archives.html",
+                *[k for k in sent if k.startswith(("category/", "tag/", "people/")) and k.endswith(".html")]]
     assert max(sent.index(n) for n in reports) < min(sent.index(k) for k in listings)
     assert max(sent.index(k) for k in listings) < min(sent.index(k) for k in ("feeds/all.atom.xml", "sitemap.xml"))
+    # The quotations' data links to reports and people's pages: it goes with the feeds.
+    data = [k for k in sent if k.endswith((".jsonl", ".csv")) or (k.startswith("people/") and k.endswith(".json"))]
+    assert data and min(sent.index(k) for k in data) > max(sent.index(k) for k in listings)
 
 
 def test_s3_uploads_to_one_bucket_take_turns(s3, tmp_path, monkeypatch):
