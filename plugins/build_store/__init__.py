@@ -35,6 +35,7 @@ import multiprocessing
 import os
 import sqlite3
 import stat as stat_module
+import threading
 from pathlib import Path
 
 import blinker
@@ -298,19 +299,23 @@ def _detached():
 
 
 # The process's one pool of workers: a resource of the process (as its
-# logging is), not of a build. Started when first asked for, kept for every
+# logging is), not of a build. Started with the first build, kept for every
 # build the process runs (a test session runs hundreds), stopped when the
 # process ends or a run that failed left it working.
 _workers = []
 
 
 def worker_pool():
-    """The process's worker processes, one a core. Spawned, not forked: a
-    fork copies the build's threads' locks and open pipes (Pagefind's
-    service is started while workers run); a spawned worker starts clean
-    and imports what its work needs, once for all the builds it serves."""
+    """The process's worker processes, one a core. Forked where the
+    process has no thread yet (a build's own process, at ``initialized``:
+    a worker then starts in milliseconds with everything imported);
+    spawned where it has (a fork copies other threads' locks half-held, and
+    their open pipes: Pagefind's service is started while workers run), a
+    spawned worker starting clean and importing what its work needs, once
+    for all the builds it serves."""
     if not _workers:
-        _workers.append(multiprocessing.get_context("spawn").Pool())
+        method = "fork" if threading.active_count() == 1 else "spawn"
+        _workers.append(multiprocessing.get_context(method).Pool())
     return _workers[0]
 
 
@@ -344,6 +349,7 @@ def open_store(pelican):
     registered theirs: receivers run in the order connected), so that what
     they record at the end (compression, at ``compress``) is in it."""
     if pelican.settings.get(SETTING) is None:
+        worker_pool()  # before any thread, and before the database is open: a fork inherits neither
         pelican.settings[SETTING] = Store(pelican.settings["CACHE_PATH"])
     blinker.signal("deploy").connect(commit)
 

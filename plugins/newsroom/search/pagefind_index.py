@@ -30,9 +30,10 @@ class PagefindError(RuntimeError):
 class Service:
     """One Pagefind process, to index any number of sets of records, one
     after another (each `index` called from any thread). The build's
-    workers are spawned, never forked (`build_store.worker_pool`): a fork
-    while this process starts could hold open the pipe through which it
-    says it has started, and hang the build for good."""
+    workers are started before any thread, never forked later
+    (`build_store.worker_pool`): a fork while this process starts could
+    hold open the pipe through which it says it has started, and hang the
+    build for good."""
 
     def __init__(self):
         self.process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
