@@ -33,6 +33,7 @@ import atexit
 import hashlib
 import multiprocessing
 import os
+import signal
 import sqlite3
 import stat as stat_module
 import threading
@@ -315,8 +316,16 @@ def worker_pool():
     for all the builds it serves."""
     if not _workers:
         method = "fork" if threading.active_count() == 1 else "spawn"
-        _workers.append(multiprocessing.get_context(method).Pool())
+        _workers.append(multiprocessing.get_context(method).Pool(initializer=as_a_worker))
     return _workers[0]
+
+
+def as_a_worker():
+    """A worker dies at SIGTERM, as the pool stopping it expects: a forked
+    one would keep the build's own handler (deploy/build.py's, which exits
+    as a failed build does), and exit holding the pool's locks."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @atexit.register
