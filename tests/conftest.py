@@ -50,6 +50,7 @@ PAGE_TYPES = {
     "person": "people/fujibiao.html",
     "people": "people.html",
     "corrections": "corrections.html",
+    "changes": "changes.html",
     "search": "search.html",
 }
 # The one page that runs a script: its own, from the site (tests/test_search.py).
@@ -411,4 +412,5 @@ def browser_pages(site):
     """What the browser tests open in a build: one page of each type, and
     every report (each may hold photos, tables, footnotes, any language)."""
     people = [n for n in site.html_files() if n.startswith("people/")]
-    return sorted({*PAGE_TYPES.values(), *site.reports(), *people})
+    versions = [n for n in site.html_files() if n.endswith("-versions.html")]
+    return sorted({*PAGE_TYPES.values(), *site.reports(), *people, *versions})
