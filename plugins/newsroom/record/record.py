@@ -30,7 +30,7 @@ from ..people.pages import published
 from ..reading import checks
 from ..reading.reader import CORRECTION
 from . import versions as record_versions
-from .words import word_changes, words_only
+from .words import plain, word_changes, words_only
 
 logger = logging.getLogger(__name__)
 # The fields of a report's header the record compares: as `Words` names
@@ -99,11 +99,13 @@ def line_of_change(text, old, new, what):
         probe = words.split()[0] if words.split() else ""
         at = text.find(probe) if probe else -1
         return checks.line_at(text, at) if at >= 0 else 1
-    old_lines, new_lines = old.text.split(), text.split("\n")
-    for number, line in enumerate(new_lines, 1):
-        if line.strip() and words_only(line) not in words_only(" ".join(old_lines)):
+    # The text: its first line whose words the version before did not have.
+    lines = text.split("\n")
+    start = next((at for at, line in enumerate(lines) if not line.strip()), len(lines))
+    for number, line in enumerate(lines[start:], start + 1):
+        if line.strip() and plain(line) not in old.text:
             return number
-    return 1
+    return start + 1
 
 
 def diff_runs(old, new, context=8):

@@ -84,3 +84,12 @@ def test_the_word_changes_read_back_to_both_versions(old, new):
     runs = words.word_changes(" ".join(old), " ".join(new))
     assert " ".join(w for kind, w in runs if kind != "added" and w).split() == old
     assert " ".join(w for kind, w in runs if kind != "removed" and w).split() == new
+
+
+def test_a_change_is_found_at_its_line():
+    from newsroom.record.record import line_of_change
+    changed = SOURCE.replace("sat for an hour", "sat for two hours")
+    assert line_of_change(changed, words.read(SOURCE), words.read(changed), "the text") == 7
+    assert line_of_change(changed, words.read(SOURCE), words.read(changed), "the headline") == 1
+    quoted = SOURCE.replace("This is [“interference”]{term}.", "This is [“meddling”]{term}.")
+    assert line_of_change(quoted, words.read(SOURCE), words.read(quoted), "the words of quotation 4") == 12
