@@ -13,7 +13,8 @@ import pytest
 
 import pypdfium2
 
-from conftest import CORPUS, NODE_TOOLS, ROOT, need
+from axe import axe_script
+from conftest import CORPUS, ROOT
 
 SEARCH = "search.html"
 DONE = re.compile(r"\d+ results?|Nothing found")
@@ -184,13 +185,11 @@ def test_the_search_page_loads_only_from_its_own_host(browser, corpus_mirror):
 
 @pytest.mark.parametrize("width, scheme", [(390, "dark"), (1280, "light")])
 def test_results_pass_axe(browser, corpus_mirror, width, scheme):
-    axe = NODE_TOOLS / "axe-core" / "axe.min.js"
-    need(axe.is_file(), f"{axe} is missing; run `npm ci` (make test does)")
     # axe is injected as a script: let it past the page's own CSP.
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True)
     page = context.new_page()
     assert search(page, corpus_mirror, q="court")
-    page.add_script_tag(content=axe.read_text(encoding="utf-8"))
+    page.add_script_tag(content=axe_script())
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     context.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []

@@ -1,0 +1,29 @@
+"""axe-core as the browser tests run it: injected into each page (past
+the page's own Content Security Policy) and asked for violations."""
+
+from conftest import NODE_TOOLS, need
+
+AXE = NODE_TOOLS / "axe-core" / "axe.min.js"
+
+
+def axe_script():
+    need(AXE.is_file(), f"{AXE} is missing; run `npm ci` (make test does)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def violations(browser, base, names, scheme, width):
+    """``{page: [(rule, impact, first nodes)]}`` for each of ``names``
+    served at ``base`` that axe finds fault with, in ``scheme`` at ``width``."""
+    script = axe_script()
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True)
+    page = context.new_page()
+    found = {}
+    for name in names:
+        page.goto(f"{base}/{name}")
+        page.add_script_tag(content=script)
+        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        faults = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        if faults:
+            found[name] = faults
+    context.close()
+    return found
