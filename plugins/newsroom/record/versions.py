@@ -34,13 +34,20 @@ class Version:
 
 
 def git(folder, *arguments, stdin=None):
-    return subprocess.run(["git", "-C", folder, *arguments], input=stdin, capture_output=True, check=False)
+    """git's answer; a machine without git answers as a folder outside a
+    checkout does (the build then says it has no record, and why)."""
+    try:
+        return subprocess.run(["git", "-C", folder, *arguments], input=stdin, capture_output=True, check=False)
+    except FileNotFoundError:
+        return subprocess.CompletedProcess(["git"], 127, b"", b"git is not installed")
 
 
 def repository(content):
     """``(top, None)`` for the git checkout ``content`` is in, or ``(None,
     why)`` where there is no history to read."""
     inside = git(content, "rev-parse", "--show-toplevel")
+    if inside.returncode == 127:
+        return None, "git is not installed (apt-get install git)"
     if inside.returncode != 0:
         return None, f"{content} is not in a git checkout"
     top = inside.stdout.decode().strip()

@@ -93,3 +93,9 @@ def test_a_change_is_found_at_its_line():
     assert line_of_change(changed, words.read(SOURCE), words.read(changed), "the headline") == 1
     quoted = SOURCE.replace("This is [“interference”]{term}.", "This is [“meddling”]{term}.")
     assert line_of_change(quoted, words.read(SOURCE), words.read(quoted), "the words of quotation 4") == 12
+
+
+def test_a_machine_without_git_publishes_without_a_record_and_says_why(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no git on it
+    found, why = versions.record(str(tmp_path), {}, at(22))
+    assert found == {} and why == "git is not installed (apt-get install git)"
