@@ -15,6 +15,7 @@ from hypothesis import given, settings, strategies as st
 from newsroom.model.people import Person, Speaker
 from newsroom.model.report import Quotation, Report
 from build_store import Store
+from examples import examples
 from newsroom.search.generator import UNUSED, Index
 from newsroom.search.pagefind_index import PagefindError, Service
 from newsroom.reading.plain_text import plain_text
@@ -248,7 +249,7 @@ def changed_between(output, before, after):
 
 
 @given(st.lists(st.dates(datetime.date(2019, 1, 1), datetime.date(2021, 12, 31)), max_size=12))
-@settings(deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 def test_the_site_is_indexed_a_bundle_at_a_time_in_the_bundles_its_records_go_in(dates):
     reports = [article([quotation("Blinken", 1)], href=f"{n}.html",
                        date=datetime.datetime.combine(day, datetime.time(9))) for n, day in enumerate(dates)]
