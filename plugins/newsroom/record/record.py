@@ -11,11 +11,14 @@ published words without a new Correction or Update line is refused where
 line, saying what changed and when it was published; a development build
 says so in one line and goes on.
 
-A site keeps the record where it sets ``CHANGES_SAVE_AS``. `RecordGenerator` writes each versions page (``{slug}-versions.html``
+A site keeps the record where it sets ``CHANGES_SAVE_AS``.
+`RecordGenerator` writes each versions page (``{slug}-versions.html``
 beside the report: every version, newest first, its date, the notes it
 added and what it changed, word by word, as ``del`` and ``ins``), the
-site's ``changes.html`` (``CHANGES_SAVE_AS``) and, with feeds on, its
-feed of changes (``CHANGES_FEED_ATOM``).
+site's ``changes.html`` (``CHANGES_SAVE_AS``) and, where
+``CHANGES_FEED_ATOM`` is set, its feed of changes from the first change on.
+A version this build's own working tree makes (uncommitted edits) is dated
+now: a preview shows it; a publish from a clean checkout has none.
 """
 
 import datetime
