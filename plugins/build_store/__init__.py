@@ -30,6 +30,7 @@ no build fails because of its cache.
 """
 
 import atexit
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -102,12 +103,17 @@ def digest_of_file(path):
         return None
 
 
+def object_file(objects, digest):
+    """Where the object ``digest`` is in the folder ``objects``."""
+    return Path(objects) / digest[:2] / digest
+
+
 def write_object(objects, data):
     """``data`` as an object in the folder ``objects``, read-only, unless
     it is there; its digest. What a worker process does, which has no
     store: the build's `Store.record_object` then records it."""
     digest = hashlib.sha256(data).hexdigest()
-    target = Path(objects) / digest[:2] / digest
+    target = object_file(objects, digest)
     if digest_of_file(target) != digest:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f"{digest}.{os.getpid()}.partial")
@@ -115,6 +121,20 @@ def write_object(objects, data):
         os.chmod(partial, 0o444)
         os.replace(partial, target)
     return digest
+
+
+@functools.lru_cache(maxsize=1)
+def _reader(path):
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def recorded_in(path, kind, key):
+    """The digest the store at ``path`` recorded making for ``key`` of
+    ``kind``, as the last finished build left it, else None: for a worker
+    process, which has no store of its own (one read-only connection a
+    process, kept)."""
+    row = _reader(str(path)).execute("SELECT digest FROM made WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+    return row and row[0]
 
 
 class Store:
@@ -158,26 +178,12 @@ class Store:
     # Objects: bytes under their digest.
 
     def object_path(self, digest):
-        return self.objects / digest[:2] / digest
+        return object_file(self.objects, digest)
 
-    def add_object(self, path, move=True):
-        """The file at ``path`` kept as an object (moved there, or copied
-        with ``move=False``); its digest."""
-        digest = file_digest(path)
-        target = self.object_path(digest)
-        if self.believed(digest) is None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(f"{digest}.{os.getpid()}.partial")
-            if move:
-                os.replace(path, partial)
-            else:
-                with open(path, "rb") as source, open(partial, "wb") as f:
-                    f.write(source.read())
-            os.chmod(partial, 0o444)
-            os.replace(partial, target)
-            self.record_object(digest)
-        elif move:
-            os.remove(path)
+    def add_object(self, path):
+        """The file at ``path`` moved into the store as an object; its digest."""
+        digest = self.add_bytes(Path(path).read_bytes())
+        os.remove(path)
         return digest
 
     def add_bytes(self, data):
@@ -206,13 +212,14 @@ class Store:
             return None
         if not stat_module.S_ISREG(state.st_mode):
             return None
-        if row is None or row[0] != identity(state):
-            if file_digest(path) != digest:
-                os.remove(path)
-                console.print(f"Build store: {path} is not the object it is filed as: removed, made again.")
-                return None
-            self.db.execute("INSERT OR REPLACE INTO objects VALUES (?, ?)", (digest, identity(state)))
-        self.checked[digest] = path
+        if row is not None and row[0] == identity(state):
+            self.checked[digest] = path
+        elif file_digest(path) == digest:
+            self.record_object(digest, state)
+        else:
+            os.remove(path)
+            console.print(f"Build store: {path} is not the object it is filed as: removed, made again.")
+            return None
         return path
 
     # What was made from what.
@@ -234,6 +241,18 @@ class Store:
     def record(self, kind, key, digest):
         self.db.execute("INSERT OR REPLACE INTO made VALUES (?, ?, ?, ?)", (kind, key, digest, self.build))
 
+    def record_made(self, kind, made):
+        """What a worker made, ``(key, digest)`` pairs, each object written
+        by it (`write_object`): recorded as made for its key."""
+        for key, digest in made:
+            self.record_object(digest)
+            self.record(kind, key, digest)
+
+    def all_believed(self, digests, none=""):
+        """Whether each of ``digests`` is an object the store believes
+        (``none`` stands for no object at all)."""
+        return all(digest == none or self.believed(digest) for digest in digests)
+
     def forget_unused(self, kind):
         """Forget what ``kind`` recorded that this build did not use."""
         self.db.execute("DELETE FROM made WHERE kind = ? AND build < ?", (kind, self.build))
@@ -253,7 +272,7 @@ class Store:
 
     def replace_rows(self, table, rows):
         self.db.execute(f"DELETE FROM {table}")  # noqa: S608
-        width = {"outputs": 4, "files": 4}[table]
+        width = len(self.db.execute(f"SELECT * FROM {table} LIMIT 0").description)  # noqa: S608
         self.db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", rows)  # noqa: S608
 
     # The build's one pool of worker processes.

@@ -37,12 +37,10 @@ seventieth of that for 20% more bytes, fetched by crawlers, not readers),
 ``GZIP_LEVEL`` (9), ``MIN_SIZE`` (bytes; smaller files are left alone).
 """
 
-import contextlib
 import fnmatch
 import hashlib
 import json
 import os
-import sqlite3
 import zlib
 from pathlib import Path
 
@@ -89,15 +87,12 @@ def made_before(store_path, digest_of):
     """The variants the store recorded making for a file's key, each an
     object that holds the bytes its digest names, else None; read in a
     worker, from the store as the last finished build left it."""
-    with contextlib.closing(sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)) as db:
-        found = [db.execute("SELECT digest FROM made WHERE kind = ? AND key = ?", (KINDS[v], digest_of)).fetchone()
-                 for v in VARIANTS]
-    if None in found:
+    digests = [build_store.recorded_in(store_path, KINDS[v], digest_of) for v in VARIANTS]
+    if None in digests:
         return None
-    digests = [row[0] for row in found]
     objects = Path(store_path).parent / "objects"
     for digest in digests:
-        if digest != NONE and build_store.digest_of_file(objects / digest[:2] / digest) != digest:
+        if digest != NONE and build_store.digest_of_file(build_store.object_file(objects, digest)) != digest:
             return None
     return digests
 
@@ -189,7 +184,7 @@ class Compression:
         build recorded and each variant an object the store believes; else
         None (hashed, and its variants found or made)."""
         entry = self.recorded(path, stat)
-        if entry is None or not all(v == NONE or self.store.believed(v) for v in entry[2]):
+        if entry is None or not self.store.all_believed(entry[2], NONE):
             return None
         return entry[1], entry[2]
 
@@ -212,7 +207,7 @@ class Compression:
     def found(self, digest_of):
         """The variants the store has for ``digest_of``, believed, else None."""
         variants = [self.store.recorded(KINDS[v], digest_of) for v in VARIANTS]
-        if None in variants or not all(v == NONE or self.store.believed(v) for v in variants):
+        if None in variants or not self.store.all_believed(variants, NONE):
             return None
         return variants
 

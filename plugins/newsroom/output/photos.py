@@ -76,9 +76,7 @@ class Making:
                        if self.store.made(KIND, variant_key(photo, width, fmt)) is None], str(self.store.objects)
 
     def record(self, made):
-        for name, digest in made:
-            self.store.record_object(digest)
-            self.store.record(KIND, name, digest)
+        self.store.record_made(KIND, made)
 
     def place(self, photos, output_path):
         """Every variant of ``photos`` (those published now: a photo whose

@@ -454,9 +454,7 @@ def write(pelican):
     if cards is None:
         return
     for made in cards["drawing"]:
-        for key, digest in made:
-            store.record_object(digest)
-            store.record(KIND, key, digest)
+        store.record_made(KIND, made)
     folders = set()  # made already: thousands of cards share a folder
     for card in (card for group in cards["groups"] for card in group):
         target = os.path.join(cards["output"], card.url)
