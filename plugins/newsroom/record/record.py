@@ -33,7 +33,7 @@ from ..people.pages import published
 from ..reading import checks
 from ..reading.reader import CORRECTION
 from . import versions as record_versions
-from .words import plain, word_changes, words_only
+from .words import header_and_body, plain, word_changes, words_only
 
 logger = logging.getLogger(__name__)
 # The fields of a report's header the record compares: as `Words` names
@@ -103,12 +103,11 @@ def line_of_change(text, old, new, what):
         at = text.find(probe) if probe else -1
         return checks.line_at(text, at) if at >= 0 else 1
     # The text: its first line whose words the version before did not have.
-    lines = text.split("\n")
-    start = next((at for at, line in enumerate(lines) if not line.strip()), len(lines))
-    for number, line in enumerate(lines[start:], start + 1):
+    _, body, start = header_and_body(text)
+    for number, line in enumerate(body.split("\n"), start):
         if line.strip() and plain(line) not in old.text:
             return number
-    return start + 1
+    return start
 
 
 def diff_runs(old, new, context=8):

@@ -13,9 +13,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ..reading import checks
 from ..reading.quotations import ATTRIBUTES, attributes_at, bracket_pairs
 
-FIELD = re.compile(r"^([A-Za-z][\w-]*)\s*:\s?(.*)$")
 NOTES = ("correction", "update")
 # A block quote's closing line naming its speaker.
 BLOCK_SPEAKER = re.compile(r"^>\s*(\{[^\n]*\})\s*$")
@@ -56,21 +56,22 @@ def words_only(text):
 
 def header_and_body(source):
     """The header's fields (name: list of values, continuation lines
-    joined) and the body, as Pelican's Markdown reader splits them."""
+    joined), the body, and the line the body starts on, as Pelican's
+    Markdown reader splits them (`checks.META_KEY`, `checks.META_MORE`)."""
     fields, lines = {}, source.replace("\r\n", "\n").split("\n")
     name = None
     for at, line in enumerate(lines):
         if not line.strip():
-            return fields, "\n".join(lines[at + 1:])
-        match = FIELD.match(line)
-        if match and not line.startswith((" ", "\t")):
-            name = match.group(1).lower()
-            fields.setdefault(name, []).append(match.group(2).strip())
-        elif name is not None and line.startswith(("    ", "\t")):
+            return fields, "\n".join(lines[at + 1:]), at + 2
+        if name is not None and checks.META_MORE.match(line):
             fields[name][-1] += " " + line.strip()
+        elif checks.META_KEY.match(line):
+            name, value = line.split(":", 1)
+            name = name.strip().lower()
+            fields.setdefault(name, []).append(value.strip())
         else:
-            return fields, "\n".join(lines[at:])
-    return fields, ""
+            return fields, "\n".join(lines[at:]), at + 1
+    return fields, "", len(lines) + 1
 
 
 def quoted_spans(text):
@@ -128,7 +129,7 @@ def plain(markup):
 
 def read(source):
     """The published `Words` of a report's source."""
-    fields, body = header_and_body(source)
+    fields, body, _ = header_and_body(source)
     first = {name: values[0] for name, values in fields.items()}
     text = "\n".join(line for line in body.split("\n") if not BLOCK_SPEAKER.match(line))
     return Words(headline=plain(first.get("title", "")), standfirst=plain(first.get("summary", "")),
