@@ -33,19 +33,24 @@ def address(siteurl, path):
     return f"{siteurl}/{path}" if siteurl else path
 
 
+def person_fields(context, person):
+    """A registered speaker as the data gives them: id, name, kind,
+    Wikidata item, page (the id and page the JSON-LD's, where SITEURL is
+    set)."""
+    page = address(context["SITEURL"], context["PERSON_URL"].format(slug=person.slug))
+    wikidata = next((link for link in person.same_as if link.startswith("https://www.wikidata.org/wiki/")), None)
+    return {"id": page + "#id", "name": person.name, "kind": person.kind, "wikidata": wikidata, "page": page}
+
+
 def speaker_of(context, article, quotation):
-    """The quotation's speaker as the data gives them: the register's
-    person (their id, name, kind, Wikidata item, page) where the report's
-    speaker is one, else the report's own description of an unnamed
-    source."""
+    """The quotation's speaker: the register's person where the report's
+    speaker is one (`person_fields`), else the report's own description of
+    an unnamed source."""
     speaker = quotation.speaker
     person = article.report.people.get(speaker.name)
     if person is None:
         return {"id": None, "name": speaker.label, "kind": speaker.kind, "wikidata": None, "page": None}
-    page = context["PERSON_URL"].format(slug=person.slug)
-    wikidata = next((link for link in person.same_as if link.startswith("https://www.wikidata.org/wiki/")), None)
-    return {"id": address(context["SITEURL"], page) + "#id", "name": person.name, "kind": person.kind,
-            "wikidata": wikidata, "page": address(context["SITEURL"], page)}
+    return person_fields(context, person)
 
 
 def records(context):
@@ -101,18 +106,14 @@ def write_data(generator, output_path):
     save(output_path, "quotations.csv", table.getvalue())
     by_person = {}
     for record in made:
-        if record["speaker"]["id"] is not None:
-            by_person.setdefault(record["speaker"]["page"], []).append(record)
+        by_person.setdefault(record["speaker"]["id"], []).append({k: v for k, v in record.items() if k != "speaker"})
     for person, _ in generator.context.get("PEOPLE_QUOTED", []):
+        fields = person_fields(generator.context, person)
+        document = {"id": fields["id"], "name": person.name, "kind": person.kind, "description": person.description,
+                    "other_names": list(person.other_names), "same_as": list(person.same_as), "page": fields["page"],
+                    "quotations": by_person.get(fields["id"], [])}
         page = generator.settings["PERSON_SAVE_AS"].format(slug=person.slug)
-        said = by_person.get(address(generator.context["SITEURL"], generator.settings["PERSON_URL"].format(
-            slug=person.slug)), [])
-        document = {"id": said[0]["speaker"]["id"] if said else None, "name": person.name, "kind": person.kind,
-                    "description": person.description, "other_names": list(person.other_names),
-                    "same_as": list(person.same_as), "page": said[0]["speaker"]["page"] if said else None,
-                    "quotations": [{k: v for k, v in r.items() if k != "speaker"} for r in said]}
-        save(output_path, os.path.splitext(page)[0] + ".json",
-             json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+        save(output_path, os.path.splitext(page)[0] + ".json", json.dumps(document, ensure_ascii=False, indent=1) + "\n")
 
 
 def save(output_path, name, text):
