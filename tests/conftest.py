@@ -179,7 +179,7 @@ def corpus_content(tmp_path_factory):
 # A desk's history for the corpus: everything published at once, then one
 # report updated, its words changed with an Update line saying so.
 PUBLISHED_ON, UPDATED_ON = "2026-01-05T09:00:00+00:00", "2026-01-06T09:00:00+00:00"
-UPDATED = "corpus/2039-lawyer-again.md"
+UPDATED = CORPUS / "2039-lawyer-again.md"
 
 
 def with_history(content):
@@ -197,7 +197,9 @@ def with_history(content):
     git("init", "-q", "-b", "main")
     git("add", "-A")
     git("commit", "-q", "-m", "Publish the corpus", when=PUBLISHED_ON)
-    report = content / UPDATED
+    # Wherever the report is: content/ may hold the corpus's copy already
+    # (an editor trying the fixtures), and add_corpus then left it there.
+    report = next(path for path in sorted(content.rglob("*.md")) if path.read_bytes() == UPDATED.read_bytes())
     text = report.read_text(encoding="utf-8")
     text = text.replace("Speaking at a conference in Washington,", "Speaking at a conference in Washington on Monday,")
     text = text.replace("\nSlug:", "\nUpdate: 2026-01-06 09:00: Adds the day of the conference.\nSlug:", 1)
