@@ -194,9 +194,8 @@ class Bundle:
                     listing[os.path.relpath(path, self.made)] = self.store.add_object(path)
             self.files = {name: self.store.object_path(digest) for name, digest in listing.items()}
             self.store.record(KIND, self.key, self.store.add_bytes(json.dumps(listing, sort_keys=True).encode()))
-        for name, digest in self.files.items():
-            self.store.record(KIND, f"{self.key}/{name}", digest.name)  # kept while the bundle is
         for name, path in sorted(self.files.items()):
+            self.store.record(KIND, f"{self.key}/{name}", path.name)  # each object kept while the bundle is
             target = os.path.join(output, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             place(path, target)
