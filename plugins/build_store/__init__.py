@@ -303,6 +303,7 @@ class Store:
         self.set_fact("build", str(self.build))
         self.db.commit()
         self.db.execute("BEGIN")
+        self.work = {}  # the run finished: what is left (the feeds' map) is done with
 
     def close(self):
         self.db.rollback()
