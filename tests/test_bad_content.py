@@ -61,15 +61,9 @@ CASES = {
 }
 
 
-def refused(tmp_path, *names):
-    """Build content/ plus ``names``; the list of problems the build ends
-    with, whitespace collapsed, after checking that nothing was published."""
-    log = refused_log(tmp_path, *names)
-    return " ".join(log[log.index("BuildRefused"):].split())
-
-
 def refused_log(tmp_path, *names):
-    """What a refused build of content/ plus ``names`` prints, as printed."""
+    """What a refused build of content/ plus ``names`` prints, as printed,
+    after checking that nothing was published."""
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("the site as it was")
@@ -82,27 +76,45 @@ def refused_log(tmp_path, *names):
     return result.stdout + result.stderr
 
 
+@pytest.fixture(scope="module")
+def every_case(tmp_path_factory):
+    """One build of content/ with every bad file beside it, as an editor
+    who got everything wrong at once would run it: each problem must be in
+    its list (a build lists every problem of every file, so one build
+    checks them all)."""
+    return refused_log(tmp_path_factory.mktemp("bad"), *CASES)
+
+
+def problems(log):
+    """The list of problems the build ends with, whitespace collapsed."""
+    return " ".join(log[log.index("BuildRefused"):].split())
+
+
 @pytest.mark.parametrize("name, problem", CASES.items())
-def test_bad_file_fails_the_build_naming_file_and_problem(tmp_path, name, problem):
-    log = refused(tmp_path, name)
-    assert name in log
-    assert problem in log
+def test_bad_file_fails_the_build_naming_file_and_problem(every_case, name, problem):
+    """Each problem on its line: the file's name, then its line and fix."""
+    lines = [" ".join(line.split()) for line in every_case.splitlines() if problem in " ".join(line.split())]
+    assert lines and all(name in line for line in lines), (name, lines)
 
 
-def test_every_problem_is_reported_in_one_build(tmp_path):
-    log = refused(tmp_path, *CASES)
+def test_one_bad_file_alone_fails_the_build(tmp_path):
+    """A build with a single bad file is refused as one with many is."""
+    assert CASES["quote-unmarked.md"] in problems(refused_log(tmp_path, "quote-unmarked.md"))
+
+
+def test_every_problem_is_reported_in_one_build(every_case):
+    log = problems(every_case)
     for name, problem in CASES.items():
         assert problem in log, name
     # Each once: Pelican's own "Could not process" lines only repeat them.
     assert "Could not process" not in log
 
 
-def test_each_problem_is_printed_once_on_a_line_an_editor_can_copy(tmp_path):
+def test_each_problem_is_printed_once_on_a_line_an_editor_can_copy(every_case):
     """`file:line: what: fix`, whole on one line (not wrapped at the 80
     columns a console without a terminal has), and not again in the log."""
-    log = refused_log(tmp_path, *CASES)
     for name, problem in CASES.items():
-        lines = [line for line in log.splitlines() if problem in " ".join(line.split())]
+        lines = [line for line in every_case.splitlines() if problem in " ".join(line.split())]
         assert len(lines) == 1, (name, lines)
         assert lines[0].startswith("  - ") and f"{name}:" in lines[0] or f"{name} " in lines[0], lines[0]
 

@@ -6,18 +6,39 @@ import pytest
 from conftest import SEARCH, browser_pages
 
 
+# Pages loaded side by side: each waits for half a second without a
+# request before it counts as loaded, and those waits overlap.
+AT_ONCE = 8
+
+
+class Load:
+    """What loading a URL asked for, what failed, what the console said."""
+
+    def __init__(self, browser, url):
+        # Tall enough that lazily loaded photos load too.
+        self.url, self.page = url, browser.new_page(viewport={"width": 1280, "height": 6000})
+        self.requests, self.failures, self.console = [], [], []
+        self.page.on("request", lambda r: self.requests.append(r))
+        self.page.on("requestfailed", lambda r: self.failures.append(r.url))
+        self.page.on("response", lambda r: r.status >= 400 and self.failures.append(f"{r.status} {r.url}"))
+        self.page.on("console", lambda m: m.type in ("error", "warning") and self.console.append(m.text))
+        self.page.goto(url, wait_until="commit")
+
+    def finish(self):
+        self.page.wait_for_load_state("networkidle")
+        self.page.close()
+        return self.requests, self.failures, self.console
+
+
+def loaded(browser, base, names):
+    """Each page of ``names`` as `Load` saw it, ``AT_ONCE`` at a time."""
+    for start in range(0, len(names), AT_ONCE):
+        started = [(name, Load(browser, f"{base}/{name}")) for name in names[start: start + AT_ONCE]]
+        yield from ((name, load.finish()) for name, load in started)
+
+
 def load(browser, url):
-    """What loading ``url`` asked for, what failed, what the console said."""
-    # Tall enough that lazily loaded photos load too.
-    page = browser.new_page(viewport={"width": 1280, "height": 6000})
-    requests, failures, console = [], [], []
-    page.on("request", lambda r: requests.append(r))
-    page.on("requestfailed", lambda r: failures.append(r.url))
-    page.on("response", lambda r: r.status >= 400 and failures.append(f"{r.status} {r.url}"))
-    page.on("console", lambda m: m.type in ("error", "warning") and console.append(m.text))
-    page.goto(url, wait_until="networkidle")
-    page.close()
-    return requests, failures, console
+    return Load(browser, url).finish()
 
 
 @pytest.mark.parametrize("build", ["mirror", "corpus_mirror"])
@@ -25,8 +46,7 @@ def test_every_page_loads_alone_and_cleanly(request, browser, build):
     base = request.getfixturevalue(build)
     site = request.getfixturevalue("dev_site" if build == "mirror" else "corpus_dev_site")
     problems = []
-    for name in browser_pages(site):
-        requests, failures, console = load(browser, f"{base}/{name}")
+    for name, (requests, failures, console) in loaded(browser, base, browser_pages(site)):
         photos = [r for r in requests[1:] if r.resource_type == "image" and r.url.startswith(f"{base}/photos/")]
         # The search page alone loads its script and index, from this site.
         own = [r for r in requests[1:] if name == SEARCH and r.url.startswith(f"{base}/")]
