@@ -26,7 +26,7 @@ from pelican import signals
 
 from . import pelican_internals
 from .chrome import languages
-from .output import cache_guard, page_cache, photo_output, share_images
+from .output import body_slots, cache_guard, page_cache, photo_output, share_images
 from .pages import addresses, contract, embargo, feeds, listings, structured_data, translations
 from .people import pages as speaker_pages
 from .people import register as people
@@ -41,9 +41,9 @@ def use_our_reader(readers):
 
 
 def finish_body(item):
-    """The body as published: photos' addresses in place, then held
-    compressed (in that order, so one receiver)."""
-    photo_output.place_photos(item)
+    """The body as published: the site's words and photos in its slots,
+    then held compressed (in that order, so one receiver)."""
+    body_slots.fill_body(item)
     pelican_internals.pack_body(item)
 
 

@@ -21,9 +21,6 @@ FOLDER = "photos"
 # Changing how variants are made (output/photos.py)? Change this, so that
 # they are made again, at new addresses.
 PHOTO_VERSION = "1"
-# How wide a photo is shown: the column, 36rem of 18 px; below that, the
-# screen's width less margins (theme/css/site.css).
-SIZES = "(min-width: 690px) 648px, calc(100vw - 2.5rem)"
 FORMATS = ("webp", "jpg")  # every variant in each, the first preferred
 # A photo's centre, across and down: where a crop is centred unless its Focus says.
 CENTRE = (0.5, 0.5)

@@ -1,33 +1,11 @@
-"""Photos on the site: their addresses in each page, their files in output/.
-
-The reader leaves ``{photo}`` where the photos' folder goes (`structure.py`);
-here it becomes a path relative to the page (development: the site works
-from any folder) or the absolute address (production: feeds too), and each
-published item's variants are written, through the build store (`photos.py`).
-"""
+"""Photos' files in output/: each published item's variants, made through
+the build store (`photos.py`) while the pages render. Their ``<picture>``
+in each page: `body_slots.py`."""
 
 import build_store
 
-from .. import pelican_internals
 from ..reading import checks
-from ..reading.structure import PHOTO
 from . import photos
-
-
-def place_photos(item):
-    """Point the photos' addresses at the photos' folder: relative to the
-    page where the site's links are, absolute in production (feeds too).
-
-    Changed before Pelican first renders links (content_object_init)."""
-    if PHOTO not in pelican_internals.body_as_read(item):
-        return
-    if item.settings["RELATIVE_URLS"]:
-        depth = item.save_as.count("/")
-        prefix = "../" * depth or "./"
-    else:
-        prefix = item.settings["SITEURL"] + "/"
-    pelican_internals.rewrite_body(item, lambda body: body.replace(PHOTO, prefix))
-
 
 
 def published_photos(generator):

@@ -19,6 +19,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..chrome import locales
+from ..model.slots import SLOT
 from . import checks
 from .quotations import PLACEHOLDER
 
@@ -46,12 +47,17 @@ class Isolate(Treeprocessor):
             isolate(root)
 
 
+def hidden(match):
+    return "\x00" * len(match.group())
+
+
 def split(text):
     """``text`` as the words before its first Latin run, and each run as a
     ``bdi`` whose tail is the words after it; None where it has no run."""
     # Markdown's placeholders (an entity, raw HTML: \x02wzxhzdk:0\x03) are
-    # restored after this runs: no run may cut one.
-    runs = list(LATIN_RUN.finditer(PLACEHOLDER.sub(lambda m: "\x00" * len(m.group()), text or "")))
+    # restored after this runs, and the site's slots filled (their labels
+    # isolated then): no run may cut one.
+    runs = list(LATIN_RUN.finditer(SLOT.sub(hidden, PLACEHOLDER.sub(hidden, text or ""))))
     if not runs:
         return None
     isolated = []

@@ -58,9 +58,9 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..chrome import locales
-from ..chrome.languages import chrome
 from ..chrome.scripts import UNSPACED
 from ..model.report import Quotation
+from ..model.slots import slot
 from . import checks, claims, marks, names
 from .safety import shorten
 from .speakers import Speaker, SpeakerError, parse_speakers, unknown
@@ -398,7 +398,7 @@ class BlockQuotation(Treeprocessor):
         self.extension.speaker_of[quote] = speaker
         figure = etree.Element("figure", {"class": "quotation"})
         figure.append(quote)
-        etree.SubElement(figure, "figcaption").text = speaker.caption(chrome(self.extension.lang)["apposition"])
+        etree.SubElement(figure, "figcaption").text = speaker.caption(slot("label", "apposition", 0))
         return figure
 
 

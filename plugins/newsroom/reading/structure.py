@@ -10,9 +10,11 @@ down, from the top left; the centre unless given)::
     Credit: Jane Doe / Rights Desk
     Focus: 30% 40%
 
-It becomes ``figure.photo > picture + figcaption``, with responsive WebP and
-JPEG widths (`photo_files.py` checks the file, `output/photos.py` makes them); the first photo of the text loads at once, the
-others lazily. Alt text is required; a photo from another site is refused
+It becomes ``figure.photo > picture + figcaption``: the reader checks the
+file (`photo_files.py`) and leaves a slot where its ``<picture>`` goes
+(`model/slots.py`); output makes its widths in WebP and JPEG
+(`output/photos.py`) and its ``<picture>`` from the theme's macro. The
+first photo of the text loads at once, the others lazily. Alt text is required; a photo from another site is refused
 (the page would load it from there: save it under content/ instead).
 
 A table may have a caption: a paragraph ``Table: …`` right before it. Its
@@ -34,8 +36,8 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..chrome.languages import chrome
-from ..model.report import CENTRE, SIZES
+from ..model.report import CENTRE
+from ..model.slots import slot
 from . import checks, photo_files
 
 IMAGE_LINE = re.compile(r"^!\[[^\]\n]*\]\([^)\n]*\)\s*$")
@@ -44,7 +46,6 @@ FOCUS = re.compile(r"^(\d{1,3}(?:\.\d+)?)%\s+(\d{1,3}(?:\.\d+)?)%$")
 ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 TABLE_CAPTION = re.compile(r"^Table\s*:\s*")
 LINK_PREFIX = re.compile(r"^\{(static|attach)\}")
-PHOTO = "{photo}"  # replaced by the photos' folder, relative or absolute (see __init__)
 
 
 def focus_point(text):
@@ -107,14 +108,13 @@ class Structure(Treeprocessor):
         self.md.content_problems.append((markup, message))
 
     def run(self, root):
-        labels = chrome(checks.lang_of(getattr(self.md, "Meta", {})))
         self.headings(root)
         self.tables(root)
-        self.footnotes(root, labels)
+        self.footnotes(root)
         for figure in root.iter("figure"):
             credit = figure.find("figcaption/span[@class='credit']")
             if credit is not None:
-                credit.text = labels.say("photo_credit", credit=credit.text)
+                credit.text = slot("label", "photo_credit", 0) + credit.text + slot("label", "photo_credit", 1)
         self.images(root)
 
     def headings(self, root):
@@ -159,7 +159,7 @@ class Structure(Treeprocessor):
                 box.append(table)
                 parent.insert(position, box)
 
-    def footnotes(self, root, labels):
+    def footnotes(self, root):
         for notes in root.iter("div"):
             if notes.get("class") != "footnote":
                 continue
@@ -171,13 +171,14 @@ class Structure(Treeprocessor):
             if rule is not None:
                 notes.remove(rule)
             heading = etree.Element("h2", {"id": "notes-title"})
-            heading.text = labels["notes"]
+            heading.text = slot("label", "notes", 0)
             notes.insert(0, heading)
             for number, back in enumerate(notes.iter("a"), 1):
                 if back.get("class") == "footnote-backref":
                     back.set("role", "doc-backlink")
                     back.attrib.pop("title", None)
-                    back.set("aria-label", labels.say("back_to_reference", n=re.sub(r"\D", "", back.get("href", "")) or number))
+                    n = re.sub(r"\D", "", back.get("href", "")) or number
+                    back.set("aria-label", slot("label_attribute", "back_to_reference", "n", n))
         for ref in root.iter("a"):
             if ref.get("class") == "footnote-ref":
                 ref.set("role", "doc-noteref")
@@ -191,8 +192,7 @@ class Structure(Treeprocessor):
                 picture = self.picture(image, eager=first, focus=parent.attrib.pop("data-focus", None))
                 if picture is None:
                     continue
-                picture.tail, image.tail = image.tail, None
-                parent[index] = picture
+                replace_with_text(parent, image, picture)
                 first = False
                 # ![alt](photo.jpg "Caption"): the title is the caption.
                 title = (image.get("title") or "").strip()
@@ -227,15 +227,15 @@ class Structure(Treeprocessor):
             self.problem(where, f"photo {src!r} {error}")
             return None
         self.md.photos.append(photo)
-        picture = etree.Element("picture")
-        etree.SubElement(picture, "source", {
-            "type": "image/webp", "srcset": photo.srcset(PHOTO, "webp"), "sizes": SIZES})
-        width = photo.fallback_width
-        attributes = {
-            "src": PHOTO + photo.name(width, "jpg"), "srcset": photo.srcset(PHOTO, "jpg"),
-            "sizes": SIZES, "width": str(photo.width), "height": str(photo.height),
-            "alt": alt, "decoding": "async",
-        }
-        attributes.update({"fetchpriority": "high"} if eager else {"loading": "lazy"})
-        etree.SubElement(picture, "img", attributes)
-        return picture
+        return slot("photo", len(self.md.photos) - 1, "eager" if eager else "lazy")
+
+
+def replace_with_text(parent, element, text):
+    """``element`` out of ``parent``, ``text`` where it was."""
+    at = list(parent).index(element)
+    text += element.tail or ""
+    if at:
+        parent[at - 1].tail = (parent[at - 1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(element)

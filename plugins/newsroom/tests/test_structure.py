@@ -1,13 +1,31 @@
-"""Tables, footnotes and headings, converted in-process as the reader does."""
+"""Tables, footnotes, photos and headings, converted in-process as the
+reader does, and their labels and pictures filled as the build does."""
+
+import types
+from pathlib import Path
 
 from markdown import Markdown
 
+from newsroom.model import slots
+from newsroom.output.body_slots import fill_body
 from newsroom.reading.structure import StructureExtension
 
+THEME = Path(__file__).resolve().parents[3] / "theme"
 
-def convert(text):
+
+def published(html, photos=(), lang="en", save_as="2021/04/report.html"):
+    """``html`` as the reader left it, its slots filled as a development
+    build fills them for a page at ``save_as``."""
+    settings = {"RELATIVE_URLS": True, "THEME": str(THEME), "JINJA_ENVIRONMENT": {"autoescape": True}}
+    item = types.SimpleNamespace(_content=html, lang=lang, settings=settings, save_as=save_as,
+                                 report=types.SimpleNamespace(photos=list(photos)))
+    fill_body(item)
+    return item._content
+
+
+def convert(text, lang="en"):
     md = Markdown(extensions=["tables", "footnotes", StructureExtension()])
-    return md.convert(text)
+    return published(md.convert(text), lang=lang)
 
 
 def levels(html):
@@ -31,6 +49,23 @@ def test_footnotes_get_roles_and_a_heading():
     html = convert("Text.[^1]\n\n[^1]: A note.")
     assert 'role="doc-noteref"' in html and 'role="doc-endnotes"' in html and 'role="doc-backlink"' in html
     assert '<h2 id="notes-title">Notes</h2>' in html and "<hr" not in html
+    assert 'aria-label="Back to reference 1"' in html
+
+
+def test_labels_are_the_reports_language_filled_in_and_never_part_of_its_reading():
+    md = Markdown(extensions=["footnotes", StructureExtension()])
+    read = md.convert("Texte.[^1]\n\n[^1]: Une note.")
+    assert "Notes" not in read and "Back to reference" not in read and slots.MARK in read
+    assert '<h2 id="notes-title">Notes</h2>' in published(read, lang="fr")
+    assert 'aria-label="Retour à l’appel de note 1"' in published(read, lang="fr")
+    assert '<h2 id="notes-title">Примечания</h2>' in published(read, lang="ru")
+
+
+def test_a_label_in_right_to_left_text_is_isolated_where_it_is_latin():
+    """An Arabic report takes the English labels (no catalogue yet): their
+    words isolated as the report's own Latin words are."""
+    read = Markdown(extensions=["footnotes", StructureExtension()]).convert("نص.[^1]\n\n[^1]: ملاحظة.")
+    assert '<h2 id="notes-title"><bdi>Notes</bdi></h2>' in published(read, lang="ar")
 
 
 def photo_markdown(tmp_path, text):
@@ -40,12 +75,14 @@ def photo_markdown(tmp_path, text):
     extension = StructureExtension(str(tmp_path))
     extension.source_path = str(tmp_path / "report.md")
     md = Markdown(extensions=[extension])
-    return md.convert(text), md
+    read = md.convert(text)
+    return published(read, md.photos), md
 
 
 def test_a_photo_becomes_a_captioned_credited_responsive_figure(tmp_path):
     html, md = photo_markdown(tmp_path, "![Court](images/court.jpg)\nCaption: Outside.\nCredit: Jane Doe")
     assert html.startswith('<figure class="photo"><picture><source sizes=')
+    assert 'src="../../photos/court-' in html and 'srcset="../../photos/court-' in html
     assert '<span class="caption">Outside.</span><span class="credit">Photo: Jane Doe</span>' in html
     assert 'height="600"' in html and 'width="1000"' in html and 'fetchpriority="high"' in html
     assert [p.widths for p in md.photos] == [[480, 800, 1000]]
