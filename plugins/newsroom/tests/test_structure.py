@@ -109,3 +109,8 @@ def test_a_focus_that_is_not_a_point_of_the_photo_is_refused(tmp_path):
         _, md = photo_markdown(tmp_path / str(number), f"![Court](images/court.jpg)\nFocus: {focus}")
         assert [(markup, message.split(":")[0]) for markup, message in md.content_problems] == [
             (f"Focus: {focus}", f"Focus '{focus}' is not a point of the photo")]
+
+
+def test_a_reports_own_words_are_never_taken_for_a_slot():
+    """What looks like a placeholder in the text stays the text's."""
+    assert "<p>The {photo} and {label} fields.</p>" in convert("The {photo} and {label} fields.")
