@@ -6,9 +6,10 @@ links (content_object_init).
   and in a report written right to left, its Latin words isolated as the
   reader isolates the report's own (`reading/isolation.py`); a label in an
   attribute escaped for one.
-- A photo: the theme's ``partials/picture.html``, its files' addresses
-  relative to the page in development (the site works from any folder) and
-  absolute in production (feeds too).
+- A photo: the macro in ``partials/picture.html``, the theme's where it
+  has one, else this plugin's (``templates/`` beside this file), its files'
+  addresses relative to the page in development (the site works from any
+  folder) and absolute in production (feeds too).
 """
 
 import os
@@ -63,11 +64,12 @@ def photos_folder(item):
 
 def templates(settings):
     """The theme's templates as Pelican's writer finds them (overrides
-    first), in the build's environment settings: made once a build."""
+    first), then this plugin's own, in the build's environment settings:
+    made once a build."""
     store = build_store.of(settings)
     work = store.work if store is not None else {}
     if "templates" not in work:
-        paths = [*settings.get("THEME_TEMPLATES_OVERRIDES", []), os.path.join(settings["THEME"], "templates")]
-        work["templates"] = jinja2.Environment(loader=jinja2.FileSystemLoader(paths),
-                                               **settings.get("JINJA_ENVIRONMENT", {}))
+        theme = [*settings.get("THEME_TEMPLATES_OVERRIDES", []), os.path.join(settings["THEME"], "templates")]
+        loader = jinja2.FileSystemLoader([*theme, os.path.join(os.path.dirname(__file__), "templates")])
+        work["templates"] = jinja2.Environment(loader=loader, **settings.get("JINJA_ENVIRONMENT", {}))
     return work["templates"]

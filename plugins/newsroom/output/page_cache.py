@@ -205,6 +205,7 @@ class Keys:
         files_hash(digest, [settings["THEME"]], "*")
         files_hash(digest, settings["PLUGIN_PATHS"], "*.py")
         files_hash(digest, settings["PLUGIN_PATHS"], "*.toml")  # the chrome's catalogue
+        files_hash(digest, settings["PLUGIN_PATHS"], "*.html")  # a plugin's own templates
         digest.update(self.listed(list(context.get("pages", ()))).encode())
         # The register: who every report's speakers are (a new report's
         # unregistered speaker is in that report's own description).
