@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BROTLI, NGINX_INSTALL, ROOT, build, configured, free_port, need, started
+from conftest import BROTLI, NGINX_INSTALL, ROOT, configured, free_port, need, started
 
 SSH_INSTALL = "apt-get install openssh-server openssh-client rsync"
 
@@ -64,10 +64,11 @@ def release(command, env, *args, target, **extra):
         env={**os.environ, "SSH_OPTS": env["SSH_OPTS"], **extra})
 
 
-def site_of(tmp_path, name, marker):
-    """A production build, with a file that says which one it is."""
+def site_of(prod_site, tmp_path, name, marker):
+    """A copy of the test run's production build, with a file that says
+    which one it is (each release as a publish makes it, built once)."""
     output = tmp_path / name
-    assert build(output, "publishconf.py").returncode == 0
+    shutil.copytree(prod_site.path, output)
     (output / "release.txt").write_text(marker)
     return output
 
@@ -106,9 +107,9 @@ def test_make_rsync_upload_publishes_a_release_and_switches_current(sshd, tmp_pa
     assert (target / "current" / "2021/04/blinken-human-rights-defenders.html").is_file()
 
 
-def test_releases_share_unchanged_files_switch_atomically_and_roll_back(sshd, tmp_path, nginx_current):
+def test_releases_share_unchanged_files_switch_atomically_and_roll_back(sshd, prod_site, tmp_path, nginx_current):
     target, base = nginx_current
-    first, second = site_of(tmp_path, "first", "first"), site_of(tmp_path, "second", "second")
+    first, second = site_of(prod_site, tmp_path, "first", "first"), site_of(prod_site, tmp_path, "second", "second")
 
     assert release("upload", sshd, str(first), target=target).returncode == 0
     assert served(base) == "first" and "Rights Desk" in served(base, "/")
@@ -121,7 +122,7 @@ def test_releases_share_unchanged_files_switch_atomically_and_roll_back(sshd, tm
     assert (releases[0] / unchanged).stat().st_ino == (releases[1] / unchanged).stat().st_ino, "hard-linked"
 
     # An upload killed half-way: the live release stays, whole.
-    third = site_of(tmp_path, "third", "third")
+    third = site_of(prod_site, tmp_path, "third", "third")
     (third / "big.bin").write_bytes(os.urandom(2_000_000))
     time.sleep(1.1)
     slow = subprocess.Popen(
@@ -146,8 +147,8 @@ def test_releases_share_unchanged_files_switch_atomically_and_roll_back(sshd, tm
     assert not list((target / "releases").glob("*.partial"))
 
 
-def test_only_the_newest_releases_are_kept(sshd, tmp_path):
-    site, target = site_of(tmp_path, "site", "x"), tmp_path / "srv"
+def test_only_the_newest_releases_are_kept(sshd, prod_site, tmp_path):
+    site, target = site_of(prod_site, tmp_path, "site", "x"), tmp_path / "srv"
     for _ in range(3):  # in one second or over several: each a release of its own
         assert release("upload", sshd, str(site), "--keep", "2", target=target).returncode == 0
     assert len(list((target / "releases").iterdir())) == 2
@@ -158,10 +159,10 @@ def test_only_the_newest_releases_are_kept(sshd, tmp_path):
     assert os.readlink(target / "current") == live and (target / "current" / "index.html").is_file()
 
 
-def test_two_uploads_to_one_target_take_turns(sshd, tmp_path):
+def test_two_uploads_to_one_target_take_turns(sshd, prod_site, tmp_path):
     """Started together, each upload is whole: the live site is all of one
     build, and the release each reports is the one it made."""
-    first, second = site_of(tmp_path, "first", "first"), site_of(tmp_path, "second", "second")
+    first, second = site_of(prod_site, tmp_path, "first", "first"), site_of(prod_site, tmp_path, "second", "second")
     (second / "only-in-second.txt").write_text("second")
     target = tmp_path / "srv"
     command = [sys.executable, "deploy/release.py", "upload"]
