@@ -232,8 +232,9 @@
     say(document.getElementById("search-needs-server"));
     return;
   }
-  // The index is a bundle a year, one for the newest month and one for
-  // the people quoted, each in an index language ("2026-11.zh": Chinese,
+  // The index is a bundle for the newest month, one for the rest of its
+  // year, one for the years before ("archive") and one for the people
+  // quoted, each in an index language ("2026-11.zh": Chinese,
   // segmented into words; "2026-11.und": every language written with
   // spaces, word by word): the first one's script searches them all,
   // merged, each bundle's words as its language's.

@@ -5,8 +5,8 @@
 languages, years, people, each as the page shows it) and the index's
 bundles (``SEARCH_SHARDS``, the first the one the page loads, which merges
 the others). Beside it, ``pagefind/<shard>.<language>/``: Pagefind's index of
-`records.by_shard`, a bundle a year, one for the newest month and one for
-the people, each in an index language (`records.index_language`: Chinese
+`records.by_shard`: a bundle for the newest month, one for the rest of its
+year, one for the years before and one for the people, each in an index language (`records.index_language`: Chinese
 and Japanese segmented, every other language in words as spaced), each
 with the part of Pagefind's
 bundle the page's script loads (its default interfaces are left out: the
@@ -86,10 +86,11 @@ class SearchGenerator(Generator):
 
 
 class Index:
-    """The site's index, one Pagefind bundle a shard (`records.by_shard`: a
-    year's reports, the newest month's, or the people), which the search
-    page merges: a new report indexes its month again, not the archive,
-    and no Pagefind process holds more than a year in memory. The bundles
+    """The site's index, one Pagefind bundle a shard (`records.by_shard`: the
+    newest month's reports, the rest of its year's, the years' before, or
+    the people), which the search page merges: a new report indexes its
+    month again, not the archive (indexed again once a year, and when a
+    report of a past year is edited). The bundles
     the build store lacks are made one after another in a thread, from now
     (their work is Pagefind's own process), each into a folder of its own
     under ``work``; `place` waits for them, files them in the store and

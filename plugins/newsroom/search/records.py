@@ -83,18 +83,29 @@ def person_record(person, url, lang):
                    "quoted": [person.kind]})
 
 
-def bundle_of(date, year, newest_month):
-    """The bundle of a report dated ``date`` (ISO) in ``year``:
-    ``newest_month`` (``YYYY-MM``) if it is dated then, else its year. A
-    new report indexes its month again, not its year, and changes a
-    month's worth of the index's files; when a month begins, the one
-    before joins its year (indexed again then, once)."""
-    return newest_month if date and date[:7] == newest_month else year
+ARCHIVE = "archive"
+
+
+def bundle_of(date, newest_month):
+    """The bundle of a report dated ``date`` (ISO): ``newest_month``
+    (``YYYY-MM``) if it is dated then, else its year if that is the newest
+    month's, else the archive of every year before. A new report indexes
+    its month again and changes a month's worth of the index's files; when
+    a month begins, the one before joins its year, and when a year begins,
+    the year before joins the archive (each indexed again then, once). A
+    reader's first search fetches each bundle's index of its pages and
+    Pagefind's program for it: three bundles a writing, however many
+    years the site has published."""
+    if date[:7] == newest_month:
+        return newest_month
+    return date[:4] if date[:4] == newest_month[:4] else ARCHIVE
 
 
 def shard_order(name):
-    """The newest first (the newest month, then the years), people last."""
+    """The newest first (the newest month, its year, the archive), people last."""
     if name == "people":
+        return (2, 0, 0)
+    if name == ARCHIVE:
         return (1, 0, 0)
     year, _, month = name.partition("-")
     return (0, -int(year), -int(month or 0))
@@ -129,8 +140,8 @@ def record(url, content, language, meta, filters):
 
 def by_shard(context, settings):
     """Every record of the site, a bundle's at a time: ``(shard, records)``
-    for each bundle of the index (a year's reports, the newest month's:
-    `bundle_of`; the people's), in a stable order (so the same site gives
+    for each bundle of the index (the newest month's reports, the rest of
+    its year's, the years' before: `bundle_of`; the people's), in a stable order (so the same site gives
     the same index, byte for byte), each bundle's made only when the one
     before is done with."""
     names = settings.get("SECTION_NAMES", {})
@@ -138,7 +149,7 @@ def by_shard(context, settings):
     newest = max((date[:7] for _, date in dated), default=None)
     grouped = {}
     for article, date in dated:
-        grouped.setdefault(bundle_of(date, str(article.date.year), newest), []).append(article)
+        grouped.setdefault(bundle_of(date, newest), []).append(article)
     for bundle, articles in grouped.items():
         yield bundle, sorted((r for article in articles for r in report_records(article, names)), key=by_url)
     url_of = context.get("person_url")

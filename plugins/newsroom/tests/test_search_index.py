@@ -113,7 +113,8 @@ def site_records(context, settings):
 
 def shards(records):
     """The records by the bundle they go in, as the build groups the site's
-    (`by_shard`): the newest month's reports, each year's, the people's."""
+    (`by_shard`): the newest month's reports, the rest of its year's, the
+    years' before, the people's."""
     newest = max((r["filters"]["date"][0][:7] for r in records if "date" in r["filters"]), default=None)
     grouped = {}
     for record in records:
@@ -122,8 +123,10 @@ def shards(records):
             bundle = "people"
         elif filters.get("date", [""])[0][:7] == newest:
             bundle = newest
-        else:
+        elif newest is None or filters["year"][0] == newest[:4]:  # undated records: by year
             bundle = filters["year"][0]
+        else:
+            bundle = "archive"
         grouped.setdefault(bundle, []).append(record)
     return grouped
 
@@ -192,7 +195,7 @@ def dated(record, year):
 
 
 @pytest.mark.integration
-def test_a_bundle_a_year_each_made_once_for_the_same_records(tmp_path):
+def test_each_bundle_is_made_once_for_the_same_records(tmp_path):
     output = tmp_path / "output"
     records = [dated(RECORDS[0], "2021"), dated(RECORDS[1], "2025"), {**RECORDS[0], "url": "people/a.html"}]
     first = index(records, tmp_path)
@@ -231,14 +234,15 @@ def reports_on(*days):
             "PEOPLE_QUOTED": [(PEOPLE["antony-blinken"], 1)], "person_url": lambda p: f"people/{p.slug}.html"}
 
 
-def test_the_newest_month_is_a_bundle_of_its_own_and_each_year_before_it_one():
-    grouped = dict(by_shard(reports_on("2024-11-30", "2025-10-31", "2025-11-01", "2025-11-30"), {}))
-    assert sorted(grouped, key=shard_order) == ["2025-11", "2025", "2024", "people"]
+def test_the_newest_month_is_a_bundle_of_its_own_its_year_one_and_the_years_before_one():
+    grouped = dict(by_shard(reports_on("2019-05-01", "2024-11-30", "2025-10-31", "2025-11-01", "2025-11-30"), {}))
+    assert sorted(grouped, key=shard_order) == ["2025-11", "2025", "archive", "people"]
     assert {shard: [r["url"] for r in records] for shard, records in grouped.items()} == {
         "2025-11": ["2025-11-01.html", "2025-11-30.html"], "2025": ["2025-10-31.html"],
-        "2024": ["2024-11-30.html"], "people": ["people/antony-blinken.html"]}
-    # A new month: the one before joins its year.
+        "archive": ["2019-05-01.html", "2024-11-30.html"], "people": ["people/antony-blinken.html"]}
+    # A new month: the one before joins its year; a new year: the year before joins the archive.
     assert sorted(dict(by_shard(reports_on("2025-11-01", "2025-12-01"), {}))) == ["2025", "2025-12", "people"]
+    assert sorted(dict(by_shard(reports_on("2025-12-31", "2026-01-01"), {}))) == ["2026-01", "archive", "people"]
 
 
 def changed_between(output, before, after):
