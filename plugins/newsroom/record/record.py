@@ -21,10 +21,16 @@ A version this build's own working tree makes (uncommitted edits) is dated
 now: a preview shows it; a publish from a clean checkout has none.
 """
 
+import dataclasses
 import datetime
+import hashlib
+import json
 import logging
 import os
+import zlib
+from pathlib import Path
 
+import build_store
 from feedgenerator import Atom1Feed
 from pelican.generators import Generator
 from pelican.log import console
@@ -33,13 +39,48 @@ from ..people.pages import published
 from ..reading import checks
 from ..reading.reader import CORRECTION
 from . import versions as record_versions
-from .words import header_and_body, plain, word_changes, words_only
+from .words import Words, header_and_body, plain, word_changes, words_only
 
 logger = logging.getLogger(__name__)
 # The fields of a report's header the record compares: as `Words` names
 # them, as a message names them (`Words.changes`), as the header writes them.
 FIELDS = (("headline", "the headline", "Title"), ("standfirst", "the standfirst", "Summary"),
           ("editor_note", "the editor's note", "Editor_note"))
+
+
+class KeptWords:
+    """The words of each blob of a report's history, kept in the build store
+    (kind ``record-words``, keyed by the code that reads them and the
+    blob's id; each object checked against its digest when it is read): a
+    build reads from git and parses only the blobs new since the last, and
+    one new report costs one reading, not the archive's."""
+
+    KIND = "record-words"
+
+    def __init__(self, store):
+        self.store, self.read = store, {}
+        code = Path(__file__).resolve().parents[1]
+        digest = hashlib.sha256()
+        for module in sorted([*code.glob("reading/*.py"), code / "record" / "words.py"]):
+            digest.update(module.read_bytes())
+        self.reader = digest.hexdigest()[:16]
+
+    def get(self, blob):
+        if blob not in self.read:
+            path = self.store.made(self.KIND, f"{self.reader} {blob}")
+            if path is None:
+                return None
+            with open(path, "rb") as f:
+                fields = json.loads(zlib.decompress(f.read()))
+            fields["quotations"] = tuple(map(tuple, fields["quotations"]))
+            fields["notes"] = tuple(fields["notes"])
+            self.read[blob] = Words(**fields)
+        return self.read[blob]
+
+    def put(self, blob, words):
+        self.read[blob] = words
+        data = zlib.compress(json.dumps(dataclasses.asdict(words), ensure_ascii=False).encode())
+        self.store.record(self.KIND, f"{self.reader} {blob}", self.store.add_bytes(data))
 
 
 def versions_page(url, save_as):
@@ -58,7 +99,11 @@ def gather(generator):
     if not articles or not generator.settings.get("CHANGES_SAVE_AS"):
         return
     now = datetime.datetime.now(datetime.timezone.utc)
-    found, why = record_versions.record(generator.path, {a.source_path: a.date for a in articles}, now)
+    store = build_store.of(generator.settings)
+    known = KeptWords(store) if store is not None else None
+    found, why = record_versions.record(generator.path, {a.source_path: a.date for a in articles}, now, known)
+    if store is not None:
+        store.forget_unused(KeptWords.KIND)
     if why:
         console.print(f"No record of versions: {why}; published without one.")
         return

@@ -8,14 +8,17 @@ it differs from the last commit, is the version this build publishes. A
 version is published when it is committed once the report's Date has
 passed; versions before that are drafts, and their changes free.
 
-Read in two git processes for the whole site, whatever its size: one
-``git log`` over content/ for which commits touched which files, one ``git
-cat-file --batch`` for their contents. A checkout without history (a
+Read in at most two git processes for the whole site: one ``git log``
+over content/ for which commits made which blob of which file, and one
+``git cat-file --batch`` for the blobs whose words are not kept already
+(``known``, the build store's: a blob's words never change, so a build
+reads only the blobs new since the last). A checkout without history (a
 tarball, a shallow clone) gives no record: the build says so in one line
 and publishes without one, rather than inventing one.
 """
 
 import datetime
+import hashlib
 import os
 import subprocess
 from dataclasses import dataclass, field
@@ -60,72 +63,99 @@ def repository(content):
 
 def commits_by_file(top, content):
     """Each file under ``content`` (by its path in the checkout) to the
-    commits of HEAD that changed it, oldest first: ``(sha, when)``."""
-    log = git(top, "log", "--no-renames", "--format=%x00%H %cI", "--name-only", "HEAD", "--",
-              os.path.relpath(content, top)).stdout.decode("utf-8", "replace")
+    commits of HEAD that changed it, oldest first: ``(sha, when, blob)``,
+    the blob None where the commit removed the file."""
+    log = git(top, "-c", "core.quotePath=false", "log", "--no-renames", "--raw", "--no-abbrev",
+              "--format=%x00%H %cI", "HEAD", "--", os.path.relpath(content, top)).stdout.decode("utf-8", "replace")
     found = {}
     for entry in log.split("\0")[1:]:
-        head, *names = entry.strip("\n").split("\n")
+        head, *changes = entry.strip("\n").split("\n")
         sha, when = head.split(" ")
         date = datetime.datetime.fromisoformat(when)
-        for name in filter(None, names):
-            found.setdefault(name, []).append((sha, date))
+        for change in filter(None, changes):
+            modes, name = change.split("\t", 1)
+            blob = modes.split(" ")[3]
+            found.setdefault(name, []).append((sha, date, None if blob.strip("0") == "" else blob))
     return {name: list(reversed(commits)) for name, commits in found.items()}
 
 
-def contents(top, wanted):
-    """The file at each ``(sha, path)`` of ``wanted``, as text (None where
-    the commit removed it)."""
-    if not wanted:
+def blob_id(data):
+    """The id git gives a file of these bytes."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def text_of(data):
+    """A source's bytes as the words are read from: UTF-8, lines ending in \\n."""
+    return data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def blobs(top, ids):
+    """The bytes of each blob of ``ids``, read in one git process."""
+    if not ids:
         return {}
-    request = "".join(f"{sha}:{path}\n" for sha, path in wanted).encode()
-    out = git(top, "cat-file", "--batch", stdin=request).stdout
+    out = git(top, "cat-file", "--batch", stdin="".join(f"{blob}\n" for blob in ids).encode()).stdout
     found, at = {}, 0
-    for key in wanted:
+    for blob in ids:
         line_end = out.index(b"\n", at)
         header = out[at:line_end].split(b" ")
         at = line_end + 1
         if header[-1] == b"missing":
-            found[key] = None
             continue
         size = int(header[2])
-        found[key] = out[at:at + size].decode("utf-8", "replace")
+        found[blob] = out[at:at + size]
         at += size + 1
     return found
 
 
-def record(content, sources, now):
+def record(content, sources, now, known=None):
     """``(versions, None)``: each source's published versions (its path as
     the reports know it: ``sources``, path -> the report's Date), oldest
     first, each word-changing commit after the first published one a
-    version; or ``({}, why)`` without history."""
+    version; or ``({}, why)`` without history. ``known`` keeps the words
+    of each blob read (``get(blob)``, ``put(blob, words)``)."""
     top, why = repository(content)
     if top is None:
         return {}, why
+    known = known if known is not None else Known()
     history = commits_by_file(top, content)
-    relative = {path: os.path.relpath(os.path.realpath(path), os.path.realpath(top)) for path in sources}
-    wanted = [(sha, name) for name in relative.values() for sha, _ in history.get(name, [])]
-    texts = contents(top, wanted)
+    # The sources' names in the checkout, from one resolved folder (each
+    # path resolved alone took seconds at ten thousand reports).
+    inside = os.path.relpath(os.path.realpath(content), os.path.realpath(top))
+    names = {path: os.path.normpath(os.path.join(inside, os.path.relpath(path, content))) for path in sources}
+    current = {}
+    for path in sources:
+        with open(path, "rb") as f:
+            data = f.read()
+        current[path] = blob_id(data)
+        if known.get(current[path]) is None:
+            known.put(current[path], report_words.read(text_of(data)))
+    needed = {blob for name in names.values() for _, _, blob in history.get(name, ()) if blob}
+    for blob, data in blobs(top, sorted(b for b in needed if known.get(b) is None)).items():
+        known.put(blob, report_words.read(text_of(data)))
     found = {}
     for path, published_on in sources.items():
-        name = relative[path]
-        steps = [(sha, date, texts.get((sha, name))) for sha, date in history.get(name, [])]
-        with open(path, encoding="utf-8") as f:
-            steps.append((None, now, f.read()))
+        steps = [(sha, date, blob and known.get(blob)) for sha, date, blob in history.get(names[path], [])]
+        steps.append((None, now, known.get(current[path])))
         found[path] = versions(steps, published_on)
     return found, None
 
 
+class Known(dict):
+    """Words by blob, for one build (the build store keeps them between builds)."""
+
+    def put(self, blob, words):
+        self[blob] = words
+
+
 def versions(steps, published_on):
-    """The published versions among ``steps`` (``(commit, when, text)``,
-    oldest first): the first committed once ``published_on`` had passed
-    (or the last before it, which went public then), then each that
-    changed the words."""
+    """The published versions among ``steps`` (``(commit, when, words)``,
+    oldest first; words None where the file was removed): the first
+    committed once ``published_on`` had passed (or the last before it,
+    which went public then), then each that changed the words."""
     kept = []
-    for commit, date, text in steps:
-        if text is None:
+    for commit, date, read in steps:
+        if read is None:
             continue
-        read = report_words.read(text)
         if kept and kept[-1].words == read:
             continue
         if kept and date <= published_on:  # not yet public: the draft's changes are free

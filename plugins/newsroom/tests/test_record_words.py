@@ -2,6 +2,7 @@
 changed of the one before, and which commits are versions at all."""
 
 import datetime
+import os
 
 from hypothesis import given, settings, strategies as st
 
@@ -57,10 +58,15 @@ def at(day, hour=12):
 PUBLISHED = at(20, 0)
 
 
+def read(steps):
+    """``(commit, when, source)`` steps as `versions.versions` takes them: with the source's words."""
+    return [(commit, when, words.read(source)) for commit, when, source in steps]
+
+
 def test_drafts_merge_into_the_first_published_version_and_unchanged_words_make_no_version():
-    steps = [("a", at(18), SOURCE), ("b", at(19), SOURCE.replace("an hour", "two hours")),
-             ("c", at(21), SOURCE.replace("an hour", "two hours").replace("Date:", "Tags: X\nDate:")),
-             ("d", at(22), SOURCE.replace("an hour", "three hours"))]
+    steps = read([("a", at(18), SOURCE), ("b", at(19), SOURCE.replace("an hour", "two hours")),
+                  ("c", at(21), SOURCE.replace("an hour", "two hours").replace("Date:", "Tags: X\nDate:")),
+                  ("d", at(22), SOURCE.replace("an hour", "three hours"))])
     kept = versions.versions(steps, PUBLISHED)
     assert [(v.commit, v.date) for v in kept] == [("b", PUBLISHED), ("d", at(22))]
     assert kept[1].changed == ("the text",)
@@ -69,11 +75,11 @@ def test_drafts_merge_into_the_first_published_version_and_unchanged_words_make_
 
 def test_a_new_correction_or_update_line_says_what_changed():
     corrected = SOURCE.replace("Summary:", "Correction: 2021-04-22: The hearing lasted three hours.\nSummary:")
-    steps = [("a", at(21), SOURCE), ("b", at(22), corrected.replace("an hour", "three hours"))]
+    steps = read([("a", at(21), SOURCE), ("b", at(22), corrected.replace("an hour", "three hours"))])
     kept = versions.versions(steps, PUBLISHED)
     assert len(kept) == 2 and versions.silent(kept) == ()
     # A line kept from an earlier version says nothing of a later change.
-    steps.append(("c", at(23), corrected.replace("an hour", "four hours")))
+    steps += read([("c", at(23), corrected.replace("an hour", "four hours"))])
     assert versions.silent(versions.versions(steps, PUBLISHED)) == ("the text",)
 
 
@@ -99,3 +105,46 @@ def test_a_machine_without_git_publishes_without_a_record_and_says_why(tmp_path,
     monkeypatch.setenv("PATH", str(tmp_path))  # no git on it
     found, why = versions.record(str(tmp_path), {}, at(22))
     assert found == {} and why == "git is not installed (apt-get install git)"
+
+
+def committed(tmp_path, *sources):
+    """A checkout whose report.md was committed once as each of ``sources``."""
+    import subprocess
+    content = tmp_path / "content"
+    content.mkdir()
+    subprocess.run(["git", "init", "-q", str(content)], check=True)
+    for number, source in enumerate(sources):
+        (content / "report.md").write_text(source, encoding="utf-8")
+        subprocess.run(["git", "-C", str(content), "add", "-A"], check=True)
+        subprocess.run(["git", "-C", str(content), "-c", "user.name=Desk", "-c", "user.email=desk@example.org",
+                        "commit", "-qm", f"version {number}"], check=True,
+                       env={**os.environ, "GIT_COMMITTER_DATE": at(21 + number).isoformat()})
+    return content
+
+
+def test_a_blobs_words_are_read_once_and_kept_only_as_the_store_wrote_them(tmp_path, monkeypatch):
+    """A second build reads no blob from git; a kept reading tampered with
+    is not believed: the blob is read again, its words as written."""
+    import build_store
+    from newsroom.record.record import KeptWords
+    content = committed(tmp_path, SOURCE, SOURCE.replace("an hour", "three hours"))
+    sources = {str(content / "report.md"): PUBLISHED}
+    asked = []
+    real = versions.blobs
+    monkeypatch.setattr(versions, "blobs", lambda top, ids: asked.append(list(ids)) or real(top, ids))
+
+    def build():
+        store = build_store.Store(tmp_path / "cache")
+        found, why = versions.record(str(content), sources, at(25), KeptWords(store))
+        store.commit()
+        store.close()
+        return [(v.commit is not None, v.changed) for v in found[str(content / "report.md")]]
+
+    first = build()
+    assert first == [(True, ()), (True, ("the text",))] and len(asked[-1]) == 1, "the first version, from git"
+    assert build() == first and asked[-1] == [], "nothing read again"
+    for kept in (tmp_path / "cache" / "objects").rglob("*"):
+        if kept.is_file():
+            kept.chmod(0o600)
+            kept.write_bytes(kept.read_bytes()[:-1] + b"x")
+    assert build() == first and len(asked[-1]) == 1
