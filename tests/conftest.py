@@ -9,6 +9,8 @@ corrections, a draft, a report dated in the future, Chinese and French).
 Page-level tests take `site` and run over all four builds; nothing there
 assumes which reports exist."""
 
+import contextlib
+import fcntl
 import json
 import os
 import re
@@ -160,11 +162,30 @@ class Site:
                 if not n.startswith("drafts/") and '<article class="report"' in self.text(n)]
 
 
+@contextlib.contextmanager
+def shared(tmp_path_factory, name):
+    """A folder every test worker of this run shares (pytest-xdist's
+    workers each have a temporary folder of their own, under one folder of
+    the run), held by one worker at a time."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield root / name
+
+
 def built(tmp_path_factory, name, settings, content=ROOT / "content"):
-    """A whole site, searchable as `make html SEARCH=1` and `make publish` make it."""
-    output = tmp_path_factory.mktemp(name) / "output"
-    result = build(output, settings, content, SEARCH_INDEX=True)
-    assert result.returncode == 0, f"{settings} build failed:\n{result.stdout}\n{result.stderr}"
+    """A whole site, searchable as `make html SEARCH=1` and `make publish`
+    make it: built once a test run, by the first worker to need it, for
+    every worker to read (no test changes a site it is handed)."""
+    with shared(tmp_path_factory, f"site-{name}") as folder:
+        output = folder / "output"
+        if not (folder / "built").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            result = build(output, settings, content, SEARCH_INDEX=True)
+            assert result.returncode == 0, f"{settings} build failed:\n{result.stdout}\n{result.stderr}"
+            (folder / "built").touch()
     return Site(output, siteurl(settings), settings == "publishconf.py")
 
 
