@@ -22,6 +22,7 @@ CASES = {
     "duplicate-slug.md": "are both published as 2021/04/blinken-human-rights-defenders.html",
     "punctuation-tag.md": ": Tags '<>' has no letter or digit to make its address from",
     "title-unmarked.md": ":1: a straight double quotation mark without markup at '\"final\"'",
+    "summary-photo.md": ":5: Summary holds an image, which only the report's text can show",
     "summary-unmarked.md": ":5: an opening corner bracket without markup at '「判决是最终的」 on Monday.'",
     "note-unmarked.md": ":6: a straight single quotation mark without markup at ''final' verdict.'",
     "photo-without-alt.md": ":7: photo 'images/photo.jpg' has no alt text: write ![what the photo shows]",

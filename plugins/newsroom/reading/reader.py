@@ -133,6 +133,11 @@ class NewsroomReader(MarkdownReader):
         metadata = self.parse_fields(
             {k: v for k, v in meta.items() if k not in ("date", "modified") or checks.is_date(v[0])}
         )
+        for name in self.settings["FORMATTED_FIELDS"]:
+            if "<img" in str(metadata.get(name, "")):  # a field is read without the photo extension
+                problems.append((checks.field_line(text, name), f"{name.title()} holds an image, which only "
+                                 "the report's text can show: put the photo in the text, on a line of its own "
+                                 "(![what it shows](images/…))"))
         title_html, in_fields = "", self.field_quotations
         if meta.get("title"):
             self.field_quotations = []

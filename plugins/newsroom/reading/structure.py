@@ -13,8 +13,9 @@ down, from the top left; the centre unless given)::
 It becomes ``figure.photo > picture + figcaption``: the reader checks the
 file (`photo_files.py`) and leaves a slot where its ``<picture>`` goes
 (`model/slots.py`); output makes its widths in WebP and JPEG
-(`output/photos.py`) and its ``<picture>`` from the theme's macro. The
-first photo of the text loads at once, the others lazily. Alt text is required; a photo from another site is refused
+(`output/photos.py`) and its ``<picture>`` from the macro in
+``partials/picture.html``. The first photo of the text loads at once, the
+others lazily. Alt text is required; a photo from another site is refused
 (the page would load it from there: save it under content/ instead).
 
 A table may have a caption: a paragraph ``Table: …`` right before it. Its
