@@ -110,7 +110,7 @@ def correction_node(correction, report, siteurl):
     with (its place on the report's versions page)."""
     node = {"@type": "CorrectionComment", "datePublished": correction.date.isoformat(), "text": correction.text}
     for number, version in enumerate(report.versions, 1):
-        if any(correction.text and correction.text in note for note in version.words.notes) and number > 1:
+        if number > 1 and any(correction.text and correction.text in note for note in version.words.notes):
             node["url"] = f"{siteurl}/{report.changes_href}#v{number}"
             break
     return node

@@ -58,16 +58,29 @@ class KeptWords:
     KIND = "record-words"
 
     def __init__(self, store):
-        self.store, self.read = store, {}
+        self.store, self.read, self.paths = store, {}, {}
         code = Path(__file__).resolve().parents[1]
         digest = hashlib.sha256()
         for module in sorted([*code.glob("reading/*.py"), code / "record" / "words.py"]):
             digest.update(module.read_bytes())
         self.reader = digest.hexdigest()[:16]
 
+    def key(self, blob):
+        return f"{self.reader} {blob}"
+
+    def path(self, blob):
+        """The kept words' file, believed (once a build), else None."""
+        if blob not in self.paths:
+            self.paths[blob] = self.store.made(self.KIND, self.key(blob))
+        return self.paths[blob]
+
+    def __contains__(self, blob):
+        """Whether the blob's words are kept (believed, not read)."""
+        return blob in self.read or self.path(blob) is not None
+
     def get(self, blob):
         if blob not in self.read:
-            path = self.store.made(self.KIND, f"{self.reader} {blob}")
+            path = self.path(blob)
             if path is None:
                 return None
             with open(path, "rb") as f:
@@ -80,7 +93,7 @@ class KeptWords:
     def put(self, blob, words):
         self.read[blob] = words
         data = zlib.compress(json.dumps(dataclasses.asdict(words), ensure_ascii=False).encode())
-        self.store.record(self.KIND, f"{self.reader} {blob}", self.store.add_bytes(data))
+        self.store.record(self.KIND, self.key(blob), self.store.add_bytes(data))
 
 
 def versions_page(url, save_as):

@@ -29,11 +29,19 @@ from . import words as report_words
 @dataclass(frozen=True)
 class Version:
     """One version of a report: the commit (None: this build's own, not
-    committed), when it was made, and its words."""
+    committed), when it was made, the blob its file was (its bytes' id),
+    and what it changed of the version before. Its words are read from
+    ``known`` when asked for: most reports have one version, whose words
+    no page shows."""
     commit: str | None
     date: datetime.datetime
-    words: report_words.Words
+    blob: str
     changed: tuple = field(default=())  # what it changed of the version before (`Words.changes`)
+    known: object = field(default=None, compare=False, repr=False)
+
+    @property
+    def words(self):
+        return self.known.get(self.blob)
 
 
 def git(folder, *arguments, stdin=None):
@@ -127,48 +135,53 @@ def record(content, sources, now, known=None):
         with open(path, "rb") as f:
             data = f.read()
         current[path] = blob_id(data)
-        if known.get(current[path]) is None:
+        if current[path] not in known:
             known.put(current[path], report_words.read(text_of(data)))
     needed = {blob for name in names.values() for _, _, blob in history.get(name, ()) if blob}
-    for blob, data in blobs(top, sorted(b for b in needed if known.get(b) is None)).items():
+    for blob, data in blobs(top, sorted(b for b in needed if b not in known)).items():
         known.put(blob, report_words.read(text_of(data)))
     found = {}
     for path, published_on in sources.items():
-        steps = [(sha, date, blob and known.get(blob)) for sha, date, blob in history.get(names[path], [])]
-        steps.append((None, now, known.get(current[path])))
-        found[path] = versions(steps, published_on)
+        steps = list(history.get(names[path], []))
+        steps.append((None, now, current[path]))
+        found[path] = versions(steps, published_on, known)
     return found, None
 
 
 class Known(dict):
-    """Words by blob, for one build (the build store keeps them between builds)."""
+    """Words by blob, for one build (the build store keeps them between
+    builds: `record.KeptWords`)."""
 
     def put(self, blob, words):
         self[blob] = words
 
 
-def versions(steps, published_on):
-    """The published versions among ``steps`` (``(commit, when, words)``,
-    oldest first; words None where the file was removed): the first
-    committed once ``published_on`` had passed (or the last before it,
-    which went public then), then each that changed the words."""
+def versions(steps, published_on, known):
+    """The published versions among ``steps`` (``(commit, when, blob)``,
+    oldest first; the blob None where the file was removed), their words
+    in ``known``: the first committed once ``published_on`` had passed (or
+    the last before it, which went public then), then each that changed
+    the words. A blob the version before was is the same words, unread."""
     kept = []
-    for commit, date, read in steps:
-        if read is None:
-            continue
-        if kept and kept[-1].words == read:
-            continue
-        if kept and date <= published_on:  # not yet public: the draft's changes are free
-            kept[-1] = Version(commit, kept[-1].date, read)
+    for commit, date, blob in steps:
+        if blob is None:
             continue
         if not kept:
-            kept.append(Version(commit, max(date, published_on), read))
+            kept.append(Version(commit, max(date, published_on), blob, known=known))
+            continue
+        if blob == kept[-1].blob:
+            continue
+        read = known.get(blob)
+        if kept[-1].words == read:
+            continue
+        if date <= published_on:  # not yet public: the draft's changes are free
+            kept[-1] = Version(commit, kept[-1].date, blob, known=known)
             continue
         changed = tuple(kept[-1].words.changes(read))
         if changed or read.notes != kept[-1].words.notes:
-            kept.append(Version(commit, date, read, changed))
+            kept.append(Version(commit, date, blob, changed, known))
         else:
-            kept[-1] = Version(commit, kept[-1].date, read, kept[-1].changed)
+            kept[-1] = Version(commit, kept[-1].date, blob, kept[-1].changed, known)
     return kept
 
 
