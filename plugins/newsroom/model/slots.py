@@ -1,10 +1,10 @@
 """What the site says inside a report's body, left by the reader as a slot
 where it goes and filled when the body is first rendered
 (`output/body_slots.py`): the labels around the report's own words
-("Notes", "Photo: …", "Back to reference 2", the comma between a person's
-name and role in a block quotation's caption) in the report's language,
-and each photo's ``<picture>`` (``partials/picture.html``, the theme's or the
-plugin's own).
+("Notes", "Photo: …", "Back to reference 2", "Table", the comma between a
+person's name and role in a block quotation's caption) in the report's
+language, and each photo's ``<picture>`` (``partials/picture.html``, the
+theme's or the plugin's own).
 
 So a reading, which Pelican's content cache keeps from build to build,
 holds what the report's file says and nothing the site says around it: a

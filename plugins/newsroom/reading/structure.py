@@ -154,7 +154,7 @@ class Structure(Treeprocessor):
                     before.set("id", caption_id)
                     box.set("aria-labelledby", caption_id)
                 else:
-                    box.set("aria-label", "Table")
+                    box.set("aria-label", slot("label_attribute", "table"))
                 position = list(parent).index(table)
                 parent.remove(table)
                 box.append(table)

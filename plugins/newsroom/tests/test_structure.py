@@ -45,6 +45,12 @@ def test_tables_get_scopes_a_caption_and_a_scrolling_box():
     assert '<th scope="col">Year</th>' in html and 'class="align-right"' in html and "style=" not in html
 
 
+def test_a_table_without_a_caption_is_named_in_the_reports_language():
+    table = "| Year | Cases |\n| --- | ---: |\n| 2024 | 12 |"
+    assert 'aria-label="Table"' in convert(table)
+    assert 'aria-label="Tableau"' in convert(table, lang="fr")
+
+
 def test_footnotes_get_roles_and_a_heading():
     html = convert("Text.[^1]\n\n[^1]: A note.")
     assert 'role="doc-noteref"' in html and 'role="doc-endnotes"' in html and 'role="doc-backlink"' in html
