@@ -11,9 +11,10 @@ def axe_script():
     return AXE.read_text(encoding="utf-8")
 
 
-def violations(browser, base, names, scheme, width):
+def violations(browser, base, names, scheme, width, rules=None):
     """``{page: [(rule, impact, first nodes)]}`` for each of ``names``
-    served at ``base`` that axe finds fault with, in ``scheme`` at ``width``."""
+    served at ``base`` that axe finds fault with, in ``scheme`` at
+    ``width``: every rule axe runs by default, or only ``rules``."""
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True)
     # In every page the context opens, before its own: sent to the browser
     # once, where adding it to each page took as long as axe's run.
@@ -22,7 +23,8 @@ def violations(browser, base, names, scheme, width):
     found = {}
     for name in names:
         page.goto(f"{base}/{name}")
-        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        options = {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": rules}} if rules else {})}
+        result = page.evaluate("options => axe.run(document, options)", options)
         faults = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
         if faults:
             found[name] = faults
