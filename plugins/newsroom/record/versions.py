@@ -142,7 +142,8 @@ def record(content, sources, now, known=None):
         known.put(blob, report_words.read(text_of(data)))
     found = {}
     for path, published_on in sources.items():
-        steps = list(history.get(names[path], []))
+        # A blob git could not give (a partial clone's) is no version.
+        steps = [(sha, date, blob if blob in known else None) for sha, date, blob in history.get(names[path], [])]
         steps.append((None, now, current[path]))
         found[path] = versions(steps, published_on, known)
     return found, None

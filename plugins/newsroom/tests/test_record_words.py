@@ -157,3 +157,12 @@ def test_a_blobs_words_are_read_once_and_kept_only_as_the_store_wrote_them(tmp_p
             kept.chmod(0o600)
             kept.write_bytes(kept.read_bytes()[:-1] + b"x")
     assert build() == first and len(asked[-1]) == 1
+
+
+def test_a_blob_git_cannot_give_is_no_version(tmp_path, monkeypatch):
+    """A partial clone may lack old blobs: the record has the versions it
+    can read, and the build goes on."""
+    content = committed(tmp_path, SOURCE, SOURCE.replace("an hour", "three hours"))
+    monkeypatch.setattr(versions, "blobs", lambda top, ids: {})
+    found, why = versions.record(str(content), {str(content / "report.md"): PUBLISHED}, at(25))
+    assert why is None and [v.commit is not None for v in found[str(content / "report.md")]] == [True]
