@@ -20,10 +20,10 @@ def violations(browser, base, names, scheme, width, rules=None):
     # once, where adding it to each page took as long as axe's run.
     context.add_init_script(axe_script())
     page = context.new_page()
+    options = {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": rules}} if rules else {})}
     found = {}
     for name in names:
         page.goto(f"{base}/{name}")
-        options = {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": rules}} if rules else {})}
         result = page.evaluate("options => axe.run(document, options)", options)
         faults = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
         if faults:

@@ -36,7 +36,6 @@ def fill_body(item):
         return
     labels, rtl = chrome(item.lang), locales.direction(item.lang) == "rtl"
     folder = photos_folder(item)
-    picture = templates(item.settings).get_template("partials/picture.html").module.picture
 
     def label(key, part):
         element = etree.Element("span")
@@ -49,6 +48,7 @@ def fill_body(item):
         return labels.say(key, **dict(zip(values[::2], values[1::2]))).translate(ATTRIBUTE)
 
     def photo(index, loading):
+        picture = templates(item.settings).get_template("partials/picture.html").module.picture
         return picture(item.report.photos[int(index)], folder, loading == "eager")
 
     fillers = {"label": label, "label_attribute": label_attribute, "photo": photo}
