@@ -6,9 +6,9 @@ languages, years, people, each as the page shows it) and the index's
 bundles (``SEARCH_SHARDS``, the first the one the page loads, which merges
 the others). Beside it, ``pagefind/<shard>.<language>/``: Pagefind's index of
 `records.by_shard`: a bundle for the newest month, one for the rest of its
-year, one for the years before and one for the people, each in an index language (`records.index_language`: Chinese
-and Japanese segmented, every other language in words as spaced), each
-with the part of Pagefind's
+year, one for the years before and one for the people, each in an index
+language (`records.index_language`: Chinese and Japanese segmented, every
+other language in words as spaced), each with the part of Pagefind's
 bundle the page's script loads (its default interfaces are left out: the
 theme has its own).
 

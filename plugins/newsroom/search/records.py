@@ -93,9 +93,9 @@ def bundle_of(date, newest_month):
     its month again and changes a month's worth of the index's files; when
     a month begins, the one before joins its year, and when a year begins,
     the year before joins the archive (each indexed again then, once). A
-    reader's first search fetches each bundle's index of its pages and
-    Pagefind's program for it: three bundles a writing, however many
-    years the site has published."""
+    reader's first search fetches each bundle's list of its pages and the
+    part of its index holding the word: three bundles a writing, however
+    many years the site has published."""
     if date[:7] == newest_month:
         return newest_month
     return date[:4] if date[:4] == newest_month[:4] else ARCHIVE
@@ -141,9 +141,9 @@ def record(url, content, language, meta, filters):
 def by_shard(context, settings):
     """Every record of the site, a bundle's at a time: ``(shard, records)``
     for each bundle of the index (the newest month's reports, the rest of
-    its year's, the years' before: `bundle_of`; the people's), in a stable order (so the same site gives
-    the same index, byte for byte), each bundle's made only when the one
-    before is done with."""
+    its year's, the years' before: `bundle_of`; the people's), in a
+    stable order (so the same site gives the same index, byte for byte),
+    each bundle's made only when the one before is done with."""
     names = settings.get("SECTION_NAMES", {})
     dated = [(article, article.date.date().isoformat()) for article in published(context)]
     newest = max((date[:7] for _, date in dated), default=None)
