@@ -40,13 +40,6 @@ def use_our_reader(readers):
         readers.reader_classes[extension] = NewsroomReader
 
 
-def finish_body(item):
-    """The body as published: the site's words and photos in its slots,
-    then held compressed (in that order, so one receiver)."""
-    body_slots.fill_body(item)
-    pelican_internals.pack_body(item)
-
-
 def connect(signal, *receivers):
     for receiver in receivers:
         signal.connect(receiver)
@@ -68,8 +61,9 @@ def register():
     connect(signals.readers_init, use_our_reader, pelican_internals.cache_bodies_compressed)
     # Each generator makes its own Jinja environment, before it renders.
     connect(signals.generator_init, languages.add_filters, structured_data.add_function, listings.add_filters)
-    # Each article and page once made, before its content is first rendered.
-    connect(signals.content_object_init, contract.attach_report, finish_body)
+    # Each article and page once made, before its content is first rendered
+    # (then held compressed, as read_file returns it: cache_bodies_compressed).
+    connect(signals.content_object_init, contract.attach_report, body_slots.fill_body)
     # Once the articles are read, before Pelican groups them.
     connect(signals.article_generator_pretaxonomy, pelican_internals.linear_period_archives,
             addresses.give_term_addresses)

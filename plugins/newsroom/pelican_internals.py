@@ -38,7 +38,7 @@ from pelican.paginator import Page, Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
-from .output.bodies import Body, claim, packed, unpacked
+from .output.bodies import Body
 from .pages import pagination
 
 # -- Bodies (output/bodies.py) ------------------------------------------------
@@ -65,16 +65,16 @@ def _packed_class(cls):
     return type(cls.__name__, (Packed, cls), {"__module__": cls.__module__})
 
 
-def pack_body(item):
-    """Hold the item's body compressed from now on (content_object_init,
-    once every other change to the text is made)."""
+def pack_body(item, body=None):
+    """Hold the item's body compressed from now on (once it is made, every
+    other change to its text made): as ``body`` where that is given and
+    holds the item's very text."""
     text = item.__dict__.get("_content")
     if not isinstance(text, str) or not text:
         return
-    body = claim(text)
     del item.__dict__["_content"]
     item.__class__ = _packed_class(type(item))
-    item._body = body
+    item._body = body or Body(text)
 
 
 def body_as_read(item):
@@ -98,17 +98,23 @@ def rewrite_body(item, change):
 
 def cache_bodies_compressed(readers):
     """readers_init: the readers' cache keeps bodies as a `Body`, through
-    the methods Pelican reads and fills its cache with; a reading whose
-    photos changed since (replaced, deleted) is no longer in it, as Pelican
-    checks only the report's own file; and a build that read nothing anew
-    leaves the cache's file as it was."""
-    keep, find, save = readers.cache_data, readers.get_cached_data, readers.save_cache
+    the methods Pelican reads and fills its cache with, and the item each
+    ``read_file`` makes holds that same `Body` (once its content_object_init
+    receivers have changed its text, if they did not); a reading whose
+    photos changed since (replaced, deleted) is no longer in the cache, as
+    Pelican checks only the report's own file; and a build that read
+    nothing anew leaves the cache's file as it was."""
+    keep, find, save, read = readers.cache_data, readers.get_cached_data, readers.save_cache, readers.read_file
     run = {"read": False, "found": False}
+    handed = []  # within one read_file call: the text its cache packed or unpacked, and the Body
 
     def cache_data(path, data):
         run["read"] = True
         body, metadata = data
-        keep(path, (packed(body) if isinstance(body, str) and body else body, metadata))
+        if isinstance(body, str) and body:
+            handed[:] = body, Body(body)
+            body = handed[1]
+        keep(path, (body, metadata))
 
     def get_cached_data(path, default=None):
         found = find(path, default)
@@ -120,7 +126,18 @@ def cache_bodies_compressed(readers):
             return default
         if not isinstance(found[0], Body):
             return found
-        return unpacked(found[0]), found[1]
+        handed[:] = found[0].text(), found[0]
+        return handed[0], found[1]
+
+    def read_file(*args, **kwargs):
+        handed.clear()
+        try:
+            item = read(*args, **kwargs)
+            text, body = handed or (None, None)
+            pack_body(item, body if item.__dict__.get("_content") is text else None)
+            return item
+        finally:
+            handed.clear()
 
     def save_cache():
         # Nothing read anew into a cache loaded from its file: the file
@@ -129,6 +146,7 @@ def cache_bodies_compressed(readers):
             save()
 
     readers.cache_data, readers.get_cached_data, readers.save_cache = cache_data, get_cached_data, save_cache
+    readers.read_file = read_file
 
 
 # -- Year pages in linear time (pages/listings.py) -------------------------------

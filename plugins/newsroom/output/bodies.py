@@ -10,9 +10,9 @@ page cache's key. Pelican would keep each of those strings too
 (``get_content`` is memoised): a packed item renders afresh instead.
 
 The same ``Body`` goes into Pelican's content cache (`cache_guard.py`):
-what the readers' cache packs or unpacks last is what the article made
-from that reading next takes, so each body is compressed once and held
-once.
+the article made from a reading takes the ``Body`` its own ``read_file``
+call packed or unpacked (`pelican_internals.cache_bodies_compressed`), so
+each body is compressed once and held once.
 """
 
 import zlib
@@ -37,29 +37,3 @@ class Body:
 
     def text(self):
         return zlib.decompress(self.packed).decode()
-
-
-# The string the readers' cache last packed or unpacked, and its Body: read_file
-# makes the article from that very string next.
-_last = [None, None]
-
-
-def packed(text):
-    body = Body(text)
-    _last[:] = text, body
-    return body
-
-
-def unpacked(body):
-    text = body.text()
-    _last[:] = text, body
-    return text
-
-
-def claim(text):
-    """The Body of ``text``: the cache's own when it was made of this very
-    string, a new one otherwise (a plugin changed the text in between)."""
-    last, body = _last
-    _last[:] = None, None
-    return body if last is text else Body(text)
-
