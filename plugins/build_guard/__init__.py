@@ -81,36 +81,34 @@ def where(message):
     return (0 if match.group(2) else 1, match.group(1), int(match.group(2) or 0))
 
 
-# The collector of the run under way: made afresh when a run starts
-# (`make devserver` runs many), removed from logging when it ends.
-current = None
+def collector():
+    """The collector of the run under way, where logging keeps it (one a
+    run: `make devserver` runs many), or None between runs."""
+    return next((h for h in logging.getLogger().handlers if isinstance(h, Collector)), None)
 
 
 def start_collecting(pelican):
-    global current
+    stop_collecting()  # a run that crashed left its own
     root = logging.getLogger()
-    if current is not None:
-        root.removeHandler(current)
-    current = Collector()
-    root.addHandler(current)
+    root.addHandler(Collector())
     for handler in root.handlers:
-        if handler is not current:
+        if not isinstance(handler, Collector):
             handler.addFilter(HELD)
 
 
 def stop_collecting():
     """Problems reach the console again (a crash's, and the next run's
     collector is made afresh)."""
-    global current
     root = logging.getLogger()
-    root.removeHandler(current)
-    for handler in root.handlers:
-        handler.removeFilter(HELD)
-    current = None
+    for handler in list(root.handlers):
+        if isinstance(handler, Collector):
+            root.removeHandler(handler)
+        else:
+            handler.removeFilter(HELD)
 
 
 def refuse_if_any(sender):
-    problems = current.take() if current is not None else []
+    problems = current.take() if (current := collector()) is not None else []
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
         listing = "\n".join(f"  - {p}" for p in problems)
