@@ -104,23 +104,28 @@ def pelican_site(tmp_path):
         })
         return Pelican(settings)
 
-    return make
+    yield make
+    # A plugin the test wrote (tmp_path/plugins) is imported anew by the next
+    # test that writes one of that name.
+    own = str(tmp_path / "plugins")
+    for name in [n for n, m in sys.modules.items() if (getattr(m, "__file__", None) or "").startswith(own)]:
+        del sys.modules[name]
 
 
 @pytest.fixture(autouse=True)
 def fresh_signals():
     """Each test connects its plugins anew, as each build process does:
-    afterwards, whatever it connected is disconnected and forgotten."""
-    before = {signal: set(signal.receivers) for signal in SIGNALS}
+    afterwards, whatever it connected is disconnected."""
+    before = [(signal, signal.receivers.copy()) for signal in SIGNALS]
     yield
-    for signal in SIGNALS:
-        for key in set(signal.receivers) - before[signal]:
+    for signal, receivers in before:
+        if signal.receivers.keys() == receivers.keys():
+            continue
+        for key in signal.receivers.keys() - receivers.keys():
             reference = signal.receivers[key]
             receiver = reference() if isinstance(reference, weakref.ref) else reference
             if receiver is not None:
                 signal.disconnect(receiver)
-    for name in [n for n in sys.modules if n.startswith("late_")]:
-        del sys.modules[name]
 
 
 @pytest.fixture

@@ -161,6 +161,9 @@ def shaped(text, face, direction, lang):
     return [g.codepoint for g in buffer.glyph_infos], [order.index(cmap[ord(c)]) for c in text if ord(c) in cmap]
 
 
+# The tests below shape text with the system's fonts (fonts-noto-*) through
+# HarfBuzz, and draw it: make test runs them, make test-fast leaves them out.
+@pytest.mark.integration
 @pytest.mark.parametrize("lang", sorted(SAMPLES))
 def test_every_glyph_of_every_script_is_a_real_glyph(lang):
     title_type = share_images.typeset(share_images.DEFAULTS, 84, share_images.face_for(lang),
@@ -173,6 +176,7 @@ def test_every_glyph_of_every_script_is_a_real_glyph(lang):
 ARABIC_WORDS = {"ug": ["ئۇيغۇر", "توختىنىڭ", "دادامنىڭ"], "fa": ["دادگاه", "حقوق", "تأیید"]}
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize("lang", sorted(ARABIC_WORDS))
 def test_arabic_letters_are_joined_not_drawn_isolated(lang):
     title_type = share_images.typeset(share_images.DEFAULTS, 84, "sc", False, lang)
@@ -183,6 +187,7 @@ def test_arabic_letters_are_joined_not_drawn_isolated(lang):
         assert direction == "rtl" and sorted(glyphs) != sorted(isolated), f"{word} drawn in isolated forms"
 
 
+@pytest.mark.integration
 def test_the_card_draws_what_harfbuzz_shapes_joined_and_from_the_right():
     """The card's renderer shapes: the word drawn by a card differs from
     the same word drawn without shaping; and the first word of a Uyghur
