@@ -117,11 +117,9 @@ def held_problems(error):
     summary, where the run crashed before it could print them (its own
     BuildRefused lists them already)."""
     guard = sys.modules.get("build_guard")
-    if guard is None or guard.current is None or isinstance(error, guard.BuildRefused):
+    if guard is None or isinstance(error, guard.BuildRefused):
         return []
-    problems = guard.current.take()
-    guard.stop_collecting()
-    return problems
+    return guard.take_held()
 
 
 @contextlib.contextmanager

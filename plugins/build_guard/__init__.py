@@ -107,6 +107,15 @@ def stop_collecting():
             handler.removeFilter(HELD)
 
 
+def take_held():
+    """The problems held back so far, for a run that crashed before its
+    summary (`deploy/build.py` prints them); and stop collecting."""
+    current = collector()
+    problems = current.take() if current is not None else []
+    stop_collecting()
+    return problems
+
+
 def refuse_if_any(sender):
     problems = current.take() if (current := collector()) is not None else []
     if problems:
