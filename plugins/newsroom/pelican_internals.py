@@ -13,9 +13,9 @@ newsroom touches Pelican only through its signals, its public classes
 | ``Content._content``, ``Content._update_content`` | a body is held compressed and rendered on demand (`bodies.py`); photos' addresses are put in before Pelican renders links; page_cache hashes the body as read | tests/test_bodies.py, tests/test_photos.py, tests/test_page_keys.py (fast); tests/test_page_cache.py (page level) |
 | ``Content._summary`` | a standfirst's quotations are credited to the register's person once the register is joined (`people/register.py`); Pelican writes ``_summary`` back over the metadata before rendering | plugins/newsroom/tests/test_identity.py |
 | ``item.__class__`` swapped | the compressed body is a property of the item's class | tests/test_bodies.py |
-| the readers' ``cache_data``, ``get_cached_data`` and ``save_cache`` replaced on the instance | the content cache holds the article's compressed body instead of a second string, and is not written again when nothing was read anew | tests/test_cache_guard.py |
+| the readers' ``cache_data``, ``get_cached_data``, ``save_cache`` and ``read_file`` replaced on the instance | the content cache holds the article's compressed body instead of a second string, the article holds that same one, and the cache is not written again when nothing was read anew | tests/test_cache_guard.py |
 | ``ArticlesGenerator._build_period_archives`` | Pelican's year pages are quadratic in the site's size | tests/test_listings.py |
-| ``Writer._open_w``, ``_written_files``, ``_overridden_files``; the steps ``write_file`` nests (a page's local context, its folder, ``content_written``) | an unchanged page is linked from the last build instead of rendered, without a call to ``write_file`` | tests/test_page_cache.py (page level) |
+| ``Writer._open_w``, ``_written_files``, ``_overridden_files`` | an unchanged page is linked from the last build instead of written: Pelican's ``write_file`` runs its own steps for it with a template that renders nothing (`output/page_cache.py`'s ``Reusing``) | tests/test_page_cache.py (page level) |
 | ``Content._expand_settings``, ``url_format`` | Pelican works an address out again at every use (a copy of the metadata, the date formatted): 71,000 times in a publish of 10,000 reports | plugins/newsroom/tests/test_internals.py |
 | ``Paginator._get_num_pages``, ``Page._from_settings`` | listing pages numbered from the oldest keep their contents (`pages/pagination.py`); Pelican's paginator counts pages and names addresses in these | plugins/newsroom/tests/test_pagination.py |
 | ``pelican.log.LimitFilter._raised_messages``, ``._group_count`` | Pelican drops a warning logged once already in the process, so a second run in one process (``pelican -r``, the tests) would pass a problem unseen | tests/test_internals.py |
@@ -31,11 +31,10 @@ import os
 import shutil
 import string
 
-from pelican import signals
 from pelican.contents import Content
 from pelican.log import LimitFilter
 from pelican.paginator import Page, Paginator
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.utils import path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from .output.bodies import Body
@@ -178,12 +177,9 @@ def linear_period_archives(generator):
 
 class LinkingWriter(Writer):
     """Pelican's writer, which puts the last build's file in place of a
-    page that `link_instead` names, instead of writing it, or is told to
-    `keep` one before it would render it."""
-
-    def __init__(self, output_path, settings=None):
-        super().__init__(output_path, settings)
-        self._folders = set()  # the folders `keep` has made, or found made
+    page that `link_instead` names, instead of writing it: its own steps
+    (the page's local context, its folder, ``content_written``) run for
+    every page, rendered or not."""
 
     def link_instead(self, filename):
         """The last build's copy of ``filename`` to link, or None to write it."""
@@ -196,32 +192,6 @@ class LinkingWriter(Writer):
     def written(self, filename):
         """Whether this run has written (or overwritten) ``filename`` already."""
         return filename in self._written_files or filename in self._overridden_files
-
-    def keep(self, name, source, context, relative_urls=False, override_output=False, **kwargs):
-        """What ``write_file`` does for a page that is not paginated, with
-        ``source`` linked in place of the rendered page: the page's local
-        context (what ``content_written``'s receivers read), its folder, the
-        link and the signal; without rendering, with one ``makedirs`` a
-        folder rather than one a page. Pelican keeps these steps in
-        functions nested in ``write_file``
-        (pelican/writers.py). The caller has found that this run has not
-        written ``name`` (`written`): Pelican's rules for a file written
-        twice are its own."""
-        localcontext = context.copy()
-        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
-        if relative_urls:
-            localcontext["SITEURL"] = localcontext["localsiteurl"] = path_to_url(get_relative_path(name))
-        localcontext["output_file"] = name
-        localcontext.update(kwargs)
-        if localcontext["localsiteurl"]:
-            context["localsiteurl"] = localcontext["localsiteurl"]
-        path = self.path(name)
-        folder = os.path.dirname(path)
-        if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)
-            self._folders.add(folder)
-        self._link(source, path, override_output)
-        signals.content_written.send(path, context=localcontext)
 
     def _open_w(self, filename, encoding, override=False):
         source = self.link_instead(filename)

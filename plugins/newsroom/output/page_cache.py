@@ -342,7 +342,9 @@ class Keys:
 
 class Reusing:
     """A template that, for a page whose key and last file are unchanged,
-    hands back nothing and has the writer link the file instead."""
+    hands back nothing and has the writer link the file instead: Pelican's
+    ``write_file`` makes every page's local context and sends
+    ``content_written`` for it, rendered or not."""
 
     def __init__(self, template, writer, key, paginated=()):
         self.template, self.writer, self.key, self.paginated = template, writer, key, paginated
@@ -422,11 +424,6 @@ class PageCacheWriter(LinkingWriter):
             pages = list(lists) if lists and template_name in self.settings["PAGINATED_TEMPLATES"] else []
             key = self.keys.of(name, template, context, template_name, url, relative_urls, override_output, pages,
                                kwargs)
-            if key is not None and not pages and self.reusable(name, key):  # without a call to Pelican's writer
-                self.made[name] = key
-                self.reused += 1
-                return self.keep(name, os.path.join(self.previous, name), context, relative_urls, override_output,
-                                 **kwargs)
             if key is not None:
                 template = Reusing(template, self, key, pages)
         return super().write_file(name, template, context, relative_urls, paginated, template_name,
