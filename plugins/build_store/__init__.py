@@ -13,10 +13,12 @@ and pruning removes only what the store recorded making.
 Tables (``SCHEMA``): ``objects`` (digest, the identity it was checked
 at), ``made`` (a kind and key of inputs, the object made from them, the
 build that last used it), ``outputs`` (each page the page cache made: the
-key it was made from and the digest of its bytes, for the next build to
-check the live page against) and ``files`` (each compressed file's
-identity, digest and variants), ``facts`` (small values: the build
-counter, the settings a table was made with).
+key it was made from, the digest of its bytes, for the next build to
+check the live page against, and the names its rendering read, what the
+next build keys it by) and ``files`` (each compressed file's identity,
+digest and variants), ``facts`` (small values: the build counter, the
+settings a table was made with). A table a store holds in another shape
+(an earlier version's) is made anew, empty.
 
 One ``Store`` a build, opened at ``initialized`` and reached through the
 settings (``BUILD_STORE``), which also holds what plugins keep from one
@@ -30,6 +32,7 @@ no build fails because of its cache.
 """
 
 import atexit
+import contextlib
 import functools
 import hashlib
 import multiprocessing
@@ -52,11 +55,25 @@ CREATE TABLE IF NOT EXISTS objects (digest TEXT PRIMARY KEY, identity TEXT NOT N
 CREATE TABLE IF NOT EXISTS made (kind TEXT, key TEXT, digest TEXT NOT NULL, build INTEGER NOT NULL,
                                  PRIMARY KEY (kind, key));
 CREATE TABLE IF NOT EXISTS outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, digest TEXT NOT NULL,
-                                    counted INTEGER NOT NULL);
+                                    counted INTEGER NOT NULL, reads TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, identity TEXT NOT NULL, digest TEXT NOT NULL,
                                   variants TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS facts (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+
+def columns_of(db, table):
+    return [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+
+
+def _columns():
+    with contextlib.closing(sqlite3.connect(":memory:")) as db:
+        db.executescript(SCHEMA)
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {table: columns_of(db, table) for table in tables}
+
+
+COLUMNS = _columns()  # each table's columns, as SCHEMA makes it
 
 
 class StoreRefused(RuntimeError):
@@ -162,6 +179,11 @@ class Store:
     def _open(self):
         db = sqlite3.connect(self.path, isolation_level="DEFERRED", check_same_thread=False)
         db.execute("PRAGMA journal_mode=WAL")
+        # A table an earlier version of this plugin made in another shape
+        # is made anew, empty: what it recorded is made again.
+        for table, columns in COLUMNS.items():
+            if columns_of(db, table) not in ([], columns):
+                db.execute(f"DROP TABLE {table}")  # noqa: S608 (our own table names)
         db.executescript(SCHEMA)
         db.execute("BEGIN")
         return db

@@ -59,8 +59,10 @@ def register():
     # After Pelican has listed its own readers and before it makes
     # instances of them: the one moment to swap in ours for .md.
     connect(signals.readers_init, use_our_reader, pelican_internals.cache_bodies_compressed)
-    # Each generator makes its own Jinja environment, before it renders.
-    connect(signals.generator_init, languages.add_filters, structured_data.add_function, listings.add_filters)
+    # Each generator makes its own Jinja environment, before it renders (and
+    # its templates note what they read, for the page cache).
+    connect(signals.generator_init, languages.add_filters, structured_data.add_function, listings.add_filters,
+            page_cache.record_reads)
     # Each article and page once made, before its content is first rendered
     # (then held compressed, as read_file returns it: cache_bodies_compressed).
     connect(signals.content_object_init, contract.attach_report, body_slots.fill_body)

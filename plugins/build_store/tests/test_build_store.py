@@ -86,6 +86,20 @@ def test_a_build_that_does_not_finish_leaves_the_store_as_the_last_one_that_did(
     assert Store(tmp_path / "cache").made("page", "k").read_bytes() == b"first"
 
 
+def test_a_table_an_earlier_version_made_in_another_shape_is_made_anew_and_the_others_kept(tmp_path):
+    store = Store(tmp_path / "cache")
+    store.record("page", "k", store.add_bytes(b"kept"))
+    store.db.execute("DROP TABLE outputs")
+    store.db.execute("CREATE TABLE outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL)")  # an older shape
+    store.db.execute("INSERT INTO outputs VALUES ('index.html', 'old')")
+    store.commit()
+    store.close()
+    again = Store(tmp_path / "cache")
+    assert build_store.columns_of(again.db, "outputs") == build_store.COLUMNS["outputs"]
+    assert list(again.rows("outputs")) == []
+    assert again.made("page", "k").read_bytes() == b"kept"
+
+
 def test_a_store_that_is_not_sqlite_is_set_aside_and_started_anew(tmp_path, capsys):
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / build_store.NAME).write_bytes(b"not a database at all" * 100)

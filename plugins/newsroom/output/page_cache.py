@@ -9,8 +9,10 @@ of all it is made from:
 - the build: the theme's files, the plugins' code, the settings, the
   versions of the packages that render; the site's pages (every page's
   navigation lists them) and the register of people;
-- the page: its template, file and address, and what its template (with
-  all it extends and includes, found with ``jinja2.meta``) reads: each value
+- the page: its template, file and address, and what its last rendering
+  read: each name its template (with all it extends, includes and
+  imports, and the functions it calls that read the context) looked up,
+  recorded in the store as it rendered (`Reading`); each such value
   Pelican hands it or the site's context holds, a report or page in full
   (its text, and the address of each file the text links to), a list of
   reports as a listing shows them (everything but their text); a
@@ -18,7 +20,9 @@ of all it is made from:
   report is described by what it was read from (the reader's digest of
   its file and photos, cached with the reading) and what was joined to it
   since (its people, translations, address, status), not by describing
-  its reading again in every build.
+  its reading again in every build. A rendering reads the same names
+  while the values it read are the same, so the names the last one read
+  are the names to compare; a page the store has no record of renders.
 
 So a report added changes the key of its own page, of the first page of
 each listing it is in (numbered from the oldest, a listing's later pages
@@ -48,14 +52,16 @@ import dataclasses
 import datetime
 import enum
 import hashlib
+import json
 import logging
 import marshal
 import os
+import typing
 from importlib.metadata import version
 from pathlib import Path
 
 import build_store
-from jinja2 import meta
+import jinja2.runtime
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from plugin_support import section
@@ -183,9 +189,6 @@ class Keys:
 
     def __init__(self, settings, context):
         self.context, self.settings = context, settings
-        self._site = None
-        self._reads = {}  # template name -> the names it reads, with all it extends and includes
-        self._parsed = {}  # template file -> the names it reads itself, the templates it names
         # Inside a report's description, another report is only mentioned;
         # what is in one report is described once, so not remembered.
         self.inside, self.listed = Describer(remember=False), Describer(self.face)
@@ -252,70 +255,36 @@ class Keys:
                 self.context.get("static_content", {}).get(path)
             yield f"{kind}:{target}={found.url if found is not None else None}"
 
-    def site(self):
-        """Every report and page as a listing shows it."""
-        if self._site is None:
-            items = [*self.context.get("articles", ()), *self.context.get("translations", ()),
-                     *self.context.get("pages", ())]
-            self._site = hashlib.sha256(self.listed(items).encode()).hexdigest()
-        return self._site
-
-    def reads(self, template):
-        """The names ``template`` (with what it extends, includes and
-        imports) reads from its context, or None where that cannot be told
-        (a template named at run time)."""
-        if template.name not in self._reads:
-            names, seen, todo = set(), set(), [template.name]
-            while todo and names is not None:
-                current = todo.pop()
-                if current in seen:
-                    continue
-                seen.add(current)
-                read, referenced = self.parsed(template.environment, current)
-                names |= read
-                todo += referenced
-                if None in referenced:
-                    names = None
-            self._reads[template.name] = names
-        return self._reads[template.name]
-
-    def parsed(self, environment, name):
-        """What the template file ``name`` reads, and the templates it
-        names: each file parsed once (every page's template extends
-        base.html)."""
-        if name not in self._parsed:
-            tree = environment.parse(environment.loader.get_source(environment, name)[0])
-            self._parsed[name] = meta.find_undeclared_variables(tree), list(meta.find_referenced_templates(tree))
-        return self._parsed[name]
-
-    def of(self, name, template, context, template_name, url, relative_urls, override, paginated, kwargs):
-        """The key of the page(s) one call to the writer makes, or None.
-        It covers what the template (with all it extends and includes)
-        reads: each value handed to it or in the site's context, a report
-        in full, a list of reports as a listing shows them; a paginated
-        list as each page's slice (`page`); settings and the site's pages
-        are in the build's key. Where what it reads cannot be told, every
-        report as a listing shows it too."""
+    def of(self, call, context, names, paginated):
+        """The key of the page ``context`` is for, given ``names``, the
+        names its rendering reads (recorded as it rendered: `Reading`):
+        the call to the writer that makes it (address, template, relative
+        or not), each value read that the page is handed or the site's
+        context holds, a report in full, a list of reports as a listing
+        shows them; settings and the site's pages are in the build's key,
+        a paginated list's slice in `page`'s. None where a value read has
+        no stable description: the page then renders every time."""
         if self.build is None:
             return None
-        reads = self.reads(template)
         per_page = {f"{n}_{part}" for n in paginated for part in ("page", "paginator", "previous_page", "next_page")}
-        given = {}
-        for key in sorted(kwargs if reads is None else reads):
-            if key in kwargs and key not in paginated:
-                given[key] = kwargs[key]
-            elif key in context and key not in self.settings and key not in per_page and key not in paginated \
-                    and key != "pages" and not callable(context[key]):
-                given[key] = context[key]
+        given, absent = {}, []
+        for key in sorted(names):
+            if key not in context:
+                absent.append(key)  # a name read and not there: its coming changes the page
+                continue
+            value = context[key]
+            if key in per_page or key in paginated or key == "pages" or callable(value) or \
+                    (key in self.settings and value is self.settings[key]):
+                continue
+            given[key] = value
         whole = {k: v for k, v in given.items() if isinstance(v, Content)}
         try:
             mine = self.listed({k: v for k, v in given.items() if k not in whole})
             own = "".join(f"{k}={self.whole(v)}" for k, v in sorted(whole.items()))
-            site = self.site() if reads is None else ""
         except Unstable as error:
-            logger.debug("page_cache: %s always renders: %s", name, error)
+            logger.debug("page_cache: %s always renders: %s", context.get("output_file"), error)
             return None
-        text = f"{self.build}|{name}|{template_name}|{url}|{relative_urls}|{override}|{own}|{mine}|{site}"
+        text = f"{self.build}|{call}|{sorted(names)}|{absent}|{own}|{mine}"
         return hashlib.sha256(text.encode()).hexdigest()
 
     def page(self, key, context, names, counted):
@@ -340,41 +309,79 @@ class Keys:
         return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
+class Reading(jinja2.runtime.Context):
+    """A template's context (Jinja's ``Environment.context_class``) that
+    notes each name looked up in it, by the template, all it extends,
+    includes and imports with context, and the functions it calls that
+    read the context, into the set its environment's ``page_reads``
+    holds while a page renders: what the page's key covers next build.
+    A rendering looks up the same names as long as the values it looked
+    up are the same (a branch reads only what was looked up before it)."""
+
+    def resolve_or_missing(self, key):
+        reads = getattr(self.environment, "page_reads", None)
+        if reads is not None:
+            reads.add(key)
+        return super().resolve_or_missing(key)
+
+
+def record_reads(generator):
+    """generator_init: the generator's templates note what they read."""
+    generator.env.context_class = Reading
+
+
 class Reusing:
     """A template that, for a page whose key and last file are unchanged,
     hands back nothing and has the writer link the file instead: Pelican's
     ``write_file`` makes every page's local context and sends
-    ``content_written`` for it, rendered or not."""
+    ``content_written`` for it, rendered or not. A page it renders, it
+    renders noting what it reads (`Reading`), and keys by that."""
 
-    def __init__(self, template, writer, key, paginated=()):
-        self.template, self.writer, self.key, self.paginated = template, writer, key, paginated
+    def __init__(self, template, writer, call, paginated=()):
+        self.template, self.writer, self.call, self.paginated = template, writer, call, paginated
 
     def __getattr__(self, name):
         return getattr(self.template, name)
 
+    def key(self, context, names, counted):
+        call = self.writer.keys.of(self.call, context, names, self.paginated)
+        if call is None or not self.paginated:
+            return call
+        return self.writer.keys.page(call, context, self.paginated, counted)
+
     def render(self, context):
         name = context["output_file"]
-        counted = self.writer.counted_before(name)
-        key = self.writer.keys.page(self.key, context, self.paginated, counted) if self.paginated else self.key
-        if key is None:
-            return self.template.render(context)
-        if self.writer.reusable(name, key):
-            self.writer.made[name] = key
-            if counted:
-                self.writer.counted.add(name)
-            self.writer.linking.add(self.writer.path(name))
-            return ""
+        last = self.writer.last.get(name)
+        if last is not None:
+            key = self.key(context, last.names, last.counted)
+            if key is not None and self.writer.reusable(name, key):
+                self.writer.made[name] = last._replace(key=key)
+                self.writer.linking.add(self.writer.path(name))
+                return ""
         watched = {f"{list_name}_paginator": Watched(context[f"{list_name}_paginator"])
                    for list_name in self.paginated}
-        page = self.template.render({**context, **watched})
-        if any(paginator.read for paginator in watched.values()):
-            self.writer.counted.add(name)
-            if not counted:
-                key = self.writer.keys.page(self.key, context, self.paginated, True)
-        self.writer.made[name] = key
+        environment, names = self.template.environment, set()
+        environment.page_reads = names
+        try:
+            page = self.template.render({**context, **watched})
+        finally:
+            environment.page_reads = None
+        counted = any(paginator.read for paginator in watched.values())
+        key = self.key(context, names, counted)
+        if key is not None:
+            self.writer.made[name] = Made(key, None, counted, frozenset(names))
         # Rendered as it was (a listing whose key changed, not what it
         # shows): the live file is kept, with its time.
         return "" if self.writer.same_as_before(name, page) else page
+
+
+class Made(typing.NamedTuple):
+    """A page as a build made it: its key, the SHA-256 of its bytes,
+    whether it showed its list's length, the names its rendering read."""
+    key: str
+    digest: str | None
+    counted: bool
+    names: frozenset
 
 
 class Watched:
@@ -407,12 +414,11 @@ class PageCacheWriter(LinkingWriter):
         run = self.store.work["page_cache"]
         self.keys = Keys(self.settings, run["context"])
         run["writer"] = self
-        # name -> (key, digest of the page's bytes, whether it showed its list's length)
-        self.last = {name: (key, digest, counted) for name, key, digest, counted in self.store.rows("outputs")}
+        self.last = {name: Made(key, digest, bool(counted), frozenset(json.loads(names)))
+                     for name, key, digest, counted, names in self.store.rows("outputs")}
         self.digests = {}  # the pages kept: the digests they were checked against
         self.previous = os.path.abspath(config(self.settings)["PREVIOUS_OUTPUT"] or output_path)
-        self.made, self.linking, self.reused = {}, set(), 0
-        self.counted = set()  # the paginated pages that show their list's length
+        self.made, self.linking, self.reused = {}, set(), 0  # made: name -> Made, this build
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
@@ -422,10 +428,8 @@ class PageCacheWriter(LinkingWriter):
             lists = paginated if paginated is not None else {
                 k: v for k, v in kwargs.items() if k in ("articles", "dates")}
             pages = list(lists) if lists and template_name in self.settings["PAGINATED_TEMPLATES"] else []
-            key = self.keys.of(name, template, context, template_name, url, relative_urls, override_output, pages,
-                               kwargs)
-            if key is not None:
-                template = Reusing(template, self, key, pages)
+            if self.keys.build is not None:
+                template = Reusing(template, self, (name, template_name, url, relative_urls, override_output), pages)
         return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                   override_output, url, **kwargs)
 
@@ -434,20 +438,16 @@ class PageCacheWriter(LinkingWriter):
         left holds the bytes it made (a file this build writes twice is left
         to Pelican's rules)."""
         entry, target = self.last.get(name), self.path(name)
-        if not entry or entry[0] != key or self.written(target):
+        if not entry or entry.key != key or self.written(target):
             return False
         try:
             digest = build_store.file_digest(os.path.join(self.previous, name))
         except OSError:
             return False
-        if digest != entry[1]:
+        if digest != entry.digest:
             return False
         self.digests[name] = digest
         return True
-
-    def counted_before(self, name):
-        """Whether the last build's ``name`` showed its list's length."""
-        return bool(self.last.get(name, (None, None, False))[2])
 
     def same_as_before(self, name, page):
         """Whether the last build's ``name`` holds ``page`` already: then it
@@ -476,18 +476,18 @@ class PageCacheWriter(LinkingWriter):
         return os.path.join(self.previous, os.path.relpath(filename, self.output_path))
 
     def save(self):
-        """Each page's key, the digest of its bytes and whether it showed
-        its list's length, into the store: the pages kept, as checked; the
-        others hashed as written."""
+        """Each page's key, the digest of its bytes, whether it showed its
+        list's length and the names it read, into the store: the pages
+        kept, as checked; the others hashed as written."""
         rows = []
-        for name, key in self.made.items():
+        for name, made in self.made.items():
             digest = self.digests.get(name)
             if digest is None:
                 try:
                     digest = build_store.file_digest(os.path.join(self.output_path, name))
                 except OSError:
                     continue
-            rows.append((name, key, digest, name in self.counted))
+            rows.append((name, made.key, digest, made.counted, json.dumps(sorted(made.names))))
         self.store.replace_rows("outputs", rows)
         if self.made:
             logger.info("page_cache: %d of %d pages kept from the last build", self.reused, len(self.made))

@@ -62,3 +62,49 @@ def test_settings_no_key_can_describe_make_every_page_render_and_the_build_pass(
         pelican_site(["newsroom", "build_guard"], CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True,
                      SOMETHING_OPAQUE=object()).run()  # its repr changes from run to run
     assert any("every page renders" in r.getMessage() for r in caplog.records)
+
+
+MOTTO_PLUGIN = '''
+from pathlib import Path
+
+import jinja2
+from pelican import signals
+
+
+@jinja2.pass_context
+def motto(context):
+    return context["MOTTO"]
+
+
+def add(generator):
+    generator.context["MOTTO"] = Path(generator.settings["MOTTO_FILE"]).read_text()
+    generator.env.globals["motto"] = motto
+
+
+def register():
+    signals.generator_init.connect(add)
+'''
+
+
+def test_a_value_a_page_reads_only_through_a_function_is_in_its_key(pelican_site, tmp_path):
+    """What a page depends on is what its rendering looked up, recorded:
+    here a value no template names, read by a function the template calls
+    (a template's text names only the function)."""
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "motto.py").write_text(MOTTO_PLUGIN)
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides" / "article.html").write_text("<p>{{ motto() }}</p><h1>{{ article.title }}</h1>\n")
+    motto, page = tmp_path / "motto.txt", tmp_path / "output" / "a-report.html"
+    settings = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "MOTTO_FILE": str(motto),
+                "THEME_TEMPLATES_OVERRIDES": [str(tmp_path / "overrides")]}
+
+    def build():
+        pelican_site(["newsroom", "motto"], **settings).run()
+        return page.read_text(), page.stat().st_ino
+
+    motto.write_text("Facts first")
+    first, made = build()
+    assert "<p>Facts first</p>" in first
+    assert build() == (first, made), "unchanged, the page is kept, not rendered again"
+    motto.write_text("Sources always")
+    assert "<p>Sources always</p>" in build()[0]
