@@ -170,7 +170,7 @@ test: tools
 	$(PYTHON) -m ruff check .
 	PROPERTY_SCALE=4 $(PYTHON) -m pytest -n 2 --dist loadfile
 
-# The plugins' unit tests, in-process, on two cores, in about 4 s: run them
+# The plugins' unit tests, in-process, on two cores, in 4 to 5 s: run them
 # as you edit. Their temporary files go to memory where the system has it
 # (/dev/shm): a file made on the disk costs 0.6 ms here, in memory 0.02 ms,
 # and the tests make thousands. Compiled modules are kept between runs
