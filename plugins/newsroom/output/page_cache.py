@@ -63,6 +63,7 @@ from pathlib import Path
 import build_store
 import jinja2.runtime
 from pelican.contents import Content
+from pelican.log import console
 from pelican.urlwrappers import URLWrapper
 from plugin_support import section
 
@@ -167,14 +168,26 @@ class Describer:
         return described
 
 
-def files_hash(digest, folders, pattern):
-    """Every file of ``folders`` matching ``pattern``, names and bytes (not
-    the plugins' tests, which no page is made from)."""
+def file_parts(kind, folders, pattern, whole_paths=False):
+    """``{"kind path": digest}`` for every file of ``folders`` matching
+    ``pattern`` (not the plugins' tests, which no page is made from), by
+    its path in its folder, or its whole path (folders that may hold the
+    same names)."""
+    parts = {}
     for folder in folders:
         for path in sorted(Path(folder).rglob(pattern)):
             if path.is_file() and not {"__pycache__", "tests"} & set(path.relative_to(folder).parts):
-                digest.update(f"{path.relative_to(folder)}\n".encode())
-                digest.update(path.read_bytes())
+                name = path.absolute() if whole_paths else path.relative_to(folder)
+                parts[f"{kind} {name.as_posix()}"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return parts
+
+
+def changed(last, now):
+    """What differs between two builds' parts, in a few words: the first
+    three names, and how many more."""
+    names = sorted({name for name in {*last, *now} if last.get(name) != now.get(name)})
+    more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+    return ", ".join(names[:3]) + more
 
 
 def digested(item):
@@ -200,21 +213,29 @@ class Keys:
             self.build = None
 
     def built(self, settings, context):
-        """What every page is made from."""
-        digest = hashlib.sha256()
-        for package in PACKAGES:
-            digest.update(f"{package} {version(package)}\n".encode())
-        digest.update(self.inside({k: v for k, v in settings.items() if k not in PLACES}).encode())
-        files_hash(digest, [settings["THEME"]], "*")
-        files_hash(digest, settings["PLUGIN_PATHS"], "*.py")
-        files_hash(digest, settings["PLUGIN_PATHS"], "*.toml")  # the chrome's catalogue
-        files_hash(digest, settings["PLUGIN_PATHS"], "*.html")  # a plugin's own templates
-        digest.update(self.listed(list(context.get("pages", ()))).encode())
-        # The register: who every report's speakers are (a new report's
-        # unregistered speaker is in that report's own description).
-        for path in register_files(settings["PATH"]):
-            digest.update(Path(path).read_bytes())
-        return digest.hexdigest()
+        """What every page is made from, as named parts (`parts`) and one key."""
+        self.parts = self.build_parts(settings, context)
+        return hashlib.sha256(json.dumps(self.parts, sort_keys=True).encode()).hexdigest()
+
+    def build_parts(self, settings, context):
+        """``{name: digest}`` of each thing every page is made from: each
+        package that renders, setting, file of the theme (and of the
+        folders of templates that override it) and of the plugins (their code, the chrome's catalogue, their templates), the
+        site's pages, the register of people (who every report's speakers
+        are: a new report's unregistered speaker is in that report's own
+        description)."""
+        sha = lambda text: hashlib.sha256(text.encode()).hexdigest()  # noqa: E731
+        parts = {f"package {package}": version(package) for package in PACKAGES}
+        parts.update({f"setting {k}": sha(self.inside(v)) for k, v in settings.items() if k not in PLACES})
+        parts.update(file_parts("theme", [settings["THEME"]], "*"))
+        # Templates found before the theme's (Pelican's THEME_TEMPLATES_OVERRIDES).
+        parts.update(file_parts("template", settings.get("THEME_TEMPLATES_OVERRIDES", []), "*", whole_paths=True))
+        for pattern in ("*.py", "*.toml", "*.html"):
+            parts.update(file_parts("plugin", settings["PLUGIN_PATHS"], pattern))
+        parts["pages"] = sha(self.listed(list(context.get("pages", ()))))
+        register = b"".join(Path(path).read_bytes() for path in register_files(settings["PATH"]))
+        parts["the register"] = hashlib.sha256(register).hexdigest()
+        return parts
 
     def face(self, item):
         """A report or page as a listing shows it, all but its text, hashed
@@ -414,6 +435,10 @@ class PageCacheWriter(LinkingWriter):
         run = self.store.work["page_cache"]
         self.keys = Keys(self.settings, run["context"])
         run["writer"] = self
+        last_parts = json.loads(self.store.fact("page_cache_parts") or "{}")
+        if self.keys.build is not None and last_parts and last_parts != self.keys.parts:
+            console.print(f"Every page is made again: {changed(last_parts, self.keys.parts)} changed.",
+                          soft_wrap=True, markup=False, highlight=False)
         self.last = {name: Made(key, digest, bool(counted), frozenset(json.loads(names)))
                      for name, key, digest, counted, names in self.store.rows("outputs")}
         self.digests = {}  # the pages kept: the digests they were checked against
@@ -489,6 +514,8 @@ class PageCacheWriter(LinkingWriter):
                     continue
             rows.append((name, made.key, digest, made.counted, json.dumps(sorted(made.names))))
         self.store.replace_rows("outputs", rows)
+        if self.keys.build is not None:
+            self.store.set_fact("page_cache_parts", json.dumps(self.keys.parts, sort_keys=True))
         if self.made:
             logger.info("page_cache: %d of %d pages kept from the last build", self.reused, len(self.made))
 

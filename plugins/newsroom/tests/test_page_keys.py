@@ -108,3 +108,19 @@ def test_a_value_a_page_reads_only_through_a_function_is_in_its_key(pelican_site
     assert build() == (first, made), "unchanged, the page is kept, not rendered again"
     motto.write_text("Sources always")
     assert "<p>Sources always</p>" in build()[0]
+
+
+def test_a_changed_template_makes_every_page_again_and_says_what_changed(pelican_site, tmp_path, capsys):
+    """Templates in THEME_TEMPLATES_OVERRIDES count as the theme's."""
+    (tmp_path / "overrides").mkdir()
+    template = tmp_path / "overrides" / "article.html"
+    settings = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
+                "THEME_TEMPLATES_OVERRIDES": [str(tmp_path / "overrides")]}
+    template.write_text("<h1>{{ article.title }}</h1>\n")
+    pelican_site(["newsroom"], **settings).run()
+    capsys.readouterr()
+    template.write_text("<h1 class=headline>{{ article.title }}</h1>\n")
+    pelican_site(["newsroom"], **settings).run()
+    assert '<h1 class=headline>A report</h1>' in (tmp_path / "output" / "a-report.html").read_text()
+    said = [line for line in capsys.readouterr().out.splitlines() if "made again" in line]
+    assert said == [f"Every page is made again: template {template.as_posix()} changed."], said
