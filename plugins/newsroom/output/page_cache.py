@@ -340,15 +340,17 @@ class Reading(jinja2.runtime.Context):
     up are the same (a branch reads only what was looked up before it)."""
 
     def resolve_or_missing(self, key):
-        reads = getattr(self.environment, "page_reads", None)
+        reads = self.environment.page_reads
         if reads is not None:
             reads.add(key)
-        return super().resolve_or_missing(key)
+        return jinja2.runtime.Context.resolve_or_missing(self, key)
 
 
 def record_reads(generator):
-    """generator_init: the generator's templates note what they read."""
+    """generator_init: the generator's templates note what they read
+    (nothing until a page renders)."""
     generator.env.context_class = Reading
+    generator.env.page_reads = None
 
 
 class Reusing:
