@@ -64,12 +64,14 @@ help:
 
 # The virtual environment, remade whenever a lock changes; every package is
 # checked against the hash in the lock. pip installs uv (requirements-setup.in
-# says why), uv the rest.
+# says why), uv the rest; where uv cannot (an index only pip is configured
+# for), pip does, slower.
+PIP = $(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes
 UV = $(VENV)/bin/uv pip install --quiet --python $(PYTHON) --require-hashes
 $(VENV)/.installed: requirements.txt requirements-test.txt requirements-setup.txt
 	$(PY) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-setup.txt
-	$(UV) -r requirements-test.txt
+	$(PIP) -r requirements-setup.txt
+	$(UV) -r requirements-test.txt || $(PIP) -r requirements-test.txt
 	touch $@
 
 # The locks, made from pyproject.toml's direct dependencies by pip-tools:
@@ -193,7 +195,7 @@ mutate: venv $(VENV)/.bench
 # SCALE="10000 100000" adds one development build each at those sizes.
 SCALE ?=
 $(VENV)/.bench: requirements-bench.txt $(VENV)/.installed
-	$(UV) -r requirements-bench.txt
+	$(UV) -r requirements-bench.txt || $(PIP) -r requirements-bench.txt
 	touch $@
 
 bench: tools $(VENV)/.bench
