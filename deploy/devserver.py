@@ -3,9 +3,11 @@
     python deploy/devserver.py OUTPUT CONTENT SETTINGS [--bind H] [--port N] [--no-serve]
 
 Watches the content, the theme, the plugins and the settings (`make
-devserver`). Each rebuild runs `deploy/build.py` in a fresh process, so a
-change to a plugin or a setting is picked up, no state is carried from one
-build to the next, and output/ is replaced only by a build that succeeded.
+devserver`). A saved report is on screen first, made alone by a process
+started ahead for it (`deploy/preview.py`); then the whole site is built.
+Each rebuild runs `deploy/build.py` in a fresh process, so a change to a
+plugin or a setting is picked up, no state is carried from one build to
+the next, and output/ is replaced only by a build that succeeded.
 While a build is refused, every page served starts with its problems and
 reloads itself until the next good build. Once a build's pages are
 served, the site is built again with its search index (`SEARCH=1`), which
@@ -30,6 +32,7 @@ from serve import bind  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "deploy" / "build.py"
+PREVIEW = ROOT / "deploy" / "preview.py"
 
 
 def problems_of(result):
@@ -82,6 +85,54 @@ class Builder:
             self.process.terminate()
 
 
+class Previewer:
+    """`deploy/preview.py`, started ahead of the next saved report (its
+    imports done by then), one preview a process."""
+
+    def __init__(self, output, content, settings, extra):
+        self.command = [sys.executable, str(PREVIEW), str(output), str(content), str(settings), *extra]
+        self.process = None
+
+    def ready(self):
+        if self.process is None:
+            self.process = subprocess.Popen(self.command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                            stderr=subprocess.DEVNULL, encoding="utf-8", errors="replace")
+
+    def show(self, reports):
+        """The reports' pages put in place, each as ``page NAME SECONDS``."""
+        self.ready()
+        process, self.process = self.process, None
+        try:
+            lines, _ = process.communicate("\t".join(reports) + "\n", timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            return
+        for line in lines.splitlines():
+            if line.startswith("page "):
+                _, name, seconds = line.split(" ")
+                print(f"[{time.strftime('%H:%M:%S')}] {name} on screen in {seconds} s; building the rest",
+                      flush=True)
+
+    def stop(self):
+        if self.process is not None:
+            self.process.kill()
+            self.process.communicate()
+            self.process = None
+
+
+def saved_reports(batch, content):
+    """The Markdown files of ``content`` a batch of changes added or
+    changed, where that is all it did (a deleted file, or a change to
+    anything else, is the whole build's alone)."""
+    changed = [(change, path) for change, path in batch]
+    if not changed or any(change == watchfiles.Change.deleted for change, _ in changed):
+        return []
+    paths = {os.path.abspath(path) for _, path in changed}
+    inside = all(path.startswith(content + os.sep) and path.endswith(".md") for path in paths)
+    return sorted(paths) if inside else []
+
+
 def watched(content, settings):
     paths = [content, ROOT / "theme", ROOT / "plugins", settings]
     return [str(p) for p in paths if os.path.exists(p)]
@@ -107,6 +158,7 @@ def main(argv=None):
 
     stop = threading.Event()
     builder = Builder(args.output, args.content, args.settings, extra)
+    previewer = Previewer(args.output, args.content, args.settings, extra)
     server = None
     if not args.no_serve:
         server = bind(args.output, args.bind, args.port)
@@ -117,6 +169,7 @@ def main(argv=None):
     def finish(signum, frame):
         stop.set()
         builder.stop()
+        previewer.stop()
 
     signal.signal(signal.SIGTERM, finish)
     signal.signal(signal.SIGINT, finish)
@@ -135,16 +188,26 @@ def main(argv=None):
             problems = builder.build()
             if server is not None:
                 server.problems = problems
+            previewer.ready()  # for the next saved report, once this build is done
             if problems is None and changes.empty() and not stop.is_set():
-                # The preview is on screen; now the search index, unless a
+                # The site is on screen; now the search index, unless a
                 # newer change comes first (then that is built instead).
                 builder.build(search=True, abandon=lambda: not changes.empty() or stop.is_set())
-            if changes.get() is None:
+            batch = changes.get()
+            if batch is None:
                 break
+            batch = set(batch)
             while not changes.empty():  # one build for a burst of saves
-                if changes.get_nowait() is None:
+                more = changes.get_nowait()
+                if more is None:
                     stop.set()
+                else:
+                    batch |= more
+            reports = saved_reports(batch, args.content)
+            if reports and server is not None and server.problems is None and not stop.is_set():
+                previewer.show(reports)
     finally:
+        previewer.stop()
         if server is not None:
             server.shutdown()
             server.server_close()

@@ -68,6 +68,16 @@ def test_the_search_index_follows_the_preview(devserver):
     assert fetch(f"{base}/pagefind/{first}/pagefind-entry.json")[0] == 200
 
 
+def test_a_saved_report_is_on_screen_before_the_whole_site_is_built_again(devserver):
+    base, report, _, _, log = devserver
+    assert until(lambda: "Search indexed" in log.read_text(encoding="utf-8"), seconds=60), "the first build ends"
+    report.write_text(report.read_text(encoding="utf-8").replace("held a videoconference", "held a video meeting"),
+                      encoding="utf-8")
+    assert until(lambda: "held a video meeting" in fetch(f"{base}/{PAGE}")[1])
+    assert until(lambda: re.search(rf"{re.escape(PAGE)} on screen in [\d.]+ s; building the rest\n.*\] Built in",
+                                   log.read_text(encoding="utf-8"), re.S), seconds=60), log.read_text()
+
+
 def test_a_broken_report_is_shown_then_its_fix_served_then_the_server_stops(devserver):
     base, report, process, port, log = devserver
     text = report.read_text(encoding="utf-8")

@@ -15,12 +15,18 @@ def published_photos(generator):
 
 def start_photos(generator):
     """article_ and page_generator_finalized: the variants the cache lacks
-    are made while the pages are rendered, not waited for after them."""
+    are made while the pages are rendered, not waited for after them
+    (none with ``PHOTO_VARIANTS = False``: a preview of one page,
+    `deploy/preview.py`, whose photos' addresses need no file)."""
+    if not generator.settings.get("PHOTO_VARIANTS", True):
+        return
     store = build_store.of(generator.settings)
     store.work[("photos", type(generator).__name__)] = photos.Making(published_photos(generator), store)
 
 
 def write_photos(generator, writer):
+    if not generator.settings.get("PHOTO_VARIANTS", True):
+        return
     store = build_store.of(generator.settings)
     started = store.work.pop(("photos", type(generator).__name__), None) or photos.Making([], store)
     started.place(published_photos(generator), generator.output_path)
@@ -29,4 +35,5 @@ def write_photos(generator, writer):
 def forget_unused(pelican):
     """Once every item's photos are written: the variants of photos no
     report shows any more are forgotten (the store removes them)."""
-    build_store.of(pelican.settings).forget_unused(photos.KIND)
+    if pelican.settings.get("PHOTO_VARIANTS", True):  # a preview made none, used none
+        build_store.of(pelican.settings).forget_unused(photos.KIND)

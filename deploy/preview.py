@@ -1,0 +1,113 @@
+"""The page of a report just saved, made alone and put in the development
+site at once; the whole site is built after it (`deploy/devserver.py`).
+
+    python deploy/preview.py OUTPUT CONTENT SETTINGS [pelican -e settings...]
+
+then a line on standard input: the saved reports' paths, separated by
+tabs. Started ahead of need, so that Python, Pelican and the plugins are
+imported before a report is saved: a saved edit is on screen in about a
+third of a second at any size of archive, where the whole site's build
+grows with it (13 to 16 s at 10,000 reports). One preview a process, as one
+build a process: nothing carries from one to the next.
+
+Pelican reads the saved reports alone (``ARTICLE_PATHS`` naming each file:
+Pelican reads a file named there as it reads a folder), with the site's
+pages, settings, theme and register, into a folder of its own beside
+OUTPUT with a build store of its own (photos' variants are not made: their
+addresses come from the photo's bytes, and the whole build makes them);
+each report's page is then put in OUTPUT in one rename. What another
+report decides is the whole build's to put right, moments later: links to
+a report's translations and from the listings.
+
+Prints one line a page put in place (``page NAME``), else the first line of
+what stopped it; exits 0 either way (the whole build says what is wrong).
+"""
+
+import contextlib
+import importlib
+import io
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+from pelican import Pelican, parse_arguments, signals
+from pelican.settings import read_settings
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def pelican_overrides(extra):
+    """The settings Pelican's command line ``extra`` gives (``-e NAME=value``)."""
+    return parse_arguments(list(extra)).overrides or {}
+
+
+def imported(settings_file, extra):
+    """The site's plugins imported ahead of need, where Pelican will find
+    them (its plugin loader imports by name)."""
+    settings = read_settings(settings_file, override=pelican_overrides(extra))
+    for folder in settings["PLUGIN_PATHS"]:
+        sys.path.insert(0, os.path.abspath(folder))
+    for name in settings["PLUGINS"]:
+        importlib.import_module(name if isinstance(name, str) else name.__name__)
+
+
+def preview(output, content, settings_file, reports, extra=()):
+    """Each of ``reports`` (paths) made alone into a folder beside
+    ``output`` and its page put in ``output``; the pages' names."""
+    content = os.path.abspath(content)
+    pages = [os.path.join(content, folder) + os.sep for folder in read_settings(settings_file)["PAGE_PATHS"]]
+    # Reports only: a page (content/pages/) would be read as an article.
+    paths = [os.path.relpath(report, content) for report in map(os.path.abspath, reports)
+             if report.startswith(content + os.sep) and not report.startswith(tuple(pages))]
+    if not paths:
+        return []
+    made = {}
+
+    def remember(generator):
+        for kept in ("articles", "translations", "hidden_articles", "hidden_translations", "drafts",
+                     "drafts_translations"):  # where Pelican keeps them, by status
+            for article in getattr(generator, kept, []):
+                if article.get_relative_source_path() in paths and article.save_as:
+                    made[article.source_path] = article.save_as
+
+    with tempfile.TemporaryDirectory(prefix=".preview-", dir=os.path.dirname(os.path.abspath(output))) as work:
+        settings = read_settings(settings_file, override={
+            **pelican_overrides(extra), "PATH": content, "ARTICLE_PATHS": paths,
+            "OUTPUT_PATH": os.path.join(work, "output"), "CACHE_PATH": os.path.join(work, "cache"),
+            "LOAD_CONTENT_CACHE": False, "CACHE_CONTENT": False, "SEARCH_INDEX": False,
+            "PHOTO_VARIANTS": False, "DELETE_OUTPUT_DIRECTORY": False,
+        })
+        signals.article_generator_finalized.connect(remember)
+        with contextlib.redirect_stdout(io.StringIO()):  # Pelican's summary: the whole build says it
+            Pelican(settings).run()
+        names = []
+        for name in made.values():
+            source, target = os.path.join(work, "output", name), os.path.join(output, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(source, target + ".preview")
+            os.replace(target + ".preview", target)
+            names.append(name)
+        return names
+
+
+def main():
+    output, content, settings_file, *extra = sys.argv[1:]
+    imported(settings_file, extra)
+    line = sys.stdin.readline()
+    if not line.strip():
+        return
+    started = time.monotonic()
+    try:
+        names = preview(output, content, settings_file, line.rstrip("\n").split("\t"), extra)
+    except Exception as error:  # the whole build that follows lists every problem
+        print(f"not previewed: {str(error).splitlines()[0] if str(error) else type(error).__name__}", flush=True)
+        return
+    for name in names:
+        print(f"page {name} {time.monotonic() - started:.2f}", flush=True)
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    main()
