@@ -11,13 +11,14 @@ grows with it (13 to 16 s at 10,000 reports). One preview a process, as one
 build a process: nothing carries from one to the next.
 
 Pelican reads the saved reports alone (``ARTICLE_PATHS`` naming each file:
-Pelican reads a file named there as it reads a folder), with the site's
-pages, settings, theme and register, into a folder of its own beside
-OUTPUT with a build store of its own (photos' variants are not made: their
-addresses come from the photo's bytes, and the whole build makes them);
-each report's page is then put in OUTPUT in one rename. What another
-report decides is the whole build's to put right, moments later: links to
-a report's translations and from the listings.
+Pelican reads a file named there as it reads a folder), with the reports
+each links to as an original or a translation (as the last build found
+them, and the original a report names now), the site's pages, settings,
+theme and register, into a folder of its own beside OUTPUT with a build
+store of its own (photos' variants are not made: their addresses come from
+the photo's bytes, and the whole build makes them); each report's page is
+then put in OUTPUT in one rename. The listings and every other page are the
+whole build's, moments later.
 
 Prints one line a page put in place (``page NAME``), else the first line of
 what stopped it; exits 0 either way (the whole build says what is wrong).
@@ -26,7 +27,9 @@ what stopped it; exits 0 either way (the whole build says what is wrong).
 import contextlib
 import importlib
 import io
+import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -36,6 +39,8 @@ from pelican import Pelican, parse_arguments, signals
 from pelican.settings import read_settings
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The header's field naming a translation's original (docs/markup.md).
+TRANSLATION_OF = re.compile(r"^Translation_of:[ \t]*(.+)$", re.MULTILINE | re.IGNORECASE)
 
 
 def pelican_overrides(extra):
@@ -53,11 +58,30 @@ def imported(settings_file, extra):
         importlib.import_module(name if isinstance(name, str) else name.__name__)
 
 
+def linked(content, paths, settings):
+    """The reports those of ``paths`` link to as an original or a
+    translation: as the last build found them (the build store's
+    ``translations``), and the original a report names now."""
+    import build_store
+
+    recorded = json.loads(build_store.last_fact(settings["CACHE_PATH"], "translations") or "{}")
+    related, slugs = recorded.get("related", {}), recorded.get("slugs", {})
+    found = set()
+    for path in paths:
+        found.update(related.get(path, []))
+        with open(os.path.join(content, path), encoding="utf-8", errors="replace") as report:
+            named = TRANSLATION_OF.search(report.read())
+        if named and named.group(1).strip() in slugs:
+            found.add(slugs[named.group(1).strip()])
+    return sorted(found - set(paths))
+
+
 def preview(output, content, settings_file, reports, extra=()):
     """Each of ``reports`` (paths) made alone into a folder beside
     ``output`` and its page put in ``output``; the pages' names."""
     content = os.path.abspath(content)
-    pages = [os.path.join(content, folder) + os.sep for folder in read_settings(settings_file)["PAGE_PATHS"]]
+    site = read_settings(settings_file, override=pelican_overrides(extra))
+    pages = [os.path.join(content, folder) + os.sep for folder in site["PAGE_PATHS"]]
     # Reports only: a page (content/pages/) would be read as an article.
     paths = [os.path.relpath(report, content) for report in map(os.path.abspath, reports)
              if report.startswith(content + os.sep) and not report.startswith(tuple(pages))]
@@ -74,7 +98,7 @@ def preview(output, content, settings_file, reports, extra=()):
 
     with tempfile.TemporaryDirectory(prefix=".preview-", dir=os.path.dirname(os.path.abspath(output))) as work:
         settings = read_settings(settings_file, override={
-            **pelican_overrides(extra), "PATH": content, "ARTICLE_PATHS": paths,
+            **pelican_overrides(extra), "PATH": content, "ARTICLE_PATHS": paths + linked(content, paths, site),
             "OUTPUT_PATH": os.path.join(work, "output"), "CACHE_PATH": os.path.join(work, "cache"),
             "LOAD_CONTENT_CACHE": False, "CACHE_CONTENT": False, "SEARCH_INDEX": False,
             "PHOTO_VARIANTS": False, "DELETE_OUTPUT_DIRECTORY": False,

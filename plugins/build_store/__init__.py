@@ -378,6 +378,21 @@ def stop_workers():
         pool.join()
 
 
+def last_fact(cache, name):
+    """A fact the last finished build recorded in the store in ``cache``,
+    read without opening the store for a build (read-only: a build under
+    way is not disturbed); None where there is none."""
+    path = Path(cache) / NAME
+    if not path.is_file():
+        return None
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as db:
+            row = db.execute("SELECT value FROM facts WHERE name = ?", (name,)).fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
 def of(settings):
     """The build's store, where the build_store plugin opened one: from
     Pelican's settings, or any context made from them (a generator's, a

@@ -1,7 +1,10 @@
 """A report and its translation, linked both ways."""
 
+import json
 import logging
 import os
+
+import build_store
 
 from ..reading import checks
 
@@ -59,6 +62,25 @@ def link_translations(generators):
     workTranslation."""
     for kind, noun in (("articles", "report"), ("pages", "page")):
         items = [item for g in generators for item in getattr(g, kind, [])]
-        for item, original in originals(items, noun).items():
+        linked = originals(items, noun)
+        for item, original in linked.items():
             item.report.original = original
             original.report.translated_as = [*original.report.translated_as, item]
+        if kind == "articles":
+            remember_families(generators[0].settings, items, linked)
+
+
+def remember_families(settings, items, linked):
+    """Which reports are an original and its translation, by file, and
+    each report's file by its slug, into the build store: a report
+    previewed alone (`deploy/preview.py`) is read with those it links to."""
+    store = build_store.of(settings)
+    if store is None:
+        return
+    related = {}
+    for item, original in linked.items():
+        item_path, original_path = item.get_relative_source_path(), original.get_relative_source_path()
+        related.setdefault(item_path, []).append(original_path)
+        related.setdefault(original_path, []).append(item_path)
+    slugs = {item.slug: item.get_relative_source_path() for item in items}
+    store.set_fact("translations", json.dumps({"related": related, "slugs": slugs}, sort_keys=True))
