@@ -171,6 +171,7 @@ class Store:
             self.db = self._open()
         self.build = int(self.fact("build") or 0) + 1
         self.checked = {}  # digest -> path: the objects this build has believed already
+        self.pending = {}  # facts this build will record when it finishes
         # What the build's plugins hold from one signal to the next (the
         # cards being drawn, the files being compressed), by name: a run's,
         # and gone with it.
@@ -191,11 +192,15 @@ class Store:
     # Small values.
 
     def fact(self, name):
+        """The value the last finished build recorded."""
         row = self.db.execute("SELECT value FROM facts WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
 
     def set_fact(self, name, value):
-        self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?)", (name, value))
+        """``value`` recorded when this build finishes (`commit`): held till
+        then, so that a build refused before it writes anything (at
+        ``all_generators_finalized``) holds no lock on the store."""
+        self.pending[name] = value
 
     # Objects: bytes under their digest.
 
@@ -318,11 +323,14 @@ class Store:
         self.db.execute("BEGIN")
         self.build = int(self.fact("build") or 0) + 1
         self.checked = {}
+        self.pending = {}
         self.work = {}
 
     def commit(self):
         self.prune()
         self.set_fact("build", str(self.build))
+        self.db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?)", self.pending.items())
+        self.pending = {}
         self.db.commit()
         self.db.execute("BEGIN")
         self.work = {}  # the run finished: what is left (the feeds' map) is done with

@@ -1,7 +1,9 @@
 """The content cache is dropped when what reads the content changes, and only then."""
 
+import contextlib
 import gzip
 import pickle
+import sqlite3
 from types import SimpleNamespace
 
 import pytest
@@ -118,8 +120,11 @@ def test_the_cache_this_machine_left_is_used_even_after_a_refused_build(tmp_path
     pelican_site(["newsroom", "build_guard"], **settings).run()
     bad = tmp_path / "content" / "bad.md"
     bad.write_text("Title: Bad\n\nNo date, no section.\n", encoding="utf-8")
+    refused = pelican_site(["newsroom", "build_guard"], **settings)  # kept: its store is not yet collected
     with pytest.raises(BuildRefused):
-        pelican_site(["newsroom", "build_guard"], **settings).run()
+        refused.run()
+    with contextlib.closing(sqlite3.connect(tmp_path / "cache" / "store.sqlite", timeout=0)) as other:
+        other.execute("BEGIN IMMEDIATE")  # "database is locked" where the refused build wrote and held on
     bad.unlink()
     reads.clear()
     pelican_site(["newsroom", "build_guard"], **settings).run()
