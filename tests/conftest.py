@@ -168,8 +168,9 @@ class Site:
 # many short ones fill in after, rather than one worker running the
 # longest alone at the end.
 LONGEST_FIRST = ["test_page_cache.py", "test_accessibility.py", "test_network.py", "test_deploy.py",
-                 "test_accessibility_dark.py", "test_search.py", "test_validity.py", "test_builds.py",
-                 "test_metadata.py", "test_layout.py", "test_cache.py", "test_corpus.py"]
+                 "test_accessibility_dark.py", "test_search.py", "test_incremental.py", "test_validity.py",
+                 "test_builds.py", "test_metadata.py", "test_devserver.py", "test_layout.py", "test_cache.py",
+                 "test_preview.py", "test_corpus.py"]
 
 
 def pytest_collection_modifyitems(items):
