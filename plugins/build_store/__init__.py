@@ -14,8 +14,9 @@ Tables (``SCHEMA``): ``objects`` (digest, the identity it was checked
 at), ``made`` (a kind and key of inputs, the object made from them, the
 build that last used it), ``outputs`` (each page the page cache made: the
 key it was made from, the digest of its bytes, for the next build to
-check the live page against, and the names its rendering read, what the
-next build keys it by) and ``files`` (each compressed file's identity,
+check the live page against, and the set of names its rendering read,
+what the next build keys it by: ``read_sets``, each set once, as
+thousands of pages read the same names) and ``files`` (each compressed file's identity,
 digest and variants), ``facts`` (small values: the build counter, the
 settings a table was made with). A table a store holds in another shape
 (an earlier version's) is made anew, empty.
@@ -55,7 +56,8 @@ CREATE TABLE IF NOT EXISTS objects (digest TEXT PRIMARY KEY, identity TEXT NOT N
 CREATE TABLE IF NOT EXISTS made (kind TEXT, key TEXT, digest TEXT NOT NULL, build INTEGER NOT NULL,
                                  PRIMARY KEY (kind, key));
 CREATE TABLE IF NOT EXISTS outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, digest TEXT NOT NULL,
-                                    counted INTEGER NOT NULL, reads TEXT NOT NULL);
+                                    counted INTEGER NOT NULL, read_set TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS read_sets (id TEXT PRIMARY KEY, names TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, identity TEXT NOT NULL, digest TEXT NOT NULL,
                                   variants TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS facts (name TEXT PRIMARY KEY, value TEXT NOT NULL);

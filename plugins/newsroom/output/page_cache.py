@@ -392,7 +392,7 @@ class Reusing:
         counted = any(paginator.read for paginator in watched.values())
         key = self.key(context, names, counted)
         if key is not None:
-            self.writer.made[name] = Made(key, None, counted, frozenset(names))
+            self.writer.made[name] = Made(key, None, counted, self.writer.read_set(names))
         # Rendered as it was (a listing whose key changed, not what it
         # shows): the live file is kept, with its time.
         return "" if self.writer.same_as_before(name, page) else page
@@ -441,8 +441,13 @@ class PageCacheWriter(LinkingWriter):
         if self.keys.build is not None and last_parts and last_parts != self.keys.parts:
             console.print(f"Every page is made again: {changed(last_parts, self.keys.parts)} changed.",
                           soft_wrap=True, markup=False, highlight=False)
-        self.last = {name: Made(key, digest, bool(counted), frozenset(json.loads(names)))
-                     for name, key, digest, counted, names in self.store.rows("outputs")}
+        # Each set of names read, once (thousands of pages read the same names).
+        self.read_sets = {}
+        sets = {id_: self.read_set(json.loads(names)) for id_, names in self.store.rows("read_sets")}
+        # A page whose set is missing (a store changed by hand) gets one no
+        # key was made from: it renders.
+        self.last = {name: Made(key, digest, bool(counted), sets.get(read_set, frozenset({"?"})))
+                     for name, key, digest, counted, read_set in self.store.rows("outputs")}
         self.digests = {}  # the pages kept: the digests they were checked against
         self.previous = os.path.abspath(config(self.settings)["PREVIOUS_OUTPUT"] or output_path)
         self.made, self.linking, self.reused = {}, set(), 0  # made: name -> Made, this build
@@ -459,6 +464,12 @@ class PageCacheWriter(LinkingWriter):
                 template = Reusing(template, self, (name, template_name, url, relative_urls, override_output), pages)
         return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                   override_output, url, **kwargs)
+
+    def read_set(self, names):
+        """``names`` as a frozenset, the one this build holds already where
+        another page read the same."""
+        names = frozenset(names)
+        return self.read_sets.setdefault(names, names)
 
     def reusable(self, name, key):
         """Whether the last build made ``name`` from ``key`` and the file it
@@ -506,7 +517,7 @@ class PageCacheWriter(LinkingWriter):
         """Each page's key, the digest of its bytes, whether it showed its
         list's length and the names it read, into the store: the pages
         kept, as checked; the others hashed as written."""
-        rows = []
+        rows, ids = [], {}
         for name, made in self.made.items():
             digest = self.digests.get(name)
             if digest is None:
@@ -514,7 +525,11 @@ class PageCacheWriter(LinkingWriter):
                     digest = build_store.file_digest(os.path.join(self.output_path, name))
                 except OSError:
                     continue
-            rows.append((name, made.key, digest, made.counted, json.dumps(sorted(made.names))))
+            if made.names not in ids:
+                text = json.dumps(sorted(made.names))
+                ids[made.names] = (hashlib.sha256(text.encode()).hexdigest()[:16], text)
+            rows.append((name, made.key, digest, made.counted, ids[made.names][0]))
+        self.store.replace_rows("read_sets", ids.values())
         self.store.replace_rows("outputs", rows)
         if self.keys.build is not None:
             self.store.set_fact("page_cache_parts", json.dumps(self.keys.parts, sort_keys=True))
