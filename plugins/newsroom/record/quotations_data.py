@@ -13,7 +13,6 @@ docs/data.md.
 """
 
 import csv
-import io
 import json
 import os
 
@@ -94,30 +93,33 @@ def add_generator(pelican):
 
 
 def write_data(generator, output_path):
-    """The quotations' files into ``output_path``."""
-    made = list(records(generator.context))
-    lines = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in made)
-    save(output_path, "quotations.jsonl", lines)
-    table = io.StringIO(newline="")
-    writer = csv.DictWriter(table, fieldnames=[*(f for f in FIELDS if f != "speaker"), *SPEAKER_COLUMNS],
-                            lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(flat(r) for r in made)
-    save(output_path, "quotations.csv", table.getvalue())
+    """The quotations' files into ``output_path``, each record written as
+    it is made (the whole file never held as one string: at 10,000 reports
+    that was 64 MiB at once); each registered speaker's records kept for
+    their own file."""
     by_person = {}
-    for record in made:
-        by_person.setdefault(record["speaker"]["id"], []).append({k: v for k, v in record.items() if k != "speaker"})
+    columns = [*(f for f in FIELDS if f != "speaker"), *SPEAKER_COLUMNS]
+    with opened(output_path, "quotations.jsonl") as lines, opened(output_path, "quotations.csv") as table:
+        rows = csv.DictWriter(table, fieldnames=columns, lineterminator="\r\n")
+        rows.writeheader()
+        for record in records(generator.context):
+            lines.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            rows.writerow(flat(record))
+            speaker = record.pop("speaker")
+            if speaker["id"] is not None:
+                by_person.setdefault(speaker["id"], []).append(record)
     for person, _ in generator.context.get("PEOPLE_QUOTED", []):
         fields = person_fields(generator.context, person)
         document = {"id": fields["id"], "name": person.name, "kind": person.kind, "description": person.description,
                     "other_names": list(person.other_names), "same_as": list(person.same_as), "page": fields["page"],
                     "quotations": by_person.get(fields["id"], [])}
         page = generator.settings["PERSON_SAVE_AS"].format(slug=person.slug)
-        save(output_path, os.path.splitext(page)[0] + ".json", json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+        with opened(output_path, os.path.splitext(page)[0] + ".json") as f:
+            f.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
 
 
-def save(output_path, name, text):
+def opened(output_path, name):
+    """The file ``name`` of ``output_path``, open to write UTF-8 as given."""
     target = os.path.join(output_path, name)
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    with open(target, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
+    return open(target, "w", encoding="utf-8", newline="")
