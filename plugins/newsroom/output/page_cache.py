@@ -320,7 +320,9 @@ class Keys:
             for name in names:
                 page, paginator, previous, following = (context[f"{name}_{part}"] for part in (
                     "page", "paginator", "previous_page", "next_page"))
-                parts += [self.listed(list(page.object_list)), page.save_as,
+                # The slice is a list made for this page: described, not
+                # remembered (a remembered value is kept for the build).
+                parts += [self.listed.describe(list(page.object_list)), page.save_as,
                           str(getattr(page, "stable_number", page.number)),
                           str(paginator.count) if counted else "",
                           previous.url if previous else "", following.url if following else ""]

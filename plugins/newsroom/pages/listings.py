@@ -23,15 +23,15 @@ from ..reading.plain_text import unattributed
 
 
 class Members(list):
-    """A list whose membership test is a set look-up (articles are hashable
-    by identity)."""
+    """A list whose membership test is a set look-up (articles are hashable,
+    and equal, by identity: the set holds them, not a number for each)."""
 
     def __init__(self, items):
         super().__init__(items)
-        self._ids = {id(item) for item in self}
+        self._members = set(self)
 
     def __contains__(self, item):
-        return id(item) in self._ids
+        return item in self._members
 
 
 def linear_term_pages(generator):

@@ -33,7 +33,7 @@ import functools
 import unicodedata
 
 import opencc
-from confusable_homoglyphs import categories, confusables
+from confusable_homoglyphs import categories, utils
 
 # Writings that mix scripts within a word as a matter of course.
 ONE_WRITING = {"HAN": "CJK", "HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "BOPOMOFO": "CJK"}
@@ -49,8 +49,11 @@ def _prototypes():
     source's entries are its prototype alone; a prototype's are its
     sources. The two are told apart as the file is made: a prototype maps
     to nothing else, so it is the one of a pair whose entries name more
-    characters, or, one each, the lower code point, as in the file."""
-    data = confusables.confusables_data
+    characters, or, one each, the lower code point, as in the file. The
+    file is read here, not through the package's ``confusables`` module,
+    which would hold its 900 KB of JSON as 6 MiB of objects for the life of
+    the build, where this mapping needs one."""
+    data = utils.load("confusables.json")
     mapping = {}
     for character, entries in data.items():
         targets = [entry["c"] for entry in entries]
