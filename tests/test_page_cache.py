@@ -41,14 +41,31 @@ def identical(a, b):
     return mismatch + errors
 
 
-@pytest.fixture
-def project(tmp_path, corpus_content):
-    """A copy of the content, theme and plugins, so each can change."""
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory, corpus_content):
+    """A copy of the content, theme and plugins, built once, and a copy of
+    that, times and all: where each test's project is put back. (Pelican's
+    content cache and the page keys name the project's folder: each test
+    works in the same one.)"""
+    place = tmp_path_factory.getbasetemp() / "page-cache-project"
     for name in ("theme", "plugins"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "tests"))
+        shutil.copytree(ROOT / name, place / name, ignore=shutil.ignore_patterns("__pycache__", "tests"))
     # Without its history: these builds are about the page cache, not the record.
-    shutil.copytree(corpus_content, tmp_path / "content", ignore=shutil.ignore_patterns(".git"))
-    return tmp_path
+    shutil.copytree(corpus_content, place / "content", ignore=shutil.ignore_patterns(".git"))
+    built(place)
+    kept = tmp_path_factory.mktemp("page-cache-built") / "project"
+    shutil.copytree(place, kept, symlinks=True)
+    return place, kept
+
+
+@pytest.fixture
+def project(first_build):
+    """The content, theme and plugins, and their development build, for
+    this test to change: as the first build left them."""
+    place, kept = first_build
+    shutil.rmtree(place)
+    shutil.copytree(kept, place, symlinks=True)
+    return place
 
 
 def built(project, output="output", conf="pelicanconf.py", **overrides):
