@@ -125,7 +125,7 @@ def saved_reports(batch, content):
     """The Markdown files of ``content`` a batch of changes added or
     changed, where that is all it did (a deleted file, or a change to
     anything else, is the whole build's alone)."""
-    changed = [(change, path) for change, path in batch]
+    changed = list(batch)
     if not changed or any(change == watchfiles.Change.deleted for change, _ in changed):
         return []
     paths = {os.path.abspath(path) for _, path in changed}
