@@ -16,10 +16,11 @@ build that last used it), ``outputs`` (each page the page cache made: the
 key it was made from, the digest of its bytes, for the next build to
 check the live page against, and the set of names its rendering read,
 what the next build keys it by: ``read_sets``, each set once, as
-thousands of pages read the same names) and ``files`` (each compressed file's identity,
-digest and variants), ``facts`` (small values: the build counter, the
-settings a table was made with). A table a store holds in another shape
-(an earlier version's) is made anew, empty.
+thousands of pages read the same names) and ``files`` (each compressed
+file's identity, digest and variants), ``facts`` (small values, recorded
+when the build finishes: the build counter, the settings a table was made
+with). A table a store holds in another shape (an earlier version's) is
+made anew, empty.
 
 One ``Store`` a build, opened at ``initialized`` and reached through the
 settings (``BUILD_STORE``), which also holds what plugins keep from one

@@ -220,10 +220,10 @@ class Keys:
     def build_parts(self, settings, context):
         """``{name: digest}`` of each thing every page is made from: each
         package that renders, setting, file of the theme (and of the
-        folders of templates that override it) and of the plugins (their code, the chrome's catalogue, their templates), the
-        site's pages, the register of people (who every report's speakers
-        are: a new report's unregistered speaker is in that report's own
-        description)."""
+        folders of templates that override it) and of the plugins (their
+        code, the chrome's catalogue, their templates), the site's pages,
+        the register of people (who every report's speakers are: a new
+        report's unregistered speaker is in that report's own description)."""
         sha = lambda text: hashlib.sha256(text.encode()).hexdigest()  # noqa: E731
         parts = {f"package {package}": version(package) for package in PACKAGES}
         parts.update({f"setting {k}": sha(self.inside(v)) for k, v in settings.items() if k not in PLACES})
@@ -233,8 +233,10 @@ class Keys:
         for pattern in ("*.py", "*.toml", "*.html"):
             parts.update(file_parts("plugin", settings["PLUGIN_PATHS"], pattern))
         parts["pages"] = sha(self.listed(list(context.get("pages", ()))))
-        register = b"".join(Path(path).read_bytes() for path in register_files(settings["PATH"]))
-        parts["the register"] = hashlib.sha256(register).hexdigest()
+        register = hashlib.sha256()
+        for path in register_files(settings["PATH"]):
+            register.update(f"{path}\0".encode() + Path(path).read_bytes() + b"\0")
+        parts["the register"] = register.hexdigest()
         return parts
 
     def face(self, item):
