@@ -107,17 +107,22 @@ def stop_collecting():
             handler.removeFilter(HELD)
 
 
+def held():
+    """The problems the run under way has held back so far, taken."""
+    current = collector()
+    return current.take() if current is not None else []
+
+
 def take_held():
     """The problems held back so far, for a run that crashed before its
     summary (`deploy/build.py` prints them); and stop collecting."""
-    current = collector()
-    problems = current.take() if current is not None else []
+    problems = held()
     stop_collecting()
     return problems
 
 
 def refuse_if_any(sender):
-    problems = current.take() if (current := collector()) is not None else []
+    problems = held()
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
         listing = "\n".join(f"  - {p}" for p in problems)
