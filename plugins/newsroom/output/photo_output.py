@@ -13,19 +13,24 @@ def published_photos(generator):
     return list({photo.key: photo for item in published for photo in item.report.photos}.values())
 
 
+def variants_made(settings):
+    """Whether the build makes photos' variants: not with ``PHOTO_VARIANTS =
+    False`` (a preview of one page, `deploy/preview.py`, whose photos'
+    addresses need no file)."""
+    return settings.get("PHOTO_VARIANTS", True)
+
+
 def start_photos(generator):
     """article_ and page_generator_finalized: the variants the cache lacks
-    are made while the pages are rendered, not waited for after them
-    (none with ``PHOTO_VARIANTS = False``: a preview of one page,
-    `deploy/preview.py`, whose photos' addresses need no file)."""
-    if not generator.settings.get("PHOTO_VARIANTS", True):
+    are made while the pages are rendered, not waited for after them."""
+    if not variants_made(generator.settings):
         return
     store = build_store.of(generator.settings)
     store.work[("photos", type(generator).__name__)] = photos.Making(published_photos(generator), store)
 
 
 def write_photos(generator, writer):
-    if not generator.settings.get("PHOTO_VARIANTS", True):
+    if not variants_made(generator.settings):
         return
     store = build_store.of(generator.settings)
     started = store.work.pop(("photos", type(generator).__name__), None) or photos.Making([], store)
@@ -35,5 +40,5 @@ def write_photos(generator, writer):
 def forget_unused(pelican):
     """Once every item's photos are written: the variants of photos no
     report shows any more are forgotten (the store removes them)."""
-    if pelican.settings.get("PHOTO_VARIANTS", True):  # a preview made none, used none
+    if variants_made(pelican.settings):  # else none were made, none used
         build_store.of(pelican.settings).forget_unused(photos.KIND)
