@@ -196,8 +196,7 @@ class Store:
 
     def fact(self, name):
         """The value the last finished build recorded."""
-        row = self.db.execute("SELECT value FROM facts WHERE name = ?", (name,)).fetchone()
-        return row[0] if row else None
+        return fact_in(self.db, name)
 
     def set_fact(self, name, value):
         """``value`` recorded when this build finishes (`commit`): held till
@@ -398,9 +397,13 @@ def last_fact(cache, name):
         return None
     try:
         with contextlib.closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as db:
-            row = db.execute("SELECT value FROM facts WHERE name = ?", (name,)).fetchone()
+            return fact_in(db, name)
     except sqlite3.Error:
         return None
+
+
+def fact_in(db, name):
+    row = db.execute("SELECT value FROM facts WHERE name = ?", (name,)).fetchone()
     return row[0] if row else None
 
 
