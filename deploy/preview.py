@@ -50,13 +50,14 @@ def pelican_overrides(extra):
 
 
 def imported(settings_file, extra):
-    """The site's plugins imported ahead of need, where Pelican will find
-    them (its plugin loader imports by name)."""
+    """The site's settings, and its plugins imported ahead of need, where
+    Pelican will find them (its plugin loader imports by name)."""
     settings = read_settings(settings_file, override=pelican_overrides(extra))
     for folder in settings["PLUGIN_PATHS"]:
         sys.path.insert(0, os.path.abspath(folder))
     for name in settings["PLUGINS"]:
         importlib.import_module(name if isinstance(name, str) else name.__name__)
+    return settings
 
 
 def linked(content, paths, settings):
@@ -77,11 +78,13 @@ def linked(content, paths, settings):
     return sorted(found - set(paths))
 
 
-def preview(output, content, settings_file, reports, extra=()):
+def preview(output, content, settings_file, reports, extra, site):
     """Each of ``reports`` (paths) made alone into a folder beside
-    ``output`` and its page put in ``output``; the pages' names."""
+    ``output`` and its page put in ``output``; the pages' names. ``site``:
+    the site's settings, as `imported` read them."""
+    from newsroom.reading import checks
+
     content = os.path.abspath(content)
-    site = read_settings(settings_file, override=pelican_overrides(extra))
     pages = [os.path.join(content, folder) + os.sep for folder in site["PAGE_PATHS"]]
     # Reports only: a page (content/pages/) would be read as an article.
     paths = [os.path.relpath(report, content) for report in map(os.path.abspath, reports)
@@ -91,11 +94,9 @@ def preview(output, content, settings_file, reports, extra=()):
     made = {}
 
     def remember(generator):
-        for kept in ("articles", "translations", "hidden_articles", "hidden_translations", "drafts",
-                     "drafts_translations"):  # where Pelican keeps them, by status
-            for article in getattr(generator, kept, []):
-                if article.get_relative_source_path() in paths and article.save_as:
-                    made[article.source_path] = article.save_as
+        for article in checks.contents(generator):  # whatever its status
+            if article.get_relative_source_path() in paths and checks.saved_as(article):
+                made[article.source_path] = checks.saved_as(article)
 
     with tempfile.TemporaryDirectory(prefix=".preview-", dir=os.path.dirname(os.path.abspath(output))) as work:
         settings = read_settings(settings_file, override={
@@ -119,13 +120,13 @@ def preview(output, content, settings_file, reports, extra=()):
 
 def main():
     output, content, settings_file, *extra = sys.argv[1:]
-    imported(settings_file, extra)
+    site = imported(settings_file, extra)
     line = sys.stdin.readline()
     if not line.strip():
         return
     started = time.monotonic()
     try:
-        names = preview(output, content, settings_file, line.rstrip("\n").split("\t"), extra)
+        names = preview(output, content, settings_file, line.rstrip("\n").split("\t"), extra, site)
     except Exception as error:  # the whole build that follows lists every problem
         print(f"not previewed: {str(error).splitlines()[0] if str(error) else type(error).__name__}", flush=True)
         return
