@@ -119,8 +119,6 @@ def fresh_signals():
     before = [(signal, signal.receivers.copy()) for signal in SIGNALS]
     yield
     for signal, receivers in before:
-        if signal.receivers.keys() == receivers.keys():
-            continue
         for key in signal.receivers.keys() - receivers.keys():
             reference = signal.receivers[key]
             receiver = reference() if isinstance(reference, weakref.ref) else reference

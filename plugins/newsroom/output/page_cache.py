@@ -382,7 +382,7 @@ class Reusing:
         if last is not None:
             key = self.key(context, last.names, last.counted)
             if key is not None and self.writer.reusable(name, key):
-                self.writer.made[name] = last._replace(key=key)
+                self.writer.made[name] = last
                 self.writer.linking.add(self.writer.path(name))
                 return ""
         watched = {f"{list_name}_paginator": Watched(context[f"{list_name}_paginator"])
