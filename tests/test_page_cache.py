@@ -13,6 +13,8 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -332,3 +334,29 @@ def test_a_live_page_whose_words_were_changed_with_its_size_and_time_kept_is_mad
     assert page.stat().st_size == state.st_size
     built(project)
     assert (project / "output" / page.relative_to(project / "output")).read_bytes() == words
+
+
+DESCRIBE_SETTINGS = """
+import sys
+sys.path[:0] = [{plugins!r}]
+from newsroom.output.page_cache import Describer
+from pelican.settings import read_settings
+describe = Describer()
+for name, value in sorted(read_settings({conf!r}).items()):
+    print(name, describe(value))
+"""
+
+
+@pytest.mark.parametrize("conf", ["pelicanconf.py", "publishconf.py"])
+def test_the_settings_are_described_alike_by_every_process_that_reads_them(conf, tmp_path):
+    """The site's settings described by the build that reads them and by
+    the same build under a profiler (which holds the code of the functions
+    it saw called): a description that followed reference counts (marshal's
+    default format does) made every page again, "setting ARTICLE_ORDER_BY
+    changed", on nothing changed."""
+    script = tmp_path / "describe.py"
+    script.write_text(DESCRIBE_SETTINGS.format(plugins=str(ROOT / "plugins"), conf=str(ROOT / conf)),
+                      encoding="utf-8")
+    run = lambda *how: subprocess.run([sys.executable, *how, script], capture_output=True, text=True,  # noqa: E731
+                                      check=True, cwd=ROOT).stdout
+    assert run() == run("-m", "cProfile", "-o", os.devnull)

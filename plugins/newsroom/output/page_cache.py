@@ -159,7 +159,9 @@ class Describer:
                 names = self.fieldwise[type(value)] = [f.name for f in dataclasses.fields(value)]
             return f"{type(value).__name__}({','.join(self(getattr(value, name)) for name in names)})"
         if hasattr(value, "__code__"):  # a function: what it does
-            return hashlib.sha256(marshal.dumps(value.__code__)).hexdigest()
+            # marshal's format 2: the current one marks an object met twice
+            # by its reference count, which differs from process to process.
+            return hashlib.sha256(marshal.dumps(value.__code__, 2)).hexdigest()
         if isinstance(value, type):
             return f"{value.__module__}.{value.__qualname__}"
         described = repr(value)
