@@ -1,4 +1,4 @@
-"""Build the site beside OUTPUT, and put it in OUTPUT's place only if it built.
+"""Build the site beside OUTPUT, and change OUTPUT only if it built.
 
     python deploy/build.py OUTPUT [pelican arguments...]
     python deploy/build.py --clean OUTPUT [pelican arguments...]
@@ -6,15 +6,19 @@
 Pelican writes into its output folder as it goes, so a build that fails half
 way (or a publishconf that clears the folder first) leaves a broken site
 where the good one was. Here Pelican builds into a fresh sibling folder,
-``.OUTPUT-new``; when it exits cleanly that folder and OUTPUT are exchanged in
-one atomic ``renameat2(RENAME_EXCHANGE)`` (Linux), so a web server reading
-OUTPUT sees the old site or the new one and never a mix, and the old site is
-then removed. Where the exchange is not available, two renames do the job
-with an instant in between. When the build fails, OUTPUT is left untouched.
+``.OUTPUT-new``, standing on the live site (``LIVE_OUTPUT``): a file the
+live site holds already (a page the page cache kept, a card, a compressed
+variant, a search file) is not placed again but noted as kept
+(plugins/build_store), so the folder holds what changed, however large
+the site. When Pelican exits cleanly, those files go into OUTPUT one by one
+in an order no reader can catch half made (`put_live`): new files first
+(nothing links to them yet), then changed ones, each replaced in one
+rename, then removals (what the build no longer makes). The first build
+of a site is moved into place in one rename. When the build fails, OUTPUT
+is left untouched.
 """
 
 import contextlib
-import ctypes
 import fcntl
 import filecmp
 import logging
@@ -29,29 +33,86 @@ from pelican import LOG_HANDLERS, get_config, get_instance, parse_arguments
 from pelican.settings import read_settings
 from pelican.log import init as init_logging
 
-RENAME_EXCHANGE = 2
-AT_FDCWD = -100
+def files_in(folder):
+    """Each file (or link) under ``folder``, by its path there."""
+    found = []
+    for top, dirs, names in os.walk(folder):
+        found += [os.path.relpath(os.path.join(top, name), folder) for name in names]
+        # A link to a folder is an entry of its own, not a folder to enter.
+        found += [os.path.relpath(os.path.join(top, d), folder) for d in dirs if os.path.islink(os.path.join(top, d))]
+    return found
 
 
-def exchange(a, b):
-    """Swap two paths atomically; False where the system cannot."""
+def same_file(a, b):
+    """Whether ``b`` is a file with ``a``'s bytes (a link, a folder: no)."""
     try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except AttributeError:
+        sa, sb = os.lstat(a), os.lstat(b)
+    except OSError:
         return False
-    result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
-    return result == 0
+    if not (stat.S_ISREG(sa.st_mode) and stat.S_ISREG(sb.st_mode)) or sa.st_size != sb.st_size:
+        return False
+    return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino) or filecmp.cmp(a, b, shallow=False)
 
 
-def replace(staging, output):
-    """Put ``staging`` where ``output`` is; what was there ends up at ``staging``."""
-    if not os.path.exists(output):
-        os.rename(staging, output)
-    elif not exchange(staging, output):
-        old = staging + "-old"
-        os.rename(output, old)
-        os.rename(staging, output)
-        os.rename(old, staging)
+def put_live(staging, live, kept):
+    """The build in ``staging`` into the ``live`` site: its new files, then
+    its changed ones, then the live files it neither made nor ``kept``
+    removed. A file with the bytes the live one has is left out (the live
+    one keeps its time, and the ETag and Last-Modified a server derives
+    from it: an upload sends nothing). Returns (new, changed, removed)."""
+    made = files_in(staging)
+    new, changed = [], []
+    for name in made:
+        target = os.path.join(live, name)
+        if not os.path.lexists(target):
+            new.append(name)
+        elif not same_file(os.path.join(staging, name), target):
+            changed.append(name)
+    removed = sorted(set(files_in(live)) - set(made) - kept)
+    for name in new + changed:
+        move(os.path.join(staging, name), os.path.join(live, name))
+    for name in removed:
+        path = os.path.join(live, name)
+        # Gone already where a file took its folder's place; a folder
+        # where a file took its place.
+        if os.path.lexists(path) and (os.path.islink(path) or not os.path.isdir(path)):
+            os.unlink(path)
+            prune_folders(live, os.path.dirname(name))
+    return new, changed, removed
+
+
+def move(source, target):
+    """``source`` to ``target`` in one rename, replacing what is there (a
+    folder where a file goes, or a file where a folder must be, removed
+    first: the site changed shape)."""
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        clear_way(folder)
+        os.makedirs(folder, exist_ok=True)
+    if os.path.isdir(target) and not os.path.islink(target):
+        shutil.rmtree(target)
+    os.replace(source, target)
+
+
+def clear_way(folder):
+    """Each file (or link) standing where a parent folder of ``folder``
+    must be, removed."""
+    parts = folder.split(os.sep)
+    for end in range(2, len(parts) + 1):
+        path = os.sep.join(parts[:end])
+        if os.path.lexists(path) and not os.path.isdir(path):
+            os.unlink(path)
+            return
+
+
+def prune_folders(live, folder):
+    """``folder`` (in ``live``) and its parents, where a removal left them empty."""
+    while folder:
+        try:
+            os.rmdir(os.path.join(live, folder))
+        except OSError:
+            return  # not empty
+        folder = os.path.dirname(folder)
 
 
 def where(error):
@@ -94,7 +155,8 @@ def unsafe_output(output, settings, project):
 def build(args):
     """Pelican's own command line (``args``, as Pelican parses it), less
     the traceback on a refused build: the error says what is wrong with the
-    content (-D shows the traceback)."""
+    content (-D shows the traceback). The live site's files the build kept
+    (plugins/build_store), or None where it failed."""
     # As pelican.main sets logging up, so every logging option works.
     init_logging(level=args.verbosity, fatal=args.fatal, name="pelican",
                  handler=LOG_HANDLERS[args.log_handler],
@@ -108,8 +170,9 @@ def build(args):
         print(f"{where(error)}{type(error).__name__}: {error}", file=sys.stderr)
         for problem in held_problems(error):
             print(f"  - {problem}", file=sys.stderr)
-        return False
-    return True
+        return None
+    store = pelican.settings.get("BUILD_STORE")
+    return set(store.kept) if store is not None else set()
 
 
 def held_problems(error):
@@ -149,48 +212,29 @@ def main(argv):
     staging = os.path.join(os.path.dirname(output), f".{os.path.basename(output)}-new")
     # Nothing is made, not even a lock, before the output folder is known safe.
     args = parse_arguments([*arguments, "-o", staging])
-    # The pages the last build left are in the live output (page_cache).
-    overrides = args.overrides = args.overrides or {}
-    overrides["PAGE_CACHE"] = {**overrides.get("PAGE_CACHE", {}), "PREVIOUS_OUTPUT": output}
+    # The build stands on the live site (plugins/build_store).
+    args.overrides = {**(args.overrides or {}), "LIVE_OUTPUT": output}
     why = refusal(output, args)
     if why:
         sys.exit(f"Refused to build into {argv[0]}: {why}. Give another output folder; nothing was changed.")
     os.makedirs(os.path.dirname(output), exist_ok=True)
     with locked(output):
         shutil.rmtree(staging, ignore_errors=True)
-        if not build(args):
+        kept = build(args)
+        if kept is None:
             shutil.rmtree(staging, ignore_errors=True)
             sys.exit(f"Build failed: {os.path.relpath(argv[0])}/ is left as it was.")
-        keep_unchanged(staging, output)
-        replace(staging, output)
+        # Once begun, the placing is finished: a stop asked for now (the
+        # devserver's, a newer change replacing this build) waits for it.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        if os.path.isdir(output):
+            new, changed, removed = put_live(staging, output, kept)
+            print(f"{argv[0]}: {len(new):,} files added, {len(changed):,} changed, {len(removed):,} removed; "
+                  f"the rest kept as they were.")
+        else:
+            os.rename(staging, output)
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def keep_unchanged(staging, live):
-    """Each file the build wrote anew (a feed, the sitemap, a static file)
-    whose bytes the live site's file of that name has already: replaced by
-    a link to the live file, so it keeps its time (and the ETag and
-    Last-Modified a server derives from it) and an upload sends nothing.
-    Files linked already (pages the page cache kept, compressed files) are
-    left alone."""
-    if not os.path.isdir(live):
-        return
-    for folder, _, names in os.walk(staging):
-        for name in names:
-            new = os.path.join(folder, name)
-            new_stat = os.lstat(new)
-            if new_stat.st_nlink > 1 or not stat.S_ISREG(new_stat.st_mode):
-                continue  # linked already (most files, in a large site), or not a file
-            old = os.path.join(live, os.path.relpath(new, staging))
-            try:
-                old_stat = os.lstat(old)
-            except OSError:
-                continue
-            if not stat.S_ISREG(old_stat.st_mode) or new_stat.st_size != old_stat.st_size:
-                continue
-            if filecmp.cmp(new, old, shallow=False):
-                os.link(old, new + ".kept")
-                os.replace(new + ".kept", new)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 def clean(argv):

@@ -2,6 +2,7 @@
 same site anywhere, and a failed publish leaves the last one untouched."""
 
 import filecmp
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -157,3 +158,55 @@ def test_a_symlinked_output_is_swapped_where_it_points_and_stays_a_link(tmp_path
     assert (tmp_path / "srv" / "current" / "index.html").is_file()
     assert not (tmp_path / "srv" / "current" / "stale.html").exists()
     assert sorted(p.name for p in (tmp_path / "srv").iterdir()) == [".current.lock", "current"]
+
+
+def load_build_script():
+    spec = importlib.util.spec_from_file_location("deploy_build", ROOT / "deploy" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_build_goes_live_new_files_first_then_changed_then_removals(tmp_path, monkeypatch):
+    """A reader of the live site never meets a link to a page not there yet
+    (new files go in before the pages that link to them change) nor a page
+    gone that a page still links to (removals come last); a file the build
+    made with the bytes it has already stays, its time kept; what the build
+    kept in place stays."""
+    placing = load_build_script()
+    live, staging = tmp_path / "live", tmp_path / "staging"
+    for folder, files in ((live, {"index.html": "old list", "gone.html": "gone", "same.html": "same",
+                                  "kept.html": "kept", "old/only.html": "x"}),
+                          (staging, {"index.html": "new list", "new/report.html": "new", "same.html": "same"})):
+        for name, text in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text)
+    same_inode = (live / "same.html").stat().st_ino
+    steps = []
+    replace, unlink = os.replace, os.unlink
+    monkeypatch.setattr(os, "replace", lambda a, b: steps.append(("put", os.path.relpath(b, live))) or replace(a, b))
+    monkeypatch.setattr(os, "unlink", lambda a: steps.append(("remove", os.path.relpath(a, live))) or unlink(a))
+
+    assert placing.put_live(str(staging), str(live), {"kept.html"}) == (
+        ["new/report.html"], ["index.html"], ["gone.html", "old/only.html"])
+    assert steps == [("put", "new/report.html"), ("put", "index.html"), ("remove", "gone.html"),
+                     ("remove", "old/only.html")]
+    assert sorted(p.relative_to(live).as_posix() for p in live.rglob("*")) == [
+        "index.html", "kept.html", "new", "new/report.html", "same.html"]
+    assert (live / "index.html").read_text() == "new list"
+    assert (live / "same.html").stat().st_ino == same_inode
+
+
+def test_a_build_goes_live_where_the_site_changed_shape(tmp_path):
+    """A page where a folder was, and a folder where a page was."""
+    placing = load_build_script()
+    live, staging = tmp_path / "live", tmp_path / "staging"
+    (live / "a").mkdir(parents=True)
+    (live / "a" / "x.html").write_text("x")
+    (live / "b.html").write_text("b")
+    (staging / "b.html").mkdir(parents=True)
+    (staging / "b.html" / "y.html").write_text("y")
+    (staging / "a").write_text("now a file")
+    placing.put_live(str(staging), str(live), set())
+    assert (live / "a").read_text() == "now a file"
+    assert (live / "b.html" / "y.html").read_text() == "y"

@@ -71,11 +71,16 @@ def project(first_build):
 
 
 def built(project, output="output", conf="pelicanconf.py", **overrides):
+    return pages(project / output) if building(project, output, conf, **overrides) else None
+
+
+def building(project, output="output", conf="pelicanconf.py", **overrides):
+    """The build of ``project`` into ``output``, which must pass: what it printed."""
     settings = {"THEME": str(project / "theme"), "PLUGIN_PATHS": [str(project / "plugins")],
                 "CACHE_PATH": str(project / f"{output}-cache"), **overrides}
     result = build(project / output, conf, project / "content", **settings)
     assert result.returncode == 0, result.stdout + result.stderr
-    return pages(project / output)
+    return result.stdout
 
 
 def recorded(project, output="output"):
@@ -306,8 +311,14 @@ def test_a_publish_writes_only_what_changed_and_is_the_site_a_fresh_publish_make
     assert sorted(name for name, inode in files(project / "output").items() if live.get(name) != inode) == [], \
         " ".join(sorted(name for name, inode in files(project / "output").items() if live.get(name) != inode))
     newest_report(project)
-    built(project, conf="publishconf.py")
-    changed = {name for name, inode in files(project / "output").items() if live.get(name) != inode}
+    said = building(project, conf="publishconf.py")
+    now = files(project / "output")
+    changed = {name for name, inode in now.items() if live.get(name) != inode}
+    # Only what changed went live, and the build says so: the new report's
+    # files and the listings', out of the whole site's.
+    added, replaced, removed = set(now) - set(live), changed - (set(now) - set(live)), set(live) - set(now)
+    assert f"{len(added)} files added, {len(replaced)} changed, {len(removed)} removed" in said, said
+    assert len(changed) < len(now) / 4
     pages_changed = {name for name in changed if name.endswith(".html")}
     assert any(name.endswith("/the-newest-report.html") for name in pages_changed)
     assert len(pages_changed) < len([n for n in live if n.endswith(".html")]) / 2, sorted(pages_changed)

@@ -46,12 +46,16 @@ import threading
 from pathlib import Path
 
 import blinker
+import plugin_support
 from pelican import signals
 from pelican.plugins import granular_signals
 from pelican.log import console
 
 NAME = "store.sqlite"
 SETTING = "BUILD_STORE"
+# The live site a build stands on, where deploy/build.py builds beside it
+# (`Store.place`); None for a build that writes the whole site.
+LIVE = "LIVE_OUTPUT"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS objects (digest TEXT PRIMARY KEY, identity TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS made (kind TEXT, key TEXT, digest TEXT NOT NULL, build INTEGER NOT NULL,
@@ -158,7 +162,11 @@ def recorded_in(path, kind, key):
 
 
 class Store:
-    def __init__(self, cache):
+    def __init__(self, cache, output=None, live=None):
+        """The store in the folder ``cache``, for builds into ``output``;
+        where they stand on a ``live`` site (`place`)."""
+        self.output = output and os.path.join(os.path.abspath(output), "")
+        self.live = live and os.path.abspath(live)
         self.folder = Path(cache)
         check_folder(self.folder)
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -175,6 +183,7 @@ class Store:
         self.build = int(self.fact("build") or 0) + 1
         self.checked = {}  # digest -> path: the objects this build has believed already
         self.pending = {}  # facts this build will record when it finishes
+        self.kept = set()  # the live site's files this build keeps as they are (`place`)
         # What the build's plugins hold from one signal to the next (the
         # cards being drawn, the files being compressed), by name: a run's,
         # and gone with it.
@@ -251,6 +260,34 @@ class Store:
             return None
         return path
 
+    # Files into the output.
+
+    def place(self, source, target):
+        """``source`` (an object, or the live site's own file) at ``target``
+        in the output, linked (`plugin_support.place`); where the build
+        stands on a live site that holds that very file at that place
+        already, nothing is linked: its name is noted in ``kept``, and
+        deploy/build.py leaves it where it is. So a build into an empty
+        folder beside a live site of 60,000 files holds what changed."""
+        name = self.in_output(target)
+        if name is not None:
+            try:
+                if os.path.samefile(source, os.path.join(self.live, name)):
+                    self.kept.add(name)
+                    return
+            except OSError:
+                pass  # not in the live site
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        plugin_support.place(source, target)
+
+    def in_output(self, path):
+        """``path``'s name in the output where the build stands on a live
+        site, else None."""
+        path = os.path.abspath(path)
+        if self.live is None or self.output is None or not path.startswith(self.output):
+            return None
+        return path[len(self.output):]
+
     # What was made from what.
 
     def made(self, kind, key):
@@ -326,6 +363,7 @@ class Store:
         self.build = int(self.fact("build") or 0) + 1
         self.checked = {}
         self.pending = {}
+        self.kept = set()
         self.work = {}
 
     def commit(self):
@@ -430,7 +468,8 @@ def open_store(pelican):
     they record at the end (compression, at ``compress``) is in it."""
     if pelican.settings.get(SETTING) is None:
         worker_pool()  # before any thread, and before the database is open: a fork inherits neither
-        pelican.settings[SETTING] = Store(pelican.settings["CACHE_PATH"])
+        settings = pelican.settings
+        settings[SETTING] = Store(settings["CACHE_PATH"], settings["OUTPUT_PATH"], settings.get(LIVE))
     blinker.signal("deploy").connect(commit)
 
 

@@ -49,7 +49,7 @@ import brotli
 import build_store
 from pelican import signals
 from pelican.plugins import granular_signals
-from plugin_support import place, section
+from plugin_support import section
 
 DEFAULTS = {
     "EXTENSIONS": {".html", ".xml", ".txt", ".css", ".svg", ".json", ".jsonl", ".csv", ".js"},
@@ -142,9 +142,11 @@ class Compression:
 
     def __init__(self, settings, output, store):
         self.settings = config(settings)
-        self.output = output
-        self.prefix = os.path.join(os.path.abspath(output), "")
+        self.output = os.path.abspath(output)
         self.store = store
+        # Where the build's files are: its output, and the live site it
+        # stands on (the files it keeps there: `build_store.Store.place`).
+        self.prefixes = [os.path.join(os.path.abspath(folder), "") for folder in (output, store.live) if folder]
         self.sent = []
         # Made with other settings, the files' record is of other variants.
         same = store.fact("compress-settings") == self.described()
@@ -169,8 +171,21 @@ class Compression:
         return self.settings["BROTLI_QUALITY"]
 
     def name(self, path):
-        """``path`` inside the output, as the record names it."""
-        return path[len(self.prefix):] if path.startswith(self.prefix) else os.path.relpath(path, self.output)
+        """``path`` inside the output (or the live site), as the record names it."""
+        for prefix in self.prefixes:
+            if path.startswith(prefix):
+                return path[len(prefix):]
+        return os.path.relpath(path, self.output)
+
+    def text_files(self):
+        """Each text file of the site with what ``os.stat`` says of it: the
+        output's, and the live site's the build keeps."""
+        yield from text_files(self.output, self.settings)
+        for name in sorted(self.store.kept):
+            path = os.path.join(self.store.live, name)
+            stat = os.stat(path)
+            if wanted(path, stat, self.settings):
+                yield path, stat
 
     def recorded(self, path, stat):
         """The last build's entry for ``path`` where it is still that very
@@ -190,8 +205,12 @@ class Compression:
 
     def written(self, path):
         """A file Pelican has written: to a worker now, unless it is the
-        file the last build recorded (`finish` checks its variants)."""
-        stat = os.stat(path)
+        file the last build recorded, or one the build keeps in the live
+        site, not written (`finish` checks their variants)."""
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            return
         if not wanted(path, stat, self.settings) or self.recorded(path, stat):
             return
         self.sent.append(self.store.pool().apply_async(compress, (self.job(path),)))
@@ -218,7 +237,7 @@ class Compression:
             self.file(variants, fresh)
             known[path] = digest_of, variants
         files, unchecked = {}, []
-        for path, stat in text_files(self.output, self.settings):
+        for path, stat in self.text_files():
             entry = self.vouched(path, stat)
             if entry is None:
                 with open(path, "rb") as f:
@@ -239,7 +258,7 @@ class Compression:
             for variant, digest in zip(VARIANTS, variants):
                 self.store.record(KINDS[variant], digest_of, digest)  # used by this build
                 if digest != NONE:
-                    place(self.store.object_path(digest), path + variant)
+                    self.store.place(self.store.object_path(digest), os.path.join(self.output, self.name(path)) + variant)
         for kind in KINDS.values():
             self.store.forget_unused(kind)
         self.store.set_fact("compress-settings", self.described())

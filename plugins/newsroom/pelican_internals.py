@@ -203,15 +203,20 @@ class LinkingWriter(Writer):
         return NullFile()
 
     def _link(self, source, filename, override):
-        """``source`` at ``filename``, counted as written (``_written_files``)."""
+        """``source`` at ``filename`` (`place`), counted as written
+        (``_written_files``)."""
         self._written_files.add(filename)
         if override:
             self._overridden_files.add(filename)
         if os.path.abspath(source) != os.path.abspath(filename):
-            try:
-                os.link(source, filename)
-            except OSError:  # another file system
-                shutil.copy2(source, filename)
+            self.place(source, filename)
+
+    def place(self, source, filename):
+        """The last build's ``source`` at ``filename``: linked."""
+        try:
+            os.link(source, filename)
+        except OSError:  # another file system
+            shutil.copy2(source, filename)
 
 
 class NullFile:

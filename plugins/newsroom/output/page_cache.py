@@ -43,9 +43,8 @@ On with the content cache (``LOAD_CONTENT_CACHE``): development builds and
 ``make publish`` (each with a cache of its own).
 
 Keys and digests: the build store's ``outputs`` table (plugins/build_store).
-Settings, ``PAGE_CACHE``:
-``PREVIOUS_OUTPUT``, where the last build's pages are (default: the output
-folder itself; ``deploy/build.py`` names the live site).
+The last build's pages are in ``LIVE_OUTPUT`` where ``deploy/build.py``
+builds beside the live site, else in the output folder itself.
 """
 
 import dataclasses
@@ -65,7 +64,6 @@ import jinja2.runtime
 from pelican.contents import Content
 from pelican.log import console
 from pelican.urlwrappers import URLWrapper
-from plugin_support import section
 
 from ..model.report import JOINED
 from ..pelican_internals import LinkingWriter, body_as_read
@@ -74,25 +72,18 @@ from ..reading.checks import file_links, link_target
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {"PREVIOUS_OUTPUT": None}
 # What renders a page besides our own code and the theme.
 PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "rcssmin")
 # Settings that say where things are, not what they are; and whether the
 # search index is made (the search page reads what it made, SEARCH_SHARDS:
 # no other page differs).
-PLACES = {"OUTPUT_PATH", "CACHE_PATH", "PAGE_CACHE", build_store.SETTING, "SEARCH_INDEX"}
+PLACES = {"OUTPUT_PATH", "CACHE_PATH", build_store.SETTING, build_store.LIVE, "SEARCH_INDEX"}
 # What a listing shows of a report or page besides its metadata: the
 # model (`model/report.py`, its address included), and what Pelican works out.
 FACE = ("status", "lang", "summary", "translations", "report")
 # Where a reading's digest stands for it, what Pelican works out once the
 # items are read (and what later stages join to the model: `JOINED`).
 AFTER_READING = ("status", "translations", "url", "save_as", "in_default_lang")
-
-
-def config(settings):
-    """PAGE_CACHE over DEFAULTS; a name this plugin does not know fails."""
-    return section(settings, "PAGE_CACHE", DEFAULTS, "page_cache")
-
 
 PLAIN = {str, int, float, bool, type(None)}
 # What many pages hand their templates: the same reports, the same lists,
@@ -455,7 +446,7 @@ class PageCacheWriter(LinkingWriter):
         self.last = {name: Made(key, digest, bool(counted), sets.get(read_set, frozenset({"?"})))
                      for name, key, digest, counted, read_set in self.store.rows("outputs")}
         self.digests = {}  # the pages kept: the digests they were checked against
-        self.previous = os.path.abspath(config(self.settings)["PREVIOUS_OUTPUT"] or output_path)
+        self.previous = os.path.abspath(self.settings.get(build_store.LIVE) or output_path)
         self.made, self.linking, self.reused = {}, set(), 0  # made: name -> Made, this build
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
@@ -509,7 +500,13 @@ class PageCacheWriter(LinkingWriter):
         except OSError:
             return False
         self.linking.add(target)
+        self.digests[name] = hashlib.sha256(data).hexdigest()
         return True
+
+    def place(self, source, filename):
+        """A kept page: where the build stands on the live site (whose file
+        ``source`` is), left there (`build_store.Store.place`)."""
+        self.store.place(source, filename)
 
     def link_instead(self, filename):
         """The last build's file, where ``reusable`` found it unchanged."""

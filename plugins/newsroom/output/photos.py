@@ -22,7 +22,6 @@ import os
 
 import build_store
 from PIL import Image, ImageOps
-from plugin_support import place
 
 KIND = "photo"  # what the variants are filed as in the build store
 ENCODERS = {"webp": {"quality": 78, "method": 4}, "jpg": {"quality": 82, "optimize": True, "progressive": True}}
@@ -88,9 +87,7 @@ class Making:
             if (job := self.missing(photo))[1]:
                 self.record(make(job))
             for name, width, fmt in photo.files():
-                target = os.path.join(output_path, name)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                place(self.store.made(KIND, variant_key(photo, width, fmt)), target)
+                self.store.place(self.store.made(KIND, variant_key(photo, width, fmt)), os.path.join(output_path, name))
 
 
 def write_variants(photos, output_path, store):

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import build_store
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps, features
-from plugin_support import place, section
+from plugin_support import section
 
 from ..chrome import locales
 from ..chrome.languages import chrome
@@ -455,12 +455,6 @@ def write(pelican):
         return
     for made in cards["drawing"]:
         store.record_made(KIND, made)
-    folders = set()  # made already: thousands of cards share a folder
     for card in (card for group in cards["groups"] for card in group):
-        target = os.path.join(cards["output"], card.url)
-        folder = os.path.dirname(target)
-        if folder not in folders:
-            os.makedirs(folder, exist_ok=True)
-            folders.add(folder)
-        place(store.made(KIND, card.key), target)
+        store.place(store.made(KIND, card.key), os.path.join(cards["output"], card.url))
     store.forget_unused(KIND)

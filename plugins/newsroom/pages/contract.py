@@ -7,7 +7,7 @@ import re
 import build_store
 
 from ..model.report import Report
-from ..output import page_cache, share_images
+from ..output import share_images
 from . import structured_data
 
 
@@ -25,7 +25,6 @@ def check_settings(pelican):
                             "default; the newsroom's page cache already spares unchanged pages)")
     build_store.require(settings, "the newsroom plugin")  # the page cache, search, photos and cards
     # Each section of settings the newsroom reads: an unknown key fails now.
-    page_cache.config(settings)
     structured_data.settings_of(settings)
     share_images.config(settings)
     names = settings.get("SECTION_NAMES", {})

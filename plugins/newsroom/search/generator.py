@@ -34,8 +34,6 @@ from importlib.metadata import version
 import build_store
 from pelican.generators import Generator
 
-from plugin_support import place
-
 from ..chrome.languages import language_name
 from . import records as site_records
 from .pagefind_index import Service
@@ -197,9 +195,7 @@ class Bundle:
             self.store.record(KIND, self.key, self.store.add_bytes(json.dumps(listing, sort_keys=True).encode()))
         for name, path in sorted(self.files.items()):
             self.store.record(KIND, f"{self.key}/{name}", path.name)  # each object kept while the bundle is
-            target = os.path.join(output, name)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            place(path, target)
+            self.store.place(path, os.path.join(output, name))
 
 
 def filters_offered(offered, context):

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from newsroom.output.page_cache import Describer, Unstable, config
+from newsroom.output.page_cache import Describer, Unstable
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,12 +47,6 @@ def test_a_value_without_a_stable_description_is_refused():
 def test_long_descriptions_are_kept_as_hashes():
     described = Describer()(["a quotation of some length"] * 100)
     assert described.startswith("#") and len(described) == 65
-
-
-def test_settings_unknown_to_the_plugin_fail():
-    assert config({"PAGE_CACHE": {"PREVIOUS_OUTPUT": "/srv/site"}})["PREVIOUS_OUTPUT"] == "/srv/site"
-    with pytest.raises(ValueError, match="page_cache knows"):
-        config({"PAGE_CACHE": {"FROM": "/srv/site"}})
 
 
 def test_settings_no_key_can_describe_make_every_page_render_and_the_build_pass(pelican_site, caplog):
