@@ -34,12 +34,18 @@ from pelican.settings import read_settings
 from pelican.log import init as init_logging
 
 def files_in(folder):
-    """Each file (or link) under ``folder``, by its path there."""
-    found = []
-    for top, dirs, names in os.walk(folder):
-        found += [os.path.relpath(os.path.join(top, name), folder) for name in names]
-        # A link to a folder is an entry of its own, not a folder to enter.
-        found += [os.path.relpath(os.path.join(top, d), folder) for d in dirs if os.path.islink(os.path.join(top, d))]
+    """Each file (or link: a link to a folder is an entry of its own, not a
+    folder to enter) under ``folder``, by its path there."""
+    found, folders = [], [""]
+    while folders:
+        inside = folders.pop()
+        with os.scandir(os.path.join(folder, inside)) as entries:
+            for entry in entries:
+                name = inside + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(name + "/")
+                else:
+                    found.append(name)
     return found
 
 

@@ -128,8 +128,9 @@ def digest_of_file(path):
 
 
 def object_file(objects, digest):
-    """Where the object ``digest`` is in the folder ``objects``."""
-    return Path(objects) / digest[:2] / digest
+    """Where the object ``digest`` is in the folder ``objects`` (a string:
+    a build asks for a hundred thousand)."""
+    return os.path.join(objects, digest[:2], digest)
 
 
 def write_object(objects, data):
@@ -139,9 +140,10 @@ def write_object(objects, data):
     digest = hashlib.sha256(data).hexdigest()
     target = object_file(objects, digest)
     if digest_of_file(target) != digest:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f"{digest}.{os.getpid()}.partial")
-        partial.write_bytes(data)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        partial = f"{target}.{os.getpid()}.partial"
+        with open(partial, "wb") as f:
+            f.write(data)
         os.chmod(partial, 0o444)
         os.replace(partial, target)
     return digest
@@ -170,7 +172,7 @@ class Store:
         self.folder = Path(cache)
         check_folder(self.folder)
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.objects = self.folder / "objects"
+        self.objects = str(self.folder / "objects")
         self.path = self.folder / NAME
         try:
             self.db = self._open()
@@ -327,7 +329,8 @@ class Store:
         """Remove each object the store recorded that nothing made uses."""
         unused = self.db.execute("SELECT digest FROM objects WHERE digest NOT IN (SELECT digest FROM made)")
         for (digest,) in unused.fetchall():
-            self.object_path(digest).unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.object_path(digest))
             self.db.execute("DELETE FROM objects WHERE digest = ?", (digest,))
             self.checked.pop(digest, None)
 

@@ -194,7 +194,7 @@ class Bundle:
             self.files = {name: self.store.object_path(digest) for name, digest in listing.items()}
             self.store.record(KIND, self.key, self.store.add_bytes(json.dumps(listing, sort_keys=True).encode()))
         for name, path in sorted(self.files.items()):
-            self.store.record(KIND, f"{self.key}/{name}", path.name)  # each object kept while the bundle is
+            self.store.record(KIND, f"{self.key}/{name}", os.path.basename(path))  # each object kept while the bundle is
             self.store.place(path, os.path.join(output, name))
 
 

@@ -2,6 +2,7 @@
 
 import struct
 import zlib
+from pathlib import Path
 
 import pytest
 from build_store import Store
@@ -13,7 +14,7 @@ from newsroom.reading import photo_files
 
 def kept(store):
     """The variants the store has filed, by name: their objects' files."""
-    return {key: store.object_path(digest) for key, digest in
+    return {key: Path(store.object_path(digest)) for key, digest in
             store.db.execute("SELECT key, digest FROM made WHERE kind = ?", (photos.KIND,))}
 
 
