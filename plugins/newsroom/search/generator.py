@@ -168,7 +168,9 @@ class Bundle:
         if listing is None:
             return None
         files = {}
-        for name, digest in json.loads(listing.read_bytes()).items():
+        with open(listing, "rb") as f:
+            listed = json.load(f)
+        for name, digest in listed.items():
             files[name] = self.store.believed(digest)
             if files[name] is None:
                 return None
