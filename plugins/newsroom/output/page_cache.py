@@ -519,21 +519,26 @@ class PageCacheWriter(LinkingWriter):
     def save(self):
         """Each page's key, the digest of its bytes, whether it showed its
         list's length and the names it read, into the store: the pages
-        kept, as checked; the others hashed as written."""
-        rows, ids = [], {}
-        for name, made in self.made.items():
-            digest = self.digests.get(name)
-            if digest is None:
-                try:
-                    digest = build_store.file_digest(os.path.join(self.output_path, name))
-                except OSError:
-                    continue
-            if made.names not in ids:
-                text = json.dumps(sorted(made.names))
-                ids[made.names] = (hashlib.sha256(text.encode()).hexdigest()[:16], text)
-            rows.append((name, made.key, digest, made.counted, ids[made.names][0]))
+        kept, as checked; the others hashed as written. The rows go to the
+        store as they are made (a list of 20,000 was the build's peak of
+        memory)."""
+        ids = {}
+
+        def rows():
+            for name, made in self.made.items():
+                digest = self.digests.get(name)
+                if digest is None:
+                    try:
+                        digest = build_store.file_digest(os.path.join(self.output_path, name))
+                    except OSError:
+                        continue
+                if made.names not in ids:
+                    text = json.dumps(sorted(made.names))
+                    ids[made.names] = (hashlib.sha256(text.encode()).hexdigest()[:16], text)
+                yield name, made.key, digest, made.counted, ids[made.names][0]
+
+        self.store.replace_rows("outputs", rows())
         self.store.replace_rows("read_sets", ids.values())
-        self.store.replace_rows("outputs", rows)
         if self.keys.build is not None:
             self.store.set_fact("page_cache_parts", json.dumps(self.keys.parts, sort_keys=True))
         if self.made:

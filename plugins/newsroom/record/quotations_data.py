@@ -52,21 +52,24 @@ def speaker_of(context, article, quotation):
     return person_fields(context, person)
 
 
-def records(context):
-    """Each published quotation's record, as `FIELDS` names them."""
-    siteurl = context["SITEURL"]
+def quotations(context):
+    """Each published quotation: ``(report, its number there, quotation)``."""
     reports = sorted(published(context), key=lambda a: (-a.date.timestamp(), a.report.href))
     for article in reports:
-        report = article.report
-        page = address(siteurl, report.href)
-        for number, quotation in enumerate(report.quotations, 1):
-            yield {
-                "report": page, "report_date": date_published(article), "report_language": article.lang,
-                "report_headline": article.title, "number": number,
-                "url": f"{page}#{quotation.anchor}" if quotation.anchor else page,
-                "speaker": speaker_of(context, article, quotation), "role": quotation.speaker.role,
-                "words": quotation.text, "printed": quotation.printed,
-            }
+        for number, quotation in enumerate(article.report.quotations, 1):
+            yield article, number, quotation
+
+
+def record(context, article, number, quotation):
+    """A quotation's record, as `FIELDS` names them."""
+    page = address(context["SITEURL"], article.report.href)
+    return {
+        "report": page, "report_date": date_published(article), "report_language": article.lang,
+        "report_headline": article.title, "number": number,
+        "url": f"{page}#{quotation.anchor}" if quotation.anchor else page,
+        "speaker": speaker_of(context, article, quotation), "role": quotation.speaker.role,
+        "words": quotation.text, "printed": quotation.printed,
+    }
 
 
 def flat(record):
@@ -95,24 +98,27 @@ def add_generator(pelican):
 def write_data(generator, output_path):
     """The quotations' files into ``output_path``, each record written as
     it is made (the whole file never held as one string: at 10,000 reports
-    that was 64 MiB at once); each registered speaker's records kept for
-    their own file."""
-    by_person = {}
+    that was 64 MiB at once); which quotations each registered speaker
+    said noted for their own file, whose records are made again as it is
+    written (all of them held at once were the build's peak of memory)."""
+    context, by_person = generator.context, {}
     columns = [*(f for f in FIELDS if f != "speaker"), *SPEAKER_COLUMNS]
     with opened(output_path, "quotations.jsonl") as lines, opened(output_path, "quotations.csv") as table:
         rows = csv.DictWriter(table, fieldnames=columns, lineterminator="\r\n")
         rows.writeheader()
-        for record in records(generator.context):
-            lines.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-            rows.writerow(flat(record))
-            speaker = record.pop("speaker")
-            if speaker["id"] is not None:
-                by_person.setdefault(speaker["id"], []).append(record)
-    for person, _ in generator.context.get("PEOPLE_QUOTED", []):
-        fields = person_fields(generator.context, person)
+        for said in quotations(context):
+            made = record(context, *said)
+            lines.write(json.dumps(made, ensure_ascii=False, separators=(",", ":")) + "\n")
+            rows.writerow(flat(made))
+            if made["speaker"]["id"] is not None:
+                by_person.setdefault(made["speaker"]["id"], []).append(said)
+    for person, _ in context.get("PEOPLE_QUOTED", []):
+        fields = person_fields(context, person)
+        said = [{k: v for k, v in record(context, *each).items() if k != "speaker"}
+                for each in by_person.get(fields["id"], [])]
         document = {"id": fields["id"], "name": person.name, "kind": person.kind, "description": person.description,
                     "other_names": list(person.other_names), "same_as": list(person.same_as), "page": fields["page"],
-                    "quotations": by_person.get(fields["id"], [])}
+                    "quotations": said}
         page = generator.settings["PERSON_SAVE_AS"].format(slug=person.slug)
         with opened(output_path, os.path.splitext(page)[0] + ".json") as f:
             f.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
