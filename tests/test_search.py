@@ -6,6 +6,7 @@ draft, an embargoed or a hidden report, a result's link landing on its
 quotation, every search its own address; by keyboard; without script, or
 opened from a folder, the page says why and leads to the listings."""
 
+import datetime
 import re
 from urllib.parse import urlencode, urljoin
 
@@ -14,7 +15,7 @@ import pytest
 import pypdfium2
 
 from axe import axe_script
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, build, content_with
 
 SEARCH = "search.html"
 DONE = re.compile(r"\d+ results?|Nothing found")
@@ -247,3 +248,42 @@ def test_someone_quoted_is_found_as_what_they_are(page, corpus_mirror, name, slu
     search(page, corpus_mirror, q=name)
     entry = page.locator(f"#search-results > li:has(h2 a[href$='people/{slug}.html'])")
     assert entry.locator(".result-meta").inner_text().startswith(label)
+
+
+def test_a_first_search_fetches_the_newest_year_and_the_years_before_when_the_reader_asks(browser, tmp_path):
+    """A page of results from the newest year is found without fetching
+    the years before (whose page lists grow with the archive: 443 kB at
+    10,000 reports); "More results" past the newest year's fetches them and
+    adds what they hold. A word the newest year holds too seldom to fill a
+    page is searched in every year at once (the other tests: the corpus's
+    older reports)."""
+    from browser import serve
+
+    content = content_with(tmp_path)
+    newest = datetime.date.today() - datetime.timedelta(days=1)
+    for number in range(12):
+        (content / f"harbour-{number}.md").write_text(
+            f"Title: Harbour workers meet, day {number}\nDate: {newest}\nCategory: Labour\n"
+            f"Author: Rights Desk\nSummary: A meeting at the harbour.\nSlug: harbour-{number}\n\n"
+            "The harbour workers met again.\n", encoding="utf-8")
+    (content / "harbour-old.md").write_text(
+        "Title: The old harbour strike\nDate: 2019-06-01\nCategory: Labour\nAuthor: Rights Desk\n"
+        "Summary: A strike at the harbour.\nSlug: harbour-old\n\nThe harbour workers struck.\n", encoding="utf-8")
+    result = build(tmp_path / "site", content=content, SEARCH_INDEX=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(tmp_path / "site") as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        fetched = []
+        page.on("request", lambda request: fetched.append(request.url))
+        found = search(page, base, q="harbour")
+        assert len(found) == 10 and all("/harbour-old" not in entry["href"] for entry in found)
+        assert not [url for url in fetched if "/pagefind/archive." in url]
+        page.click("#search-more")  # the rest of the newest year's
+        page.locator("#search-results > li").nth(11).wait_for()
+        assert not [url for url in fetched if "/pagefind/archive." in url]
+        page.click("#search-more")  # the years before
+        page.locator("#search-results > li").nth(12).wait_for()
+        headlines = page.locator("#search-results h2").all_text_contents()
+        assert "The old harbour strike" in headlines and len(headlines) == len(set(headlines)) == 13
+        assert [url for url in fetched if "/pagefind/archive." in url]
+        page.close()

@@ -1,7 +1,8 @@
 // The search page's script (theme/templates/search.html): the one script
 // on the site. It loads Pagefind's search from this site's own pagefind/
-// folder (a bundle for each year, the newest month and the people, in each
-// index language, merged), searches as the reader types or chooses, keeps each search in
+// folder (a bundle for the newest month, its year, the years before and the
+// people, in each index language, merged; the years before once a search
+// needs them), searches as the reader types or chooses, keeps each search in
 // the page's address (?q=…&speaker=…), and lists the reports found, with
 // the quotations found in each and who said them. Everything it writes is
 // text (textContent), save Pagefind's <mark>s around the words found.
@@ -18,6 +19,11 @@
   const site = new URL(form.dataset.site, location.href);
   let pagefind = null;
   let current = 0; // the newest search: an older one's results are dropped
+  // The bundles of the years before the newest, not loaded until a search
+  // needs them (`further`): a first search fetches the newest year's page
+  // lists, not every year's.
+  let older = (form.dataset.olderShards || "").split(" ").filter(Boolean);
+  let merging = null;
 
   function say(element) {
     status.replaceChildren(...element.cloneNode(true).childNodes);
@@ -153,8 +159,10 @@
   // report and the quotations found in it are one entry. A record is
   // listed only where its own text holds the words asked: a quotation
   // where its own words do (Pagefind also finds it by its report's
-  // headline), or, with no words asked, wherever it was.
-  async function show(search, results, from, words) {
+  // headline), or, with no words asked, wherever it was. ``listed``: the
+  // entries on the list already (`further` searches again with more
+  // years, and adds what is new).
+  async function show(search, results, from, words, options, listed) {
     const loaded = await Promise.all(results.slice(from, from + PAGE * 3).map((r) => r.data()));
     if (search !== current) return;
     const entries = new Map();
@@ -164,6 +172,7 @@
       const key = found.url.split("#")[0];
       if (!entries.has(key) && entries.size === PAGE) break;
       used += 1;
+      if (listed.has(key)) continue;
       found.url = new URL(found.url.replace(/^\//, ""), site).href;
       // A quotation by its own words alone; a report or a person by what
       // the reader sees of them too (a headline, a name).
@@ -175,9 +184,27 @@
       else into[kind] = found;
     }
     list.append(...Array.from(entries.values(), entry));
+    for (const key of entries.keys()) listed.add(key);
     const shown = from + used;
-    more.hidden = shown >= results.length;
-    more.onclick = () => show(search, results, shown, words);
+    const exhausted = shown >= results.length;
+    more.hidden = exhausted && !older.length;
+    more.onclick = exhausted ? () => further(search, words, options, listed)
+      : () => show(search, results, shown, words, options, listed);
+  }
+
+  // The years before the newest, merged into the search (once), and the
+  // search run again over every year: what it finds that is not listed
+  // yet, added. Asked for when the newest year's results are used up, or
+  // do not fill a page.
+  async function further(search, words, options, listed) {
+    if (!merging) {
+      merging = Promise.all(older.map((shard) => pagefind.mergeIndex(new URL(`pagefind/${shard}/`, site).href,
+        { language: "und" })));
+    }
+    await merging;
+    older = [];
+    const answer = await pagefind.search(words || null, options);
+    if (search === current) await show(search, answer.results, 0, words, options, listed);
   }
 
   async function run() {
@@ -196,11 +223,15 @@
     }
     sayText(says.searching);
     // Words ranked by Pagefind; filters alone, newest first.
-    const answer = await pagefind.search(words || null, words ? { filters } : { filters, sort: { date: "desc" } });
+    const options = words ? { filters } : { filters, sort: { date: "desc" } };
+    const answer = await pagefind.search(words || null, options);
     if (search !== current) return;
     list.replaceChildren();
     more.hidden = true;
-    await show(search, answer.results, 0, words);
+    const listed = new Set();
+    await show(search, answer.results, 0, words, options, listed);
+    // Fewer than a page from the newest year: the years before, at once.
+    if (search === current && older.length && listed.size < PAGE) await further(search, words, options, listed);
     // Said once the results are there, for readers and for screen readers:
     // the entries listed (a report and its quotations are one).
     if (search === current) sayText(list.children.length ? count(list.children.length) : says.nothing);
@@ -233,11 +264,11 @@
     return;
   }
   // The index is a bundle for the newest month, one for the rest of its
-  // year, one for the years before ("archive") and one for the people
-  // quoted, each in an index language ("2026-11.zh": Chinese,
-  // segmented into words; "2026-11.und": every language written with
-  // spaces, word by word): the first one's script searches them all,
-  // merged, each bundle's words as its language's.
+  // year, one for the years before ("archive", `older`: merged when a
+  // search needs it) and one for the people quoted, each in an index
+  // language ("2026-11.zh": Chinese, segmented into words; "2026-11.und":
+  // every language written with spaces, word by word): the first one's
+  // script searches them all, merged, each bundle's words as its language's.
   const [first, ...others] = form.dataset.shards.split(" ").filter(Boolean);
   import(new URL(`pagefind/${first}/pagefind.js`, site).href)
     .then(async (loaded) => {

@@ -4,7 +4,9 @@
 ``search.html`` with the filters it offers (``SEARCH_FILTERS``: sections,
 languages, years, people, each as the page shows it) and the index's
 bundles (``SEARCH_SHARDS``, the first the one the page loads, which merges
-the others). Beside it, ``pagefind/<shard>.<language>/``: Pagefind's index of
+the others; ``SEARCH_OLDER_SHARDS``, the years' before the newest, merged
+when a search needs them: a reader's first search fetches the newest
+year's page lists, however many years the site has published). Beside it, ``pagefind/<shard>.<language>/``: Pagefind's index of
 `records.by_shard`: a bundle for the newest month, one for the rest of its
 year, one for the years before and one for the people, each in an index
 language (`records.index_language`: Chinese and Japanese segmented, every
@@ -59,7 +61,7 @@ class SearchGenerator(Generator):
             # index): its script says search could not load one.
             self.index = None
             self.context["SEARCH_FILTERS"] = filters_offered(offered, self.context)
-            self.context["SEARCH_SHARDS"] = []
+            self.context["SEARCH_SHARDS"] = self.context["SEARCH_OLDER_SHARDS"] = []
             return
 
         def noted(grouped):
@@ -73,7 +75,10 @@ class SearchGenerator(Generator):
                            build_store.of(self.settings), os.path.join(self.settings["CACHE_PATH"], "search-work"),
                            site_records.index_language(self.settings.get("DEFAULT_LANG")))
         self.context["SEARCH_FILTERS"] = filters_offered(offered, self.context)
-        self.context["SEARCH_SHARDS"] = [bundle.name for bundle in self.index.bundles]
+        # The newest month's, its year's and the people's bundles load with
+        # the page; the years' before when a search needs them (search.js).
+        self.context["SEARCH_SHARDS"] = [b.name for b in self.index.bundles if b.shard != site_records.ARCHIVE]
+        self.context["SEARCH_OLDER_SHARDS"] = [b.name for b in self.index.bundles if b.shard == site_records.ARCHIVE]
 
     def generate_output(self, writer):
         writer.write_file(self.settings["SEARCH_SAVE_AS"], self.get_template("search"), self.context,
