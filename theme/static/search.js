@@ -190,6 +190,7 @@
     more.hidden = exhausted && !older.length;
     more.onclick = exhausted ? () => further(search, words, options, listed)
       : () => show(search, results, shown, words, options, listed);
+    return exhausted;
   }
 
   // The years before the newest, merged into the search (once), and the
@@ -229,9 +230,11 @@
     list.replaceChildren();
     more.hidden = true;
     const listed = new Set();
-    await show(search, answer.results, 0, words, options, listed);
-    // Fewer than a page from the newest year: the years before, at once.
-    if (search === current && older.length && listed.size < PAGE) await further(search, words, options, listed);
+    const exhausted = await show(search, answer.results, 0, words, options, listed);
+    // Fewer than a page in all the newest year holds: the years before, at once.
+    if (search === current && exhausted && older.length && listed.size < PAGE) {
+      await further(search, words, options, listed);
+    }
     // Said once the results are there, for readers and for screen readers:
     // the entries listed (a report and its quotations are one).
     if (search === current) sayText(list.children.length ? count(list.children.length) : says.nothing);
