@@ -1,16 +1,22 @@
 """A rebuild is the reference build: after every step of sequences of what
 a desk does (a report added, its text edited, its headline changed, a
 correction added, a report deleted, the register edited, a translation
-added), the site a rebuild makes from the last build's output and store
-(`make html`, `make devserver`) is byte for byte the site a fresh build
-makes from nothing.
+added, an embargo passing), the site a rebuild makes from the last build's
+output and store is byte for byte the site a fresh build makes from
+nothing: the development build with its search index (`make html
+SEARCH=1`, `make devserver`) in one run, the production publish (`make
+publish`: search, cards, compressed files, put live beside the last
+publish) in the other.
 
 The sequences come from a seeded generator (two runs of four kinds of
 step, every kind in one of them, in an order and on reports the run's
 seed picks; the seed and the steps are printed when it fails) over a
-small desk of its own: two builds a step."""
+small desk of its own: two builds a step, three for an embargo (held
+back, then passed)."""
 
+import datetime
 import filecmp
+import inspect
 import random
 import shutil
 
@@ -87,6 +93,17 @@ class Desk:
         people.write_text(people.read_text(encoding="utf-8").replace(
             "Lawyer for the families", f"Lawyer for the {self.rng.choice(WORDS)} families"), encoding="utf-8")
 
+    def embargo(self):
+        """A report dated next year, held back by its embargo (a build
+        runs), then its date come (as a build on that day sees it)."""
+        later = datetime.date.today().year + 1
+        path = self.content / f"report-{self.next}.md"
+        self.write(self.next, report(self.next, self.rng).replace("Date: 2025-", f"Date: {later}-", 1))
+        self.next += 1
+        yield
+        path.write_text(path.read_text(encoding="utf-8").replace(f"Date: {later}-", "Date: 2025-", 1),
+                        encoding="utf-8")
+
     def translate(self):
         original = self.rng.choice(self.reports())
         if any(f"Translation_of: {original.stem}" in p.read_text() for p in self.content.glob("*.md")):
@@ -96,10 +113,12 @@ class Desk:
         self.next += 1
 
 
-STEPS = ["add", "edit", "retitle", "correct", "delete", "register", "translate"]
+STEPS = ["add", "edit", "retitle", "correct", "delete", "register", "translate", "embargo"]
 # Two runs of four kinds of step each, every kind in one or the other.
 ORDER = random.Random(0).sample(STEPS, len(STEPS))
-RUNS = {1: ORDER[:4], 2: ORDER[3:]}
+RUNS = {1: ORDER[:4], 2: ORDER[4:]}
+# Each run's build: a development build with its index, a publish.
+BUILDS = {1: ("pelicanconf.py", {"SEARCH_INDEX": True}), 2: ("publishconf.py", {})}
 
 
 def site(folder):
@@ -113,13 +132,17 @@ def test_after_every_step_a_rebuild_is_the_site_a_fresh_build_makes(tmp_path, se
     steps = rng.sample(RUNS[seed], len(RUNS[seed]))  # the run's kinds, in an order of its seed
     rebuilt = tmp_path / "output"
 
+    conf, settings = BUILDS[seed]
+
     def built(output, **cache):
-        result = build(output, "pelicanconf.py", desk.content, **cache)
+        result = build(output, conf, desk.content, **settings, **cache)
         assert result.returncode == 0, f"seed {seed}, steps {steps}:\n{result.stdout}\n{result.stderr}"
 
     built(rebuilt, CACHE_PATH=str(tmp_path / "cache"))
     for done, step in enumerate(steps, 1):
-        getattr(desk, step)()
+        done_now = getattr(desk, step)()
+        for _ in done_now if inspect.isgenerator(done_now) else ():
+            built(rebuilt, CACHE_PATH=str(tmp_path / "cache"))  # the step half done
         built(rebuilt, CACHE_PATH=str(tmp_path / "cache"))
         fresh = tmp_path / f"fresh-{done}"
         built(fresh, CACHE_PATH=str(tmp_path / f"fresh-{done}-cache"))
