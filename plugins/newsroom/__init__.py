@@ -80,7 +80,7 @@ def register():
             photo_output.start_photos)
     # Every article and page is read, none written.
     connect(signals.all_generators_finalized, addresses.refuse_unaddressable, addresses.refuse_overwrites,
-            translations.link_translations, page_cache.remember_context)
+            translations.link_translations, page_cache.remember_context, search.index_site)
     connect(signals.get_writer, page_cache.get_writer)
     # Each feed once made, before it is written.
     connect(signals.feed_generated, feeds.entries_like_pages)

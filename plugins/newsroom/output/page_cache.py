@@ -432,7 +432,7 @@ class PageCacheWriter(LinkingWriter):
         super().__init__(output_path, settings)
         self.store = build_store.of(self.settings)
         run = self.store.work["page_cache"]
-        self.keys = Keys(self.settings, run["context"])
+        self.keys = run["keys"]
         run["writer"] = self
         last_parts = json.loads(self.store.fact("page_cache_parts") or "{}")
         if self.keys.build is not None and last_parts and last_parts != self.keys.parts:
@@ -546,11 +546,13 @@ class PageCacheWriter(LinkingWriter):
 
 
 def remember_context(generators):
-    """The run's context, once every report is read: what the writer keys
-    pages by (held by the run's store)."""
-    store = build_store.of(generators[0].settings)
+    """The run's context, once every report is read and joined: the keys
+    the writer keys pages by (held by the run's store; the search index
+    keys its bundles by them too)."""
+    settings, context = generators[0].settings, generators[0].context
+    store = build_store.of(settings)
     if store is not None:
-        store.work["page_cache"] = {"context": generators[0].context}
+        store.work["page_cache"] = {"context": context, "keys": Keys(settings, context)}
 
 
 def get_writer(pelican):

@@ -52,33 +52,62 @@ UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pag
 
 
 class SearchGenerator(Generator):
+    """The search page, and the index's bundles: which there are, and the
+    filters the records offer, worked out here from the reports; each
+    bundle's key, and the bundles the store lacks made, once every report
+    is joined (`index_site`)."""
+
     def generate_context(self):
-        # A bundle's records at a time (at 10,000 reports all of them are
-        # 65 MiB), each noted for the filters as it goes by.
+        self.index, self.shards = None, None
         offered = {"section": set(), "language": set(), "year": set()}
         if not self.settings.get("SEARCH_INDEX"):
             # The page without an index (a development build not asked to
             # index): its script says search could not load one.
-            self.index = None
             self.context["SEARCH_FILTERS"] = filters_offered(offered, self.context)
             self.context["SEARCH_SHARDS"] = self.context["SEARCH_OLDER_SHARDS"] = []
             return
-
-        def noted(grouped):
-            for shard, records in grouped:
-                for record in records:
-                    for key, values in offered.items():
-                        values.update(record["filters"].get(key, ()))
-                yield shard, records
-
-        self.index = Index(noted(site_records.by_shard(self.context, self.settings)),
-                           build_store.of(self.settings), os.path.join(self.settings["CACHE_PATH"], "search-work"),
-                           site_records.index_language(self.settings.get("DEFAULT_LANG")))
+        self.shards = site_records.shards(self.context)
+        self.people = site_records.people_records(self.context, self.settings)
+        # What a report's records are filtered by, from the report.
+        for articles in self.shards.values():
+            for article in articles:
+                section = getattr(article, "category", None)
+                offered["section"].update([section.name] if section else [])
+                offered["language"].add(site_records.language_filter(article.lang))
+                offered["year"].add(str(article.date.year))
+        for record in self.people:
+            offered["language"].update(record["filters"].get("language", ()))
         self.context["SEARCH_FILTERS"] = filters_offered(offered, self.context)
+        made = {(shard, site_records.index_language(article.lang))
+                for shard, articles in self.shards.items() for article in articles}
+        made |= {("people", record["language"]) for record in self.people}
+        names = [f"{shard}.{language}" for shard, language in sorted(made, key=self.bundle_order)]
         # The newest month's, its year's and the people's bundles load with
         # the page; the years' before when a search needs them (search.js).
-        self.context["SEARCH_SHARDS"] = [b.name for b in self.index.bundles if b.shard != site_records.ARCHIVE]
-        self.context["SEARCH_OLDER_SHARDS"] = [b.name for b in self.index.bundles if b.shard == site_records.ARCHIVE]
+        archive = f"{site_records.ARCHIVE}."
+        self.context["SEARCH_SHARDS"] = [name for name in names if not name.startswith(archive)]
+        self.context["SEARCH_OLDER_SHARDS"] = [name for name in names if name.startswith(archive)]
+
+    def bundle_order(self, bundle):
+        return bundle_order(bundle, site_records.index_language(self.settings.get("DEFAULT_LANG")))
+
+    def start_index(self, keys):
+        """The bundles, found in the store by keys made from what each
+        report was read from and what was joined to it since (``keys``, the
+        page cache's), their records made only for a bundle the store
+        lacks; those made in Pagefind's process from now, while the pages
+        render. Without keys (a build whose settings have no stable
+        description), every bundle is keyed by its records."""
+        names = self.settings.get("SECTION_NAMES", {})
+        if keys is not None and keys.build is not None:
+            grouped = [(shard, Described(articles, keys, names)) for shard, articles in self.shards.items()]
+        else:
+            grouped = [(shard, site_records.shard_records(articles, names)) for shard, articles in self.shards.items()]
+        if self.people:
+            grouped.append(("people", self.people))
+        self.index = Index(grouped, build_store.of(self.settings),
+                           os.path.join(self.settings["CACHE_PATH"], "search-work"),
+                           site_records.index_language(self.settings.get("DEFAULT_LANG")))
 
     def generate_output(self, writer):
         writer.write_file(self.settings["SEARCH_SAVE_AS"], self.get_template("search"), self.context,
@@ -101,14 +130,19 @@ class Index:
 
     def __init__(self, grouped, store, work, first_language="und"):
         """``grouped``: ``(shard, records)`` for each shard, each made a
-        bundle for each index language its records are in; the first the
-        page loads is in ``first_language`` (the page's: Pagefind searches
-        that index as the page's language)."""
+        bundle for each index language its records are in (or `Described`
+        reports, whose records are made only where a bundle must be); the
+        first the page loads is in ``first_language`` (the page's: Pagefind
+        searches that index as the page's language)."""
         self.store, self.work = store, work
-        bundles = [Bundle(shard, language, records, store) for shard, records in grouped
-                   for language, records in by_language(records)]
-        self.bundles = sorted(bundles, key=lambda bundle: (bundle.language != first_language,
-                                                           site_records.shard_order(bundle.shard), bundle.language))
+        bundles = []
+        for shard, records in grouped:
+            if isinstance(records, Described):
+                bundles += [Bundle(shard, language, None, store, records.key(language), records.maker(language))
+                            for language in records.languages()]
+            else:
+                bundles += [Bundle(shard, language, part, store) for language, part in by_language(records)]
+        self.bundles = sorted(bundles, key=lambda b: bundle_order((b.shard, b.language), first_language))
         self.error = None
         needed = [bundle for bundle in self.bundles if bundle.files is None]
         if needed:
@@ -138,6 +172,43 @@ class Index:
         self.store.forget_unused(KIND)
 
 
+def bundle_order(bundle, first_language):
+    """``(shard, language)``: the page's language first, then the newest
+    first (`records.shard_order`)."""
+    shard, language = bundle
+    return language != first_language, site_records.shard_order(shard), language
+
+
+class Described:
+    """A shard's reports, described as the page cache describes a report
+    in full (`page_cache.Keys.whole`: what it was read from, what was
+    joined to it since, where its links lead) with everything the build is
+    made from but its theme (the code that makes a record, the settings,
+    the register): a bundle's key without making its records, which at
+    10,000 reports took longer than anything else a publish of one report
+    did for search. Its records are made only for a bundle the store
+    lacks."""
+
+    def __init__(self, articles, keys, section_names):
+        self.keys, self.section_names = keys, section_names
+        self.by_language = {}
+        for article in sorted(articles, key=lambda a: a.url):
+            self.by_language.setdefault(site_records.index_language(article.lang), []).append(article)
+
+    def languages(self):
+        return sorted(self.by_language)
+
+    def key(self, language):
+        made_with = {name: digest for name, digest in self.keys.parts.items()
+                     if not name.startswith(("theme ", "template ")) and name != "pages"}
+        reports = [self.keys.whole(article) for article in self.by_language[language]]
+        return hashlib.sha256(json.dumps(["described", MADE_BY, made_with, reports]).encode()).hexdigest()
+
+    def maker(self, language):
+        """What makes the records of ``language``'s bundle, when it must be made."""
+        return lambda: site_records.shard_records(self.by_language[language], self.section_names)
+
+
 def by_language(records):
     """``(index language, records)`` for each index ``records`` go in."""
     grouped = {}
@@ -156,15 +227,18 @@ class Bundle:
     a bundle: Pagefind's page merges a bundle once, and every index of one
     bundle would be searched with one language's rules."""
 
-    def __init__(self, shard, language, records, store):
-        payload = json.dumps([MADE_BY, records], sort_keys=True, ensure_ascii=False).encode()
+    def __init__(self, shard, language, records, store, key=None, maker=None):
+        """``records``, or the ``key`` of records ``maker`` makes."""
         self.shard, self.language, self.store = shard, language, store
         self.name = f"{shard}.{language}"
-        self.key = f"{self.name}-{hashlib.sha256(payload).hexdigest()}"
+        payload = None if records is None else json.dumps([MADE_BY, records], sort_keys=True,
+                                                          ensure_ascii=False).encode()
+        self.key = f"{self.name}-{key or hashlib.sha256(payload).hexdigest()}"
         self.files = self.recorded()
         # Kept only to be indexed, and as JSON: a third of the records'
         # memory, and none once made.
         self.payload = None if self.files is not None else payload
+        self.maker = maker
 
     def recorded(self):
         """``{path in the bundle: object}`` as the store recorded making it
@@ -182,7 +256,7 @@ class Bundle:
         return files
 
     def make(self, service, folder):
-        _, records = json.loads(self.payload)
+        records = self.maker() if self.payload is None else json.loads(self.payload)[1]
         service.index(records, folder)
         self.payload = records = None
         make_reproducible(folder)
@@ -229,6 +303,16 @@ def person_label(person, shared_name):
     if person.other_names:
         label += f" ({', '.join(person.other_names)})"
     return label
+
+
+def index_site(generators):
+    """all_generators_finalized, every report read and joined to the rest
+    (translations linked), the page cache's keys made
+    (`page_cache.remember_context`), no page rendered: the index started."""
+    for generator in generators:
+        if isinstance(generator, SearchGenerator) and generator.shards is not None:
+            store = build_store.of(generator.settings)
+            generator.start_index(store.work.get("page_cache", {}).get("keys") if store is not None else None)
 
 
 def add_generator(pelican):

@@ -145,18 +145,38 @@ def by_shard(context, settings):
     stable order (so the same site gives the same index, byte for byte),
     each bundle's made only when the one before is done with."""
     names = settings.get("SECTION_NAMES", {})
+    for bundle, articles in shards(context).items():
+        yield bundle, shard_records(articles, names)
+    people = people_records(context, settings)
+    if people:
+        yield "people", people
+
+
+def shards(context):
+    """The published reports by the bundle they go in (`bundle_of`), in a
+    stable order."""
     dated = [(article, article.date.date().isoformat()) for article in published(context)]
     newest = max((date[:7] for _, date in dated), default=None)
     grouped = {}
     for article, date in dated:
         grouped.setdefault(bundle_of(date, newest), []).append(article)
-    for bundle, articles in grouped.items():
-        yield bundle, sorted((r for article in articles for r in report_records(article, names)), key=by_url)
+    return grouped
+
+
+def shard_records(articles, section_names):
+    """The records of ``articles``, in a stable order."""
+    return sorted((r for article in articles for r in report_records(article, section_names)), key=by_url)
+
+
+def people_records(context, settings):
+    """A record for each person quoted (none where the site has no speaker
+    pages), in a stable order."""
     url_of = context.get("person_url")
-    if url_of and context.get("PEOPLE_QUOTED"):
-        lang = settings.get("DEFAULT_LANG", "en")
-        yield "people", sorted((person_record(person, url_of(person), lang)
-                                for person, _ in context["PEOPLE_QUOTED"]), key=by_url)
+    if not (url_of and context.get("PEOPLE_QUOTED")):
+        return []
+    lang = settings.get("DEFAULT_LANG", "en")
+    return sorted((person_record(person, url_of(person), lang) for person, _ in context["PEOPLE_QUOTED"]),
+                  key=by_url)
 
 
 def by_url(record):
