@@ -282,6 +282,24 @@ class Store:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         plugin_support.place(source, target)
 
+    def write(self, target, data):
+        """``data`` (bytes) at ``target`` in the output; where the build
+        stands on a live site whose file there holds these very bytes,
+        nothing is written: its name is noted in ``kept`` (a file made anew
+        each build, such as a feed, costs a read, not a file made)."""
+        name = self.in_output(target)
+        if name is not None:
+            try:
+                with open(os.path.join(self.live, name), "rb") as f:
+                    if f.read(len(data) + 1) == data:
+                        self.kept.add(name)
+                        return
+            except OSError:
+                pass  # not in the live site
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as f:
+            f.write(data)
+
     def in_output(self, path):
         """``path``'s name in the output where the build stands on a live
         site, else None."""

@@ -17,6 +17,7 @@ templates ``person`` and ``quotations`` (list of `Quoted`), and sets
 import os
 from dataclasses import dataclass
 
+import build_store
 from feedgenerator import Atom1Feed
 from pelican.generators import Generator
 
@@ -93,10 +94,8 @@ class SpeakerPagesGenerator(Generator):
                           link=f"{site}/{quoted.href}", unique_id=f"{site}/{quoted.href}",
                           pubdate=quoted.date, description=f"{words} ({quoted.role}; {quoted.article.title})",
                           language=quoted.article.lang)
-        target = os.path.join(self.output_path, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as f:
-            feed.write(f, "utf-8")
+        build_store.of(self.settings).write(os.path.join(self.output_path, path),
+                                            feed.writeString("utf-8").encode())
 
 
 def add_generator(pelican):

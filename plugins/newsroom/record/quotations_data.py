@@ -16,6 +16,7 @@ import csv
 import json
 import os
 
+import build_store
 from pelican.generators import Generator
 
 from ..pages.structured_data import date_published
@@ -120,8 +121,8 @@ def write_data(generator, output_path):
                     "other_names": list(person.other_names), "same_as": list(person.same_as), "page": fields["page"],
                     "quotations": said}
         page = generator.settings["PERSON_SAVE_AS"].format(slug=person.slug)
-        with opened(output_path, os.path.splitext(page)[0] + ".json") as f:
-            f.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+        build_store.of(generator.settings).write(os.path.join(output_path, os.path.splitext(page)[0] + ".json"),
+                                                 (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode())
 
 
 def opened(output_path, name):
