@@ -22,6 +22,13 @@ when the build finishes: the build counter, the settings a table was made
 with). A table a store holds in another shape (an earlier version's) is
 made anew, empty.
 
+A build that stands on a live site (``LIVE_OUTPUT``: deploy/build.py
+builds beside it) places a file through the store (`Store.place`,
+`Store.write`): where the live site holds that very file (or those very
+bytes) at that place already, nothing is placed and the name is noted in
+``kept``, so the build's folder holds only what changed and
+deploy/build.py knows what to leave and what to remove.
+
 One ``Store`` a build, opened at ``initialized`` and reached through the
 settings (``BUILD_STORE``), which also holds what plugins keep from one
 signal to the next (``work``); the worker processes photos, cards and

@@ -31,9 +31,10 @@ report (the archives, the corrections, the index of topics); no other.
 
 Where the last build recorded the same key for that file, and the file it
 left still holds the bytes it recorded making (their SHA-256: a live page
-edited, its size and time kept, is rendered again), that file is linked
-into the new output (``deploy/build.py`` builds beside the live site) or,
-building in place, kept; nothing is rendered. Everything else is rendered as
+edited, its size and time kept, is rendered again), that file is kept where
+it is (``deploy/build.py`` builds beside the live site: the file is noted
+as kept, `build_store.Store.place`) or, building in place, left; nothing
+is rendered. Everything else is rendered as
 ever, and Pelican's signals fire for every page alike (the sitemap hears of
 each). Anything the keys cannot tell apart from run to run (an object
 without a stable description) makes its page render every time: a miss,
