@@ -538,14 +538,26 @@ def publish_one(content, work, limit=None):
     unbrotli = published(content, work / "site-q0", work / "cache-q0", limit, 'COMPRESS={"BROTLI_QUALITY": 0}')
     shutil.rmtree(work / "site-q0", ignore_errors=True)
     shutil.rmtree(work / "cache-q0", ignore_errors=True)
+    first = one_new(content, live, cache, limit)
+    # The archive ends on its newest month's first day, and a desk's new
+    # report is dated yesterday: the first publish begins a month (the
+    # month before joins its year's search bundle, indexed again once); a
+    # second report that month is what most publishes are.
+    second = one_new(content, live, cache, limit, number=999_998, seed=2)
+    return {"cold_s": round(cold, 2), "cold_cpu_s": round(cold_cpu, 2), "cold_peak_mib": round(cold_peak),
+            "cold_but_brotli_cpu_s": round(unbrotli.cpu, 2) if unbrotli.cpu is not None else None,
+            **first, "same_month": second}
+
+
+def one_new(content, live, cache, limit, **report):
+    """One new report (`corpus.newest`) published into ``live``: seconds,
+    CPU, peak, and the resources and files it changed."""
     before = inodes(live)
-    newest(content)
+    newest(content, **report)
     seconds, peak, cpu = published(content, live, cache, limit)
     after = inodes(live)
     changed = sorted(set(after) ^ set(before) | {n for n in after if n in before and after[n] != before[n]})
-    return {"resources_changed": len(resources(changed)),"cold_s": round(cold, 2), "cold_cpu_s": round(cold_cpu, 2), "cold_peak_mib": round(cold_peak),
-            "cold_but_brotli_cpu_s": round(unbrotli.cpu, 2) if unbrotli.cpu is not None else None,
-            "one_new_s": round(seconds, 2), "one_new_cpu_s": round(cpu, 2),
+    return {"resources_changed": len(resources(changed)), "one_new_s": round(seconds, 2), "one_new_cpu_s": round(cpu, 2),
             "one_new_peak_mib": round(peak), "files_changed": len(changed),
             "html_changed": len([n for n in changed if n.endswith(".html")]), "changed": changed[:200]}
 
@@ -589,8 +601,14 @@ def scale_table(rows):
             versus = "".join(f"; {n}'s full build {row[n]['s']:.1f} s ({new / row[n]['s']:.2f}×)"
                              for n in ("hugo", "hugo_minimal") if n in row and "s" in row[n])
             lines.append(f"{'':>8} publish cold {publish['cold_s']:.1f} s ({publish['cold_s'] / dev:.2f}× dev); "
-                         f"one new report {new:.1f} s ({new / dev:.2f}× dev){versus}; "
+                         f"one new report, the first of a month, {new:.1f} s ({new / dev:.2f}× dev){versus}; "
                          f"{resources_line(publish)}")
+            if "same_month" in publish:
+                again = publish["same_month"]
+                versus = "".join(f"; {again['one_new_s'] / row[n]['s']:.2f}× {n}'s"
+                                 for n in ("hugo", "hugo_minimal") if n in row and "s" in row[n])
+                lines.append(f"{'':>8} another that month {again['one_new_s']:.1f} s "
+                             f"({again['one_new_s'] / dev:.2f}× dev{versus}); {resources_line(again)}")
             dev_cpu, but_brotli = row["ours"].get("cpu_s"), publish.get("cold_but_brotli_cpu_s")
             if dev_cpu and but_brotli:
                 lines.append(f"{'':>8} CPU: dev {dev_cpu:.1f} s; publish cold {publish['cold_cpu_s']:.1f} s, "
