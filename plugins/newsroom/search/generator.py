@@ -6,7 +6,8 @@ languages, years, people, each as the page shows it) and the index's
 bundles (``SEARCH_SHARDS``, the first the one the page loads, which merges
 the others; ``SEARCH_OLDER_SHARDS``, the years' before the newest, merged
 when a search needs them: a reader's first search fetches the newest
-year's page lists, however many years the site has published). Beside it, ``pagefind/<shard>.<language>/``: Pagefind's index of
+year's page lists, however many years the site has published). Beside
+it, ``pagefind/<shard>.<language>/``: Pagefind's index of
 `records.by_shard`: a bundle for the newest month, one for the rest of its
 year, one for the years before and one for the people, each in an index
 language (`records.index_language`: Chinese and Japanese segmented, every
