@@ -332,7 +332,13 @@ class Store:
         return row and row[0]
 
     def record(self, kind, key, digest):
-        self.db.execute("INSERT OR REPLACE INTO made VALUES (?, ?, ?, ?)", (kind, key, digest, self.build))
+        self.record_all([(kind, key, digest)])
+
+    def record_all(self, made):
+        """Each ``(kind, key, digest)`` of ``made`` recorded as made by, and
+        used by, this build (in one statement: compression records 90,000)."""
+        self.db.executemany("INSERT OR REPLACE INTO made VALUES (?, ?, ?, ?)",
+                            ((kind, key, digest, self.build) for kind, key, digest in made))
 
     def record_made(self, kind, made):
         """What a worker made, ``(key, digest)`` pairs, each object written

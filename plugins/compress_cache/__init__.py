@@ -254,11 +254,13 @@ class Compression:
             for path, digest_of, variants, fresh in self.store.pool().imap_unordered(compress, unchecked, chunksize=8):
                 self.file(variants, fresh)
                 files[path] = (files[path][0], (digest_of, variants))
+        used = []  # by this build: recorded at once
         for path, (_, (digest_of, variants)) in files.items():
             for variant, digest in zip(VARIANTS, variants):
-                self.store.record(KINDS[variant], digest_of, digest)  # used by this build
+                used.append((KINDS[variant], digest_of, digest))
                 if digest != NONE:
                     self.store.place(self.store.object_path(digest), os.path.join(self.output, self.name(path)) + variant)
+        self.store.record_all(used)
         for kind in KINDS.values():
             self.store.forget_unused(kind)
         self.store.set_fact("compress-settings", self.described())

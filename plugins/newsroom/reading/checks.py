@@ -314,9 +314,11 @@ def nameless(articles):
                 yield article.source_path, TERM_FIELDS[kind], term.name
 
 
+@functools.lru_cache(maxsize=4096)
 def unwritten_vowels(name, lang):
     """Whether ``name`` is in a script that writes no vowels (Arabic,
-    Persian, Hebrew…; not Uyghur, which writes them in Arabic letters)."""
+    Persian, Hebrew…; not Uyghur, which writes them in Arabic letters).
+    Asked once a term of each report, of a few hundred terms: kept."""
     if locales.writing(lang or "en")[0] == "ug":
         return False
     return bool(vowelless_scripts(name))
