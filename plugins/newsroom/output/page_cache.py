@@ -433,7 +433,7 @@ class PageCacheWriter(LinkingWriter):
         super().__init__(output_path, settings)
         self.store = build_store.of(self.settings)
         run = self.store.work["page_cache"]
-        self.keys = run["keys"]
+        self.keys = keys_of(self.store)
         run["writer"] = self
         last_parts = json.loads(self.store.fact("page_cache_parts") or "{}")
         if self.keys.build is not None and last_parts and last_parts != self.keys.parts:
@@ -547,13 +547,25 @@ class PageCacheWriter(LinkingWriter):
 
 
 def remember_context(generators):
-    """The run's context, once every report is read and joined: the keys
-    the writer keys pages by (held by the run's store; the search index
-    keys its bundles by them too)."""
-    settings, context = generators[0].settings, generators[0].context
+    """The run's context, once every report is read and joined: what the
+    writer keys pages by (held by the run's store; the search index keys
+    its bundles by the same keys, `keys_of`)."""
+    settings = generators[0].settings
     store = build_store.of(settings)
     if store is not None:
-        store.work["page_cache"] = {"context": context, "keys": Keys(settings, context)}
+        store.work["page_cache"] = {"settings": settings, "context": generators[0].context}
+
+
+def keys_of(store):
+    """The run's `Keys`, made when first asked for (a build that neither
+    keeps pages nor indexes search, a report previewed alone, makes none);
+    None before every report is read and joined."""
+    run = store.work.get("page_cache")
+    if run is None:
+        return None
+    if "keys" not in run:
+        run["keys"] = Keys(run["settings"], run["context"])
+    return run["keys"]
 
 
 def get_writer(pelican):

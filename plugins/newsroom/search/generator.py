@@ -38,6 +38,7 @@ import build_store
 from pelican.generators import Generator
 
 from ..chrome.languages import language_name
+from ..output import page_cache
 from . import records as site_records
 from .pagefind_index import Service
 from .reproducible import make_reproducible
@@ -99,13 +100,12 @@ class SearchGenerator(Generator):
         lacks; those made in Pagefind's process from now, while the pages
         render. Without keys (a build whose settings have no stable
         description), every bundle is keyed by its records."""
-        names = self.settings.get("SECTION_NAMES", {})
         if keys is not None and keys.build is not None:
+            names = self.settings.get("SECTION_NAMES", {})
             grouped = [(shard, Described(articles, keys, names)) for shard, articles in self.shards.items()]
+            grouped += [("people", self.people)] if self.people else []
         else:
-            grouped = [(shard, site_records.shard_records(articles, names)) for shard, articles in self.shards.items()]
-        if self.people:
-            grouped.append(("people", self.people))
+            grouped = site_records.by_shard(self.context, self.settings)
         self.index = Index(grouped, build_store.of(self.settings),
                            os.path.join(self.settings["CACHE_PATH"], "search-work"),
                            site_records.index_language(self.settings.get("DEFAULT_LANG")))
@@ -192,6 +192,8 @@ class Described:
 
     def __init__(self, articles, keys, section_names):
         self.keys, self.section_names = keys, section_names
+        self.made_with = {name: digest for name, digest in keys.parts.items()
+                          if not name.startswith(("theme ", "template ")) and name != "pages"}
         self.by_language = {}
         for article in sorted(articles, key=lambda a: a.url):
             self.by_language.setdefault(site_records.index_language(article.lang), []).append(article)
@@ -200,10 +202,8 @@ class Described:
         return sorted(self.by_language)
 
     def key(self, language):
-        made_with = {name: digest for name, digest in self.keys.parts.items()
-                     if not name.startswith(("theme ", "template ")) and name != "pages"}
         reports = [self.keys.whole(article) for article in self.by_language[language]]
-        return hashlib.sha256(json.dumps(["described", MADE_BY, made_with, reports]).encode()).hexdigest()
+        return hashlib.sha256(json.dumps(["described", MADE_BY, self.made_with, reports]).encode()).hexdigest()
 
     def maker(self, language):
         """What makes the records of ``language``'s bundle, when it must be made."""
@@ -313,7 +313,7 @@ def index_site(generators):
     for generator in generators:
         if isinstance(generator, SearchGenerator) and generator.shards is not None:
             store = build_store.of(generator.settings)
-            generator.start_index(store.work.get("page_cache", {}).get("keys") if store is not None else None)
+            generator.start_index(page_cache.keys_of(store) if store is not None else None)
 
 
 def add_generator(pelican):
