@@ -3,9 +3,13 @@ naming the file, the line where there is one, and what to do; output/ is
 left as it was. Quotation marks and markup of every kind are also tested
 in-process, in plugins/newsroom/tests."""
 
+import json
+import subprocess
+import sys
+
 import pytest
 
-from conftest import build, content_with
+from conftest import ROOT, build, content_with
 
 CASES = {
     "no-title.md": ":1: Title is missing: add 'Title: the headline'",
@@ -136,3 +140,15 @@ def test_a_link_with_an_encoded_space_still_finds_its_file(tmp_path):
         "See [the other]({filename}my%20report.md).\n")
     result = build(tmp_path / "output", content=content)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pelican_itself_prints_the_problems_it_refuses(tmp_path):
+    """Run as ``pelican content`` (not through deploy/build.py), a refused
+    build names each problem too: nothing is held back unprinted."""
+    content = content_with(tmp_path, "quote-unmarked.md")
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "output"), "-s", "pelicanconf.py",
+         "-e", f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}"],
+        cwd=ROOT, capture_output=True, encoding="utf-8")
+    assert result.returncode != 0
+    assert CASES["quote-unmarked.md"] in " ".join((result.stdout + result.stderr).split())

@@ -41,10 +41,12 @@ class Held(logging.Filter):
     """Keeps the problems being collected off the console: the summary
     prints each once, on a line of its own, as `file:line: what: fix`,
     unwrapped (Pelican's console wraps at 80 columns where it is no
-    terminal), so an editor can copy any of them whole."""
+    terminal), so an editor can copy any of them whole. A crash (what
+    ``pelican`` logs as CRITICAL when a run raises) is never held: no
+    summary follows it."""
 
     def filter(self, record):
-        return record.levelno < logging.WARNING or record.name == __name__
+        return record.levelno < logging.WARNING or record.levelno >= logging.CRITICAL or record.name == __name__
 
 
 HELD = Held()
@@ -122,8 +124,12 @@ def take_held():
 
 
 def refuse_if_any(sender):
+    """The run refused where anything was held: the run ends here, so the
+    console hears again what is logged (``pelican`` logs the refusal,
+    its list of problems, as it exits)."""
     problems = held()
     if problems:
+        stop_collecting()
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
         listing = "\n".join(f"  - {p}" for p in problems)
         raise BuildRefused(f"the build found {count}; fix and build again:\n{listing}")

@@ -51,3 +51,27 @@ def test_problems_come_in_file_and_line_order_each_once():
     for message in ["b.md:9: late", "other trouble", "a.md:12: x", "b.md: whole file", "a.md:2: y", "a.md:12: x"]:
         collector.emit(logging.LogRecord("pelican", logging.ERROR, "", 0, message, None, None))
     assert collector.take() == ["a.md:2: y", "a.md:12: x", "b.md:9: late", "b.md: whole file", "other trouble"]
+
+
+def test_a_run_refused_before_writing_leaves_the_console_hearing_again(pelican_site, tmp_path):
+    """Refused once all is read, the run ends: what ``pelican`` logs as it
+    exits (the refusal and its list) reaches the console, not a collector
+    no summary will empty."""
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "early.py").write_text(
+        "import logging\nfrom pelican import signals\n\n"
+        "def warn(sender):\n    logging.getLogger('early').warning('warned early')\n\n"
+        "def register():\n    signals.generator_init.connect(warn)\n")
+    before = list(logging.getLogger().handlers)
+    with pytest.raises(build_guard.BuildRefused, match="warned early"):
+        pelican_site(["build_guard", "early"]).run()
+    assert logging.getLogger().handlers == before
+    assert all(build_guard.HELD not in handler.filters for handler in before)
+
+
+def test_a_crash_is_never_held_back():
+    """What ``pelican`` logs when a run raises something else reaches the
+    console while problems are held for the summary."""
+    crash = logging.LogRecord("pelican", logging.CRITICAL, "", 0, "KeyError: 'x'", None, None)
+    warning = logging.LogRecord("pelican", logging.WARNING, "", 0, "a.md:1: late", None, None)
+    assert build_guard.HELD.filter(crash) and not build_guard.HELD.filter(warning)
