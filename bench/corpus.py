@@ -12,6 +12,10 @@ once), a mix of eight sections and forty topics, 80% in English, 10% in
 simplified and 10% in traditional Chinese, a correction on one report in
 twenty and footnotes on one in ten. Three reports a day, the newest dated
 1 November 2026. The same ``count`` makes the same archive (seeded).
+
+    concentrated(folder, count) -> folder/content
+
+The same, but three people quoted in every report.
 """
 
 import datetime
@@ -83,10 +87,11 @@ def photos(folder, rng):
         image.save(folder / f"photo-{number:02d}.jpg", quality=80)
 
 
-def report(number, date, register, weights, rng):
+def report(number, date, register, weights, rng, everyone=False):
+    """One report; quoting everyone in the register where ``everyone``."""
     lang = rng.choices(["en", "zh-Hans", "zh-Hant"], [8, 1, 1])[0]
-    quoted = []
-    for _ in range(rng.randint(1, 3)):
+    quoted = list(register) if everyone else []
+    for _ in range(0 if everyone else rng.randint(1, 3)):
         person = rng.choices(register, weights)[0]
         if person not in quoted:
             quoted.append(person)
@@ -115,14 +120,15 @@ def report(number, date, register, weights, rng):
     return "\n".join(header) + "\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def realistic(folder, count, seed=None):
+def realistic(folder, count, seed=None, everyone=0):
     """``count`` reports, the register, the photos and our pages (About) in
-    ``folder``/content."""
+    ``folder``/content. With ``everyone``, a register of that many people,
+    each quoted in every report (`concentrated`)."""
     rng = random.Random(count if seed is None else seed)
     content = folder / "content"
     content.mkdir(parents=True, exist_ok=True)
     shutil.copytree(PAGES, content / "pages", dirs_exist_ok=True)
-    register = people(count, rng)
+    register = people(count, rng)[:everyone] if everyone else people(count, rng)
     # Zipf-like: the n-th most quoted person is quoted about 1/n as often as the first.
     weights = [1 / rank for rank in range(1, len(register) + 1)]
     (content / "people.txt").write_text(
@@ -132,9 +138,17 @@ def realistic(folder, count, seed=None):
         date = NEWEST - datetime.timedelta(days=number // 3)
         year = content / str(date.year)
         year.mkdir(exist_ok=True)
-        (year / f"report-{number:06d}.md").write_text(report(number, date, register, weights, rng),
+        (year / f"report-{number:06d}.md").write_text(report(number, date, register, weights, rng, bool(everyone)),
                                                        encoding="utf-8")
     return content
+
+
+def concentrated(folder, count):
+    """An archive shaped otherwise: the same three people quoted in every
+    report, so three speaker pages, feeds and data files of ``count``
+    quotations each (the realistic archive's most quoted person is in one
+    report of twenty)."""
+    return realistic(folder, count, seed=count + 1, everyone=3)
 
 
 def newest(content, number=999_999, seed=1):

@@ -68,7 +68,7 @@ import typing
 from pathlib import Path
 
 import brotli
-from corpus import newest, realistic
+from corpus import concentrated, newest, realistic
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "content" / "2021" / "blinken-human-rights-defenders.md"
@@ -505,6 +505,24 @@ def scale(count, work, baseline, row, limit=None, saved=lambda: None):
         saved()
         row["publish"] = publish_one(content, work, limit)
         saved()
+    row["concentrated"] = concentrated_builds(count, work / "concentrated", limit)
+    saved()
+
+
+def concentrated_builds(count, work, limit=None):
+    """Ours and the default theme's development builds of the archive
+    shaped otherwise (`corpus.concentrated`: three people in every
+    report): seconds, CPU and peak memory each."""
+    work.mkdir()
+    content = concentrated(work, count)
+    found = {}
+    for name, command in [("ours", lambda output: ours(content, output, work / "cache")),
+                          ("default", lambda output: default(content, output))]:
+        seconds, peak, cpu = run(command(work / f"out-{name}"), limit=limit)
+        found[name] = ({"unfinished_after_s": limit} if seconds is None else
+                       {"s": round(seconds, 2), "cpu_s": round(cpu, 2), "peak_mib": round(peak)})
+    shutil.rmtree(work, ignore_errors=True)
+    return found
 
 
 def published(content, live, cache, limit=None, *settings):
@@ -589,6 +607,8 @@ def scale_table(rows):
                    else f"{'':>8}")
             lines.append(f"{'':>8} {'÷' + name:8} {row['ours']['s'] / row[name]['s']:>8.2f} {cpu} {'':>7} "
                          f"{row['ours']['peak_mib'] / row[name]['peak_mib']:>9.2f}")
+        if "concentrated" in row:
+            lines.append(concentrated_line(row["concentrated"]))
         if "cached_rebuild_s" not in row["ours"]:
             continue
         if "search" in row:
@@ -615,6 +635,18 @@ def scale_table(rows):
                              f"all but brotli 11 {but_brotli:.1f} s ({but_brotli / dev_cpu:.2f}× dev); "
                              f"one new report {publish['one_new_cpu_s']:.1f} s")
     return "\n".join(lines)
+
+
+def concentrated_line(found):
+    """The archive with three people in every report: ours against the
+    default theme's development build."""
+    ours_, default_ = found["ours"], found["default"]
+    if "s" not in ours_ or "s" not in default_:
+        return f"{'':>8} three people in every report: a build did not finish in {ours_.get('unfinished_after_s')} s"
+    return (f"{'':>8} three people in every report: ours {ours_['s']:.1f} s, {ours_['cpu_s']:.1f} CPU s, "
+            f"{ours_['peak_mib']} MiB; default {default_['s']:.1f} s, {default_['cpu_s']:.1f} CPU s, "
+            f"{default_['peak_mib']} MiB; ÷default CPU {ours_['cpu_s'] / default_['cpu_s']:.2f}, "
+            f"memory {ours_['peak_mib'] / default_['peak_mib']:.2f}")
 
 
 def main():
