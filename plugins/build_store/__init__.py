@@ -347,6 +347,29 @@ class Store:
             self.record_object(digest)
             self.record(kind, key, digest)
 
+    def believe_many(self, digests):
+        """`believed`, for many objects at once: their recorded identities
+        read a few hundred a query (a publish checks the compressed
+        variants of every page it keeps, 90,000 at 10,000 reports). Each
+        found as recorded is believed; the rest are left to `believed`,
+        which hashes, records or removes them one by one."""
+        wanted = sorted({digest for digest in digests if digest not in self.checked})
+        for start in range(0, len(wanted), 500):
+            part = wanted[start:start + 500]
+            marks = ", ".join("?" * len(part))
+            recorded = dict(self.db.execute(f"SELECT digest, identity FROM objects WHERE digest IN ({marks})",  # noqa: S608
+                                            part))
+            for digest in part:
+                if digest not in recorded:
+                    continue
+                path = self.object_path(digest)
+                try:
+                    state = os.lstat(path)
+                except OSError:
+                    continue
+                if stat_module.S_ISREG(state.st_mode) and recorded[digest] == identity(state):
+                    self.checked[digest] = path
+
     def all_believed(self, digests, none=""):
         """Whether each of ``digests`` is an object the store believes
         (``none`` stands for no object at all)."""

@@ -237,7 +237,10 @@ class Compression:
             self.file(variants, fresh)
             known[path] = digest_of, variants
         files, unchecked = {}, []
-        for path, stat in self.text_files():
+        found = list(self.text_files())
+        self.store.believe_many(digest for path, stat in found if (entry := self.recorded(path, stat))
+                                for digest in entry[2] if digest != NONE)
+        for path, stat in found:
             entry = self.vouched(path, stat)
             if entry is None:
                 with open(path, "rb") as f:

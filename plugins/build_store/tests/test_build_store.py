@@ -54,6 +54,25 @@ def test_an_object_restored_with_its_bytes_is_believed_after_hashing(tmp_path):
     assert Store(tmp_path / "cache").made("page", "k") == str(path)
 
 
+def test_objects_believed_many_at_once_are_the_ones_one_at_a_time_would_believe(tmp_path, monkeypatch):
+    """Read as recorded in a few queries, never hashed; a replaced one is
+    left to `believed`, which removes it; one never made is not believed."""
+    store = Store(tmp_path / "cache")
+    kept, swapped = (Path(store.object_path(store.add_bytes(data))) for data in (b"kept as made", b"swapped after"))
+    store.record("page", "a", kept.name)
+    store.record("page", "b", swapped.name)
+    store.commit()
+    replace(swapped, b"other bytes")
+    store = Store(tmp_path / "cache")
+    hashed = []
+    monkeypatch.setattr(build_store, "file_digest", lambda path: hashed.append(path) or "0" * 64)
+    store.believe_many([kept.name, swapped.name, "f" * 64])
+    assert hashed == []
+    assert store.checked == {kept.name: str(kept)}
+    assert store.all_believed([kept.name]) and not store.all_believed([swapped.name])
+    assert not swapped.exists()
+
+
 def test_a_file_the_store_did_not_make_is_never_read_and_never_pruned(tmp_path):
     store = Store(tmp_path / "cache")
     planted = tmp_path / "cache" / "objects" / "ab" / ("ab" + "0" * 62)
