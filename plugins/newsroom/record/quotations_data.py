@@ -13,6 +13,7 @@ docs/data.md.
 """
 
 import csv
+import itertools
 import json
 import os
 
@@ -129,15 +130,10 @@ def encoded(document):
     of the encoder's pieces at a time: only the bytes are ever whole (as
     one string, a speaker's 10,000 quotations held four bytes a character
     where the text was Chinese)."""
-    data, pieces = bytearray(), []
-    for piece in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(document):
-        pieces.append(piece)
-        if len(pieces) == 4096:
-            data += "".join(pieces).encode()
-            pieces.clear()
-    pieces.append("\n")
-    data += "".join(pieces).encode()
-    return data
+    data, pieces = bytearray(), json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(document)
+    while text := "".join(itertools.islice(pieces, 4096)):
+        data += text.encode()
+    return data + b"\n"
 
 
 class Records(list):
