@@ -10,6 +10,7 @@ import datetime
 import filecmp
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -161,8 +162,12 @@ def test_an_edit_to_a_headline_renders_the_pages_that_list_it(project):
     again = built(project)
     # Made from something new, and changed: the report and the listings that show its headline.
     remade = {name for name, key in keys(project).items() if before.get(name) != key}
-    assert {page, "index.html", "archives.html"} <= remade < set(again)
+    assert {page, "index.html", "archives.html"} <= remade & set(again) < set(again)
     assert {page, "index.html"} <= rendered(first, again)
+    # The data files of the people it quotes (their records name it), and no other.
+    naming = {f"people/{path.name}" for path in (project / "output" / "people").glob("*.json")
+              if any(q["report_headline"].endswith(" (updated)") for q in json.loads(path.read_bytes())["quotations"])}
+    assert remade - set(again) == naming
     assert identical(project / "output", fresh(project)) == []
 
 
@@ -184,7 +189,8 @@ def test_a_change_to_what_every_page_is_made_from_renders_every_page(project, ch
     # Every page made anew (one whose bytes come out the same keeps the
     # live file: deploy/build.py).
     assert not [name for name, key in keys(project).items() if before.get(name) == key]
-    assert set(keys(project)) == set(first)
+    assert {name for name in keys(project) if name.endswith(".html")} == set(first)
+    assert all((project / "output" / name).is_file() for name in keys(project))
     assert identical(project / "output", fresh(project, **overrides)) == []
 
 
@@ -275,6 +281,25 @@ def test_new_reports_leave_the_listings_numbered_pages_alone(project):
     assert "quotations" in byline(people / f"{speaker}.html")
     later = [byline(page) for page in (people / speaker / "page").iterdir()]
     assert later and not [text for text in later if "quotation" in text]
+
+
+def test_a_new_report_remakes_the_data_of_the_person_it_quotes_and_keeps_everyone_elses(project):
+    """A speaker's data file (every quotation of theirs) is made again
+    when one is added, and every other speaker's is the very file the last
+    build left, as an unchanged page is."""
+    built(project, DEFAULT_PAGINATION=2)
+    name, speaker = quoted_on_many_pages(project)
+    def written(folder):  # each file's inode and time: rewritten in place, a file keeps its inode
+        return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.glob("*.json")}
+
+    before = written(project / "output" / "people")
+    newest_report(project, quoting=name)
+    built(project, DEFAULT_PAGINATION=2)
+    after = written(project / "output" / "people")
+    assert [file for file, inode in after.items() if before.get(file) != inode] == [f"{speaker}.json"]
+    said = json.loads((project / "output" / "people" / f"{speaker}.json").read_bytes())["quotations"]
+    assert said[0]["report_headline"] == "The newest report"
+    assert identical(project / "output", fresh(project, DEFAULT_PAGINATION=2)) == []
 
 
 def test_a_theme_that_counts_on_every_page_has_every_page_say_the_new_count(project):

@@ -463,6 +463,34 @@ class PageCacheWriter(LinkingWriter):
         return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                   override_output, url, **kwargs)
 
+    def derived(self, name, parts, make):
+        """A file made from the site's model, not rendered by Pelican's
+        writer (a speaker's feed, their data): kept from the last build as
+        a page is (`reusable`), where the build's key and what ``parts``
+        describe (each report as a listing shows it, anything else by
+        value) are as they were; else ``make()``'s bytes, written through
+        the store (`build_store.Store.write`). A publish of one report
+        made every speaker's feed and data file again to keep all but
+        three of them."""
+        target = self.path(name)
+        try:
+            described = "|".join(self.keys.listed(part) if isinstance(part, Content) else self.keys.inside(part)
+                                 for part in parts)
+        except Unstable:
+            key = None
+        else:
+            key = hashlib.sha256(f"{self.keys.build}|{name}|{described}".encode()).hexdigest()
+        if key is not None and self.reusable(name, key):
+            self.made[name] = self.last[name]
+            self.reused += 1
+            self._link(os.path.join(self.previous, name), target, False)
+            return
+        data = make()
+        self.store.write(target, data)
+        if key is not None:
+            self.made[name] = Made(key, None, False, self.read_set(()))
+            self.digests[name] = hashlib.sha256(data).hexdigest()
+
     def read_set(self, names):
         """``names`` as a frozenset, the one this build holds already where
         another page read the same."""
@@ -566,6 +594,16 @@ def keys_of(store):
     if "keys" not in run:
         run["keys"] = Keys(run["settings"], run["context"])
     return run["keys"]
+
+
+def write_derived(writer, settings, name, parts, make):
+    """``make()``'s bytes at ``name`` in the output: through the page
+    cache's writer where it keys pages (`PageCacheWriter.derived`), else
+    through the store."""
+    if isinstance(writer, PageCacheWriter) and writer.keys.build is not None:
+        writer.derived(name, parts, make)
+    else:
+        build_store.of(settings).write(os.path.join(writer.output_path, name), make())
 
 
 def get_writer(pelican):

@@ -14,14 +14,13 @@ templates ``person`` and ``quotations`` (list of `Quoted`), and sets
 ``person.url`` for the reports' "Quoted in this report" and JSON-LD.
 """
 
-import os
 from dataclasses import dataclass
 
-import build_store
 from feedgenerator import Atom1Feed
 from pelican.generators import Generator
 
 from ..chrome.languages import entries_in_their_languages
+from ..output.page_cache import write_derived
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,30 +71,36 @@ class SpeakerPagesGenerator(Generator):
                               paginated={"quotations": self.quoted[person]}, template_name="person",
                               url=self.url_of(person), person=person,
                               lastmod=self.quoted[person][0].date, page_name=save_as.rsplit(".", 1)[0])
-            self.feed(person)
+            self.feed(writer, person)
         writer.write_file(self.settings["PEOPLE_SAVE_AS"], self.get_template("people"), self.context,
                           self.settings["RELATIVE_URLS"], template_name="people")
 
-    def feed(self, person):
+    def feed(self, writer, person):
         pattern = self.settings.get("PERSON_FEED_ATOM")
         if not pattern:
             return
         site = self.settings["SITEURL"]
         path = pattern.format(slug=person.slug)
-        feed = Atom1Feed(title=f"{person.name}: quoted on {self.settings['SITENAME']}",
-                         link=f"{site}/{self.url_of(person)}", feed_url=f"{site}/{path}",
-                         description=person.description, language=self.settings.get("DEFAULT_LANG") or "en")
-        # Each quotation in its report's language (xml:lang) where it is not the feed's.
-        entries_in_their_languages(feed)
         # The newest, FEED_MAX_ITEMS of them, as Pelican's own feeds.
-        for quoted in self.quoted[person][: self.settings["FEED_MAX_ITEMS"]]:
-            words = quoted.quotation.printed.replace("\n\n", " ")
-            feed.add_item(title=words if len(words) <= 120 else words[:119] + "…",
-                          link=f"{site}/{quoted.href}", unique_id=f"{site}/{quoted.href}",
-                          pubdate=quoted.date, description=f"{words} ({quoted.role}; {quoted.article.title})",
-                          language=quoted.article.lang)
-        build_store.of(self.settings).write(os.path.join(self.output_path, path),
-                                            feed.writeString("utf-8").encode())
+        newest = self.quoted[person][: self.settings["FEED_MAX_ITEMS"]]
+
+        def make():
+            feed = Atom1Feed(title=f"{person.name}: quoted on {self.settings['SITENAME']}",
+                             link=f"{site}/{self.url_of(person)}", feed_url=f"{site}/{path}",
+                             description=person.description, language=self.settings.get("DEFAULT_LANG") or "en")
+            # Each quotation in its report's language (xml:lang) where it is not the feed's.
+            entries_in_their_languages(feed)
+            for quoted in newest:
+                words = quoted.quotation.printed.replace("\n\n", " ")
+                feed.add_item(title=words if len(words) <= 120 else words[:119] + "…",
+                              link=f"{site}/{quoted.href}", unique_id=f"{site}/{quoted.href}",
+                              pubdate=quoted.date, description=f"{words} ({quoted.role}; {quoted.article.title})",
+                              language=quoted.article.lang)
+            return feed.writeString("utf-8").encode()
+
+        # Made from the person and each quotation's report, words and role.
+        parts = [person, *(part for quoted in newest for part in (quoted.article, quoted.quotation, quoted.role))]
+        write_derived(writer, self.settings, path, parts, make)
 
 
 def add_generator(pelican):

@@ -17,9 +17,9 @@ import itertools
 import json
 import os
 
-import build_store
 from pelican.generators import Generator
 
+from ..output.page_cache import write_derived
 from ..pages.structured_data import date_published
 from ..people.pages import published
 
@@ -89,7 +89,7 @@ class QuotationDataGenerator(Generator):
         pass
 
     def generate_output(self, writer):
-        write_data(self, self.output_path)
+        write_data(self, writer)
 
 
 def add_generator(pelican):
@@ -97,13 +97,13 @@ def add_generator(pelican):
     return QuotationDataGenerator if pelican.settings.get("PERSON_SAVE_AS") else None
 
 
-def write_data(generator, output_path):
+def write_data(generator, writer):
     """The quotations' files into ``output_path``, each record written as
     it is made (the whole file never held as one string: at 10,000 reports
     that was 64 MiB at once); which quotations each registered speaker
     said noted for their own file, whose records are made again as it is
     written (all of them held at once were the build's peak of memory)."""
-    context, by_person = generator.context, {}
+    context, by_person, output_path = generator.context, {}, writer.output_path
     columns = [*(f for f in FIELDS if f != "speaker"), *SPEAKER_COLUMNS]
     with opened(output_path, "quotations.jsonl") as lines, opened(output_path, "quotations.csv") as table:
         rows = csv.DictWriter(table, fieldnames=columns, lineterminator="\r\n")
@@ -121,8 +121,10 @@ def write_data(generator, output_path):
                     "other_names": list(person.other_names), "same_as": list(person.same_as), "page": fields["page"],
                     "quotations": said}
         page = generator.settings["PERSON_SAVE_AS"].format(slug=person.slug)
-        build_store.of(generator.settings).write(os.path.join(output_path, os.path.splitext(page)[0] + ".json"),
-                                                 encoded(document))
+        # Made from the person and each quotation and its report.
+        parts = [person, *(part for each in said.said for part in each)]
+        write_derived(writer, generator.settings, os.path.splitext(page)[0] + ".json", parts,
+                      lambda document=document: encoded(document))
 
 
 def encoded(document):
