@@ -26,7 +26,7 @@ from pelican import signals
 
 from . import pelican_internals
 from .chrome import languages
-from .output import body_slots, cache_guard, page_cache, photo_output, share_images
+from .output import body_slots, cache_guard, compiled_templates, page_cache, photo_output, share_images
 from .pages import addresses, contract, embargo, feeds, listings, structured_data, translations
 from .people import pages as speaker_pages
 from .people import register as people
@@ -59,10 +59,11 @@ def register():
     # After Pelican has listed its own readers and before it makes
     # instances of them: the one moment to swap in ours for .md.
     connect(signals.readers_init, use_our_reader, pelican_internals.cache_bodies_compressed)
-    # Each generator makes its own Jinja environment, before it renders (and
-    # its templates note what they read, for the page cache).
+    # Each generator makes its own Jinja environment, before it renders (its
+    # templates note what they read, for the page cache, and are compiled
+    # once for every generator and build).
     connect(signals.generator_init, languages.add_filters, structured_data.add_function, listings.add_filters,
-            page_cache.record_reads)
+            page_cache.record_reads, compiled_templates.share)
     # Each article and page once made, before its content is first rendered
     # (then held compressed, as read_file returns it: cache_bodies_compressed).
     connect(signals.content_object_init, contract.attach_report, body_slots.fill_body)
