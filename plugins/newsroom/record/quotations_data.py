@@ -98,11 +98,13 @@ def add_generator(pelican):
 
 
 def write_data(generator, writer):
-    """The quotations' files into ``output_path``, each record written as
-    it is made (the whole file never held as one string: at 10,000 reports
-    that was 64 MiB at once); which quotations each registered speaker
-    said noted for their own file, whose records are made again as it is
-    written (all of them held at once were the build's peak of memory)."""
+    """The quotations' files into the writer's output folder, each record
+    written as it is made (the whole file never held as one string: at
+    10,000 reports that was 64 MiB at once); which quotations each
+    registered speaker said noted for their own file, whose records are
+    made again as it is written (all of them held at once were the
+    build's peak of memory), and only where what it is made from changed
+    (`page_cache.write_derived`)."""
     context, by_person, output_path = generator.context, {}, writer.output_path
     columns = [*(f for f in FIELDS if f != "speaker"), *SPEAKER_COLUMNS]
     with opened(output_path, "quotations.jsonl") as lines, opened(output_path, "quotations.csv") as table:
