@@ -147,11 +147,15 @@ def pelican(content, output, settings, *extra):
 
 
 def ours(content, output, cache, settings="pelicanconf.py", *extra):
+    """Our build, with its own ``cache`` and any ``extra`` settings
+    (``NAME=json``): all after one ``-e``, as Pelican keeps only the last
+    ``-e`` it is given (a second one dropped CACHE_PATH, and the build used
+    the checkout's cache)."""
     return pelican(content, output, ROOT / settings, "-e", f'CACHE_PATH="{cache}"', *extra)
 
 
 # A development build with its search index, as `make html SEARCH=1` makes it.
-INDEXED = ("-e", "SEARCH_INDEX=true")
+INDEXED = ("SEARCH_INDEX=true",)
 
 
 def forget_search(cache):
@@ -331,7 +335,7 @@ def loaded(page, root):
     return bodies, elsewhere
 
 
-def search_cost(content, output, cache):
+def search_cost(content, output, cache, limit=None):
     """The search index of ``output`` (a development build of ``content``
     with its ``cache``, `make html SEARCH=1`): its files and bytes; the
     seconds it adds to a rebuild that must index again (a warm rebuild with
@@ -339,12 +343,27 @@ def search_cost(content, output, cache):
     else to render); and
     what a first search (a word from the newest English report's headline) makes
     the browser fetch, cold, raw and as a server sends it (text files
-    brotli-compressed; Pagefind's own files come compressed)."""
-    run(ours(content, output, cache, "pelicanconf.py", *INDEXED))
+    brotli-compressed; Pagefind's own files come compressed). A build still
+    running after ``limit`` seconds is stopped: then the search is measured
+    on the first build's index and the time to make it again is not."""
+    if run(ours(content, output, cache, "pelicanconf.py", *INDEXED), limit=limit).seconds is None:
+        return {"unfinished_after_s": limit}
     index = [p for p in (output / "pagefind").rglob("*") if p.is_file()]
-    kept = run(ours(content, output, cache, "pelicanconf.py", *INDEXED)).seconds
+    found = {"index_files": len(index), "index_bytes": sum(p.stat().st_size for p in index),
+             **first_search(content, output)}
+    kept = run(ours(content, output, cache, "pelicanconf.py", *INDEXED), limit=limit).seconds
+    if kept is None:
+        return found
     forget_search(cache)
-    again = run(ours(content, output, cache, "pelicanconf.py", *INDEXED)).seconds
+    again = run(ours(content, output, cache, "pelicanconf.py", *INDEXED), limit=limit).seconds
+    if again is not None:
+        found["index_s"] = round(again - kept, 2)
+    return found
+
+
+def first_search(content, output):
+    """What a first search (a word from the newest English report's
+    headline) on the built ``output`` makes the browser fetch."""
     english = [p for p in content.rglob("*.md") if "\nLang: en\n" in p.read_text(encoding="utf-8")]
     title = re.search(r"^Title: (.*)$", max(english, key=lambda p: p.name).read_text(encoding="utf-8"), re.M).group(1)
     word = max(re.findall(r"\w+", title.split(" (")[0]), key=len)
@@ -358,13 +377,12 @@ def search_cost(content, output, cache):
         responses = []
         tab.on("response", lambda r: responses.append(r))
         tab.goto(f"{base}/search.html?q={word}")
-        expect(tab.locator("#search-status")).to_have_text(re.compile(r"\d+ results?"), timeout=60000)
+        expect(tab.locator("#search-status")).to_have_text(re.compile(r"\d+ results?"), timeout=120000)
         bodies = [(r.url, r.body()) for r in responses if r.url.startswith(base) and r.status == 200]
         browser.close()
     searched = [(url, body) for url, body in bodies if "/search.html" not in url]
     sent = [len(brotli.compress(b)) if url.endswith((".js", ".json")) else len(b) for url, b in searched]
-    return {"index_files": len(index), "index_bytes": sum(p.stat().st_size for p in index),
-            "index_s": round(again - kept, 2), "word": word, "search_requests": len(searched),
+    return {"word": word, "search_requests": len(searched),
             "search_raw_bytes": sum(len(b) for _, b in searched), "search_sent_bytes": sum(sent),
             "page_raw_bytes": sum(len(b) for url, b in bodies if "/search.html" in url)}
 
@@ -468,8 +486,11 @@ def table(results):
 
 
 def search_line(articles, s):
+    if "index_files" not in s:
+        return f"{articles:>8} reports: the indexed build did not finish in {s['unfinished_after_s']} s"
+    again = f"{s['index_s']:.1f} s to make again" if "index_s" in s else "not made again (a build did not finish)"
     return (f"{articles:>8} reports: index {s['index_files']:,} files, {s['index_bytes'] / 1e6:.1f} MB, "
-            f"{s['index_s']:.1f} s to make again; a first search ({s['word']!r}): {s['search_requests']} requests, "
+            f"{again}; a first search ({s['word']!r}): {s['search_requests']} requests, "
             f"{s['search_raw_bytes'] / 1e3:,.0f} kB raw, {s['search_sent_bytes'] / 1e3:,.0f} kB sent "
             f"(+ the page, {s['page_raw_bytes'] / 1e3:,.0f} kB raw)")
 
@@ -501,7 +522,7 @@ def scale(count, work, baseline, row, limit=None, saved=lambda: None):
         row["ours"]["cached_rebuild_s"] = round(run(commands["ours"](work / "out-ours", work / "cache-scale"))[0], 2)
         edit(content, 1)
         saved()
-        row["search"] = search_cost(content, work / "out-ours", work / "cache-scale")
+        row["search"] = search_cost(content, work / "out-ours", work / "cache-scale", limit)
         saved()
         row["publish"] = publish_one(content, work, limit)
         saved()
