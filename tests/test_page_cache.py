@@ -287,16 +287,16 @@ def test_a_new_report_remakes_the_data_of_the_person_it_quotes_and_keeps_everyon
     """A speaker's data file (every quotation of theirs) is made again
     when one is added, and every other speaker's is the very file the last
     build left, as an unchanged page is."""
-    built(project, DEFAULT_PAGINATION=2)
-    name, speaker = quoted_on_many_pages(project)
     def written(folder):  # each file's inode and time: rewritten in place, a file keeps its inode
         return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.glob("*.json")}
 
+    built(project, DEFAULT_PAGINATION=2)
+    name, speaker = quoted_on_many_pages(project)
     before = written(project / "output" / "people")
     newest_report(project, quoting=name)
     built(project, DEFAULT_PAGINATION=2)
     after = written(project / "output" / "people")
-    assert [file for file, inode in after.items() if before.get(file) != inode] == [f"{speaker}.json"]
+    assert [file for file, state in after.items() if before.get(file) != state] == [f"{speaker}.json"]
     said = json.loads((project / "output" / "people" / f"{speaker}.json").read_bytes())["quotations"]
     assert said[0]["report_headline"] == "The newest report"
     assert identical(project / "output", fresh(project, DEFAULT_PAGINATION=2)) == []
