@@ -121,6 +121,16 @@ def identity(state):
     return f"{state.st_dev}:{state.st_ino}:{state.st_size}:{state.st_mtime_ns}"
 
 
+def regular_file(path):
+    """``os.lstat`` of ``path`` where it is a regular file (not a link, a
+    folder, or nothing), else None."""
+    try:
+        state = os.lstat(path)
+    except OSError:
+        return None
+    return state if stat_module.S_ISREG(state.st_mode) else None
+
+
 def file_digest(path):
     with open(path, "rb") as f:
         return hashlib.file_digest(f, "sha256").hexdigest()
@@ -253,11 +263,8 @@ class Store:
             return self.checked[digest]
         path = self.object_path(digest)
         row = self.db.execute("SELECT identity FROM objects WHERE digest = ?", (digest,)).fetchone()
-        try:
-            state = os.lstat(path)
-        except OSError:
-            return None
-        if not stat_module.S_ISREG(state.st_mode):
+        state = regular_file(path)
+        if state is None:
             return None
         if row is not None and row[0] == identity(state):
             self.checked[digest] = path
@@ -360,14 +367,9 @@ class Store:
             recorded = dict(self.db.execute(f"SELECT digest, identity FROM objects WHERE digest IN ({marks})",  # noqa: S608
                                             part))
             for digest in part:
-                if digest not in recorded:
-                    continue
                 path = self.object_path(digest)
-                try:
-                    state = os.lstat(path)
-                except OSError:
-                    continue
-                if stat_module.S_ISREG(state.st_mode) and recorded[digest] == identity(state):
+                state = regular_file(path) if digest in recorded else None
+                if state is not None and recorded[digest] == identity(state):
                     self.checked[digest] = path
 
     def all_believed(self, digests, none=""):
