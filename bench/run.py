@@ -662,8 +662,10 @@ def concentrated_line(found):
     """The archive with three people in every report: ours against the
     default theme's development build."""
     ours_, default_ = found["ours"], found["default"]
-    if "s" not in ours_ or "s" not in default_:
-        return f"{'':>8} three people in every report: a build did not finish in {ours_.get('unfinished_after_s')} s"
+    stopped = [f"{name}'s did not finish in {build['unfinished_after_s']} s" for name, build in found.items()
+               if "s" not in build]
+    if stopped:
+        return f"{'':>8} three people in every report: {'; '.join(stopped)}"
     return (f"{'':>8} three people in every report: ours {ours_['s']:.1f} s, {ours_['cpu_s']:.1f} CPU s, "
             f"{ours_['peak_mib']} MiB; default {default_['s']:.1f} s, {default_['cpu_s']:.1f} CPU s, "
             f"{default_['peak_mib']} MiB; ÷default CPU {ours_['cpu_s'] / default_['cpu_s']:.2f}, "
