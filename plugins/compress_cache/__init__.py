@@ -194,11 +194,10 @@ class Compression:
         entry = self.last.get(self.name(path))
         return entry if entry is not None and identity(stat) == entry[0] else None
 
-    def vouched(self, path, stat):
-        """``(key, variants)`` of ``path`` where it is the file the last
-        build recorded and each variant an object the store believes; else
-        None (hashed, and its variants found or made)."""
-        entry = self.recorded(path, stat)
+    def vouched(self, entry):
+        """``(key, variants)`` of a file the last build recorded as it is
+        (``entry``: `recorded`) where each variant is an object the store
+        believes; else None (hashed, and its variants found or made)."""
         if entry is None or not self.store.all_believed(entry[2], NONE):
             return None
         return entry[1], entry[2]
@@ -237,11 +236,11 @@ class Compression:
             self.file(variants, fresh)
             known[path] = digest_of, variants
         files, unchecked = {}, []
-        found = list(self.text_files())
-        self.store.believe_many(digest for path, stat in found if (entry := self.recorded(path, stat))
+        found = [(path, stat, self.recorded(path, stat)) for path, stat in self.text_files()]
+        self.store.believe_many(digest for _, _, entry in found if entry is not None
                                 for digest in entry[2] if digest != NONE)
-        for path, stat in found:
-            entry = self.vouched(path, stat)
+        for path, stat, last in found:
+            entry = self.vouched(last)
             if entry is None:
                 with open(path, "rb") as f:
                     digest_of = key(f.read(), self.quality(path), self.settings["GZIP_LEVEL"])
