@@ -73,6 +73,26 @@ def test_objects_believed_many_at_once_are_the_ones_one_at_a_time_would_believe(
     assert not swapped.exists()
 
 
+def test_made_many_at_once_finds_what_made_one_at_a_time_finds_and_counts_them_used(tmp_path):
+    """Found as `made` finds each (a replaced object not believed, and
+    removed; a key never recorded, none), and each key asked for is used by
+    this build: `forget_unused` keeps its record."""
+    store = Store(tmp_path / "cache")
+    paths = {key: Path(store.object_path(store.add_bytes(key.encode()))) for key in ("a", "b", "c")}
+    for key, path in paths.items():
+        store.record("card", key, path.name)
+    store.commit()
+    replace(paths["b"], b"planted")
+    store = Store(tmp_path / "cache")
+    store.begin()
+    assert store.made_many("card", ["a", "b", "never", "a"]) == {"a": str(paths["a"]), "b": None, "never": None}
+    assert not paths["b"].exists()
+    store.forget_unused("card")
+    store.commit()
+    store = Store(tmp_path / "cache")
+    assert store.made("card", "a") == str(paths["a"]) and store.made("card", "c") is None
+
+
 def test_a_file_the_store_did_not_make_is_never_read_and_never_pruned(tmp_path):
     store = Store(tmp_path / "cache")
     planted = tmp_path / "cache" / "objects" / "ab" / ("ab" + "0" * 62)

@@ -436,14 +436,15 @@ def draw(generator):
     context, style = generator.context, config(generator.settings)
     groups = [article.report.share_images for article in written(generator)]
     groups += [context["SITE_SHARE_IMAGES"], [context["SITE_LOGO"]]]
-    jobs, queued = [], set()
+    found = store.made_many(KIND, [card.key for group in groups for card in group])
+    jobs = []
     for group in groups:
-        missing = [card for card in group if card.key not in queued and store.made(KIND, card.key) is None]
-        queued.update(card.key for card in missing)
+        missing = [card for card in group if found[card.key] is None]
+        found.update((card.key, "") for card in missing)  # queued: drawn once
         if missing:
             jobs.append((style, missing, str(store.objects)))
     drawing = store.map(make, jobs)
-    store.work["cards"] = {"output": generator.output_path, "groups": groups, "drawing": drawing}
+    store.work["cards"] = {"output": generator.output_path, "groups": groups, "drawing": drawing, "found": found}
 
 
 def write(pelican):
@@ -453,8 +454,10 @@ def write(pelican):
     cards = store.work.pop("cards", None)
     if cards is None:
         return
+    found = cards["found"]
     for made in cards["drawing"]:
         store.record_made(KIND, made)
+        found.update((key, store.object_path(digest)) for key, digest in made)
     for card in (card for group in cards["groups"] for card in group):
-        store.place(store.made(KIND, card.key), os.path.join(cards["output"], card.url))
+        store.place(found[card.key], os.path.join(cards["output"], card.url))
     store.forget_unused(KIND)
