@@ -201,6 +201,7 @@ class Store:
             self.db = self._open()
         self.build = int(self.fact("build") or 0) + 1
         self.checked = {}  # digest -> path: the objects this build has believed already
+        self.inodes = {}  # path -> (device, inode) of each of those, as believed (`place`)
         self.pending = {}  # facts this build will record when it finishes
         self.kept = set()  # the live site's files this build keeps as they are (`place`)
         # What the build's plugins hold from one signal to the next (the
@@ -254,7 +255,12 @@ class Store:
         its digest says: recorded at its identity now."""
         state = state or os.stat(self.object_path(digest))
         self.db.execute("INSERT OR REPLACE INTO objects VALUES (?, ?)", (digest, identity(state)))
-        self.checked[digest] = self.object_path(digest)
+        self.believe(digest, self.object_path(digest), state)
+
+    def believe(self, digest, path, state):
+        """The object ``digest`` at ``path`` believed, as ``state`` found it."""
+        self.checked[digest] = path
+        self.inodes[path] = (state.st_dev, state.st_ino)
 
     def believed(self, digest):
         """The object's path where it holds the bytes ``digest`` names, else
@@ -267,7 +273,7 @@ class Store:
         if state is None:
             return None
         if row is not None and row[0] == identity(state):
-            self.checked[digest] = path
+            self.believe(digest, path, state)
         elif file_digest(path) == digest:
             self.record_object(digest, state)
         else:
@@ -286,15 +292,26 @@ class Store:
         deploy/build.py leaves it where it is. So a build into an empty
         folder beside a live site of 60,000 files holds what changed."""
         name = self.in_output(target)
-        if name is not None:
-            try:
-                if os.path.samefile(source, os.path.join(self.live, name)):
-                    self.kept.add(name)
-                    return
-            except OSError:
-                pass  # not in the live site
+        if name is not None and (source_inode := self.inode(source)) is not None and \
+                source_inode == self.inode(os.path.join(self.live, name), follow=False):
+            self.kept.add(name)
+            return
         os.makedirs(os.path.dirname(target), exist_ok=True)
         plugin_support.place(source, target)
+
+    def inode(self, path, follow=True):
+        """``(device, inode)`` of the file at ``path`` (an object as this
+        build believed it, else as it is now), else None (no such file).
+        Where not ``follow``, a link's own: a link in the live site is
+        never taken for the file it names."""
+        known = self.inodes.get(path) if follow else None
+        if known is None:
+            try:
+                state = os.stat(path) if follow else os.lstat(path)
+            except OSError:
+                return None
+            known = (state.st_dev, state.st_ino)
+        return known
 
     def write(self, target, data):
         """``data`` (bytes) at ``target`` in the output; where the build
@@ -392,7 +409,7 @@ class Store:
                 path = self.object_path(digest)
                 state = regular_file(path) if digest in recorded else None
                 if state is not None and recorded[digest] == identity(state):
-                    self.checked[digest] = path
+                    self.believe(digest, path, state)
 
     def all_believed(self, digests, none=""):
         """Whether each of ``digests`` is an object the store believes
@@ -410,7 +427,7 @@ class Store:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.object_path(digest))
             self.db.execute("DELETE FROM objects WHERE digest = ?", (digest,))
-            self.checked.pop(digest, None)
+            self.inodes.pop(self.checked.pop(digest, None), None)
 
     # Records of whole tables (the page cache's, compression's).
 
@@ -442,7 +459,7 @@ class Store:
         self.db.rollback()
         self.db.execute("BEGIN")
         self.build = int(self.fact("build") or 0) + 1
-        self.checked = {}
+        self.checked, self.inodes = {}, {}
         self.pending = {}
         self.kept = set()
         self.work = {}

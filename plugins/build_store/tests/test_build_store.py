@@ -93,6 +93,27 @@ def test_made_many_at_once_finds_what_made_one_at_a_time_finds_and_counts_them_u
     assert store.made("card", "a") == str(paths["a"]) and store.made("card", "c") is None
 
 
+def test_a_live_file_is_kept_only_where_it_is_that_very_file_and_not_a_link_to_it(tmp_path):
+    """A build beside a live site places nothing where the live site holds
+    the object itself (its inode); a copy of its bytes, a link to it, or
+    nothing there, and the object is placed in the build's folder."""
+    live, new = tmp_path / "live", tmp_path / "new"
+    live.mkdir()
+    store = Store(tmp_path / "cache", new, live)
+    source = store.believed(store.add_bytes(b"<p>page</p>"))
+    os.link(source, live / "same.html")
+    (live / "copy.html").write_bytes(b"<p>page</p>")
+    os.symlink(source, live / "link.html")
+    for name in ("same.html", "copy.html", "link.html", "absent.html"):
+        store.place(source, str(new / name))
+    assert store.kept == {"same.html"}
+    assert sorted(p.name for p in new.iterdir()) == ["absent.html", "copy.html", "link.html"]
+    assert all((new / name).samefile(source) for name in ("absent.html", "copy.html", "link.html"))
+    with pytest.raises(OSError):  # nothing to place: never taken for kept
+        store.place(str(tmp_path / "missing"), str(new / "missing.html"))
+    assert store.kept == {"same.html"}
+
+
 def test_a_file_the_store_did_not_make_is_never_read_and_never_pruned(tmp_path):
     store = Store(tmp_path / "cache")
     planted = tmp_path / "cache" / "objects" / "ab" / ("ab" + "0" * 62)
