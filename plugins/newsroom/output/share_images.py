@@ -331,15 +331,40 @@ def draw_card(size, title, footer, face="sc", style=None, wide_marks=False, lang
             break
     card = Image.new("L", size, 0)
     top = (height - 40 - MARGIN - block) / 2
-    card.paste(title_block(title, title_type, width - 2 * MARGIN), (MARGIN, round(top)))
+    lines = title_block(title, title_type, width - 2 * MARGIN)
+    card.paste(lines, (MARGIN, round(top)))
     if footer:
-        draw = ImageDraw.Draw(card)
-        foot = height - MARGIN - 40
-        draw.rectangle((MARGIN, foot - 16, MARGIN + 64, foot - 10), fill=STEPS - 1)
         foot_type = typeset(style, 40, face, wide_marks)
-        foot_type.draw(draw, (MARGIN, foot + foot_type.cjk.getmetrics()[0]), footer, STEPS - 1)
+        if round(top) + lines.height <= height - FOOT:
+            card.paste(foot_block(footer, foot_type, width), (0, height - FOOT))
+        else:  # a title too long for the card reaches its foot: the foot drawn over it
+            draw_foot(ImageDraw.Draw(card), footer, foot_type, height - FOOT)
     card.putpalette(palette(style["BACKGROUND"], style["FOREGROUND"]))  # now mode P
     return card
+
+
+# The card's foot, from the top of the space above its rule (clear of the
+# title, which ends at least 2 margins and 40 pixels above the card's foot)
+# to the card's bottom.
+FOOT = 2 * MARGIN + 24
+
+
+@functools.lru_cache(maxsize=8)
+def foot_block(footer, typeset, width):
+    """The foot as coverage, drawn once for every card of this width that
+    the title leaves it clear on: what each pastes, at its bottom."""
+    block = Image.new("L", (width, FOOT), 0)
+    draw_foot(ImageDraw.Draw(block), footer, typeset, 0)
+    return block
+
+
+def draw_foot(draw, footer, typeset, top):
+    """The rule and ``footer`` (the site's name), from ``top``: the rule 16
+    pixels above the footer's line, the line 40 pixels and a margin above
+    the card's bottom."""
+    rule = top + FOOT - MARGIN - 40 - 16
+    draw.rectangle((MARGIN, rule, MARGIN + 64, rule + 6), fill=STEPS - 1)
+    typeset.draw(draw, (MARGIN, rule + 16 + typeset.cjk.getmetrics()[0]), footer, STEPS - 1)
 
 
 def fingerprint(*what):

@@ -55,6 +55,21 @@ def test_a_long_chinese_title_wraps_inside_the_card():
     assert margin.getextrema()[0] == margin.getextrema()[1]
 
 
+def test_the_site_name_sits_at_the_foot_of_every_card_and_a_title_that_reaches_it_stays_under_it():
+    """The foot (a rule and the site's name) is the same on every card of a
+    width whatever the title; a title too long for the card is not cut off
+    where the foot is."""
+    def foot(card):
+        return card.convert("L").crop((0, card.height - share_images.FOOT, card.width, card.height))
+
+    short, other = (draw_card((1200, 675), title, "Rights Desk") for title in ("Court", "Lawyers detained"))
+    assert foot(short).tobytes() == foot(other).tobytes() and foot(short).getextrema()[0] != foot(short).getextrema()[1]
+    # At the smallest size a title may take, ten lines reach the foot.
+    overflowing = draw_card((1200, 675), "Families keep a vigil outside the detention centre " * 10, "Rights Desk")
+    under_foot = ImageChops.subtract(foot(overflowing), foot(short))
+    assert under_foot.getbbox() is not None, "the title's last lines are drawn under the foot"
+
+
 def test_settings_override_the_defaults_and_unknown_names_fail():
     assert share_images.config({"SHARE_IMAGES": {"BACKGROUND": "#000000"}})["BACKGROUND"] == "#000000"
     with pytest.raises(ValueError, match="share_images knows"):
