@@ -14,7 +14,9 @@ Tables (``SCHEMA``): ``objects`` (digest, the identity it was checked
 at), ``made`` (a kind and key of inputs, the object made from them, the
 build that last used it), ``outputs`` (each page the page cache made: the
 key it was made from, the digest of its bytes, for the next build to
-check the live page against, and the set of names its rendering read,
+check the live page against, the identity of the live file a build found
+holding them (`file_identity`: then that file is not hashed again), and
+the set of names its rendering read,
 what the next build keys it by: ``read_sets``, each set once, as
 thousands of pages read the same names) and ``files`` (each compressed
 file's identity, digest and variants), ``facts`` (small values, recorded
@@ -68,7 +70,7 @@ CREATE TABLE IF NOT EXISTS objects (digest TEXT PRIMARY KEY, identity TEXT NOT N
 CREATE TABLE IF NOT EXISTS made (kind TEXT, key TEXT, digest TEXT NOT NULL, build INTEGER NOT NULL,
                                  PRIMARY KEY (kind, key));
 CREATE TABLE IF NOT EXISTS outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, digest TEXT NOT NULL,
-                                    counted INTEGER NOT NULL, read_set TEXT NOT NULL);
+                                    counted INTEGER NOT NULL, read_set TEXT NOT NULL, identity TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS read_sets (id TEXT PRIMARY KEY, names TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, identity TEXT NOT NULL, digest TEXT NOT NULL,
                                   variants TEXT NOT NULL);
@@ -119,6 +121,15 @@ def check_folder(cache):
 def identity(state):
     """A file as the file system tells it apart, as the store records it."""
     return f"{state.st_dev}:{state.st_ino}:{state.st_size}:{state.st_mtime_ns}"
+
+
+def file_identity(state):
+    """A file outside the store (a page of the live site) as the file
+    system tells it apart: `identity` and the inode's change time, which
+    every write, rename or new link sets and no program can set back (an
+    edit that keeps the size and restores the modification time, as
+    ``cp -p`` or ``rsync -t`` do, still changes it)."""
+    return f"{identity(state)}:{state.st_ctime_ns}"
 
 
 def regular_file(path):

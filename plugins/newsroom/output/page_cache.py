@@ -407,11 +407,13 @@ class Reusing:
 
 class Made(typing.NamedTuple):
     """A page as a build made it: its key, the SHA-256 of its bytes,
-    whether it showed its list's length, the names its rendering read."""
+    whether it showed its list's length, the names its rendering read; and
+    the identity of the file found to hold those bytes (`reusable`), if any."""
     key: str
     digest: str | None
     counted: bool
     names: frozenset
+    identity: str = ""
 
 
 class Watched:
@@ -453,9 +455,10 @@ class PageCacheWriter(LinkingWriter):
         sets = {id_: self.read_set(json.loads(names)) for id_, names in self.store.rows("read_sets")}
         # A page whose set is missing (a store changed by hand) gets one no
         # key was made from: it renders.
-        self.last = {name: Made(key, digest, bool(counted), sets.get(read_set, frozenset({"?"})))
-                     for name, key, digest, counted, read_set in self.store.rows("outputs")}
+        self.last = {name: Made(key, digest, bool(counted), sets.get(read_set, frozenset({"?"})), identity)
+                     for name, key, digest, counted, read_set, identity in self.store.rows("outputs")}
         self.digests = {}  # the pages kept: the digests they were checked against
+        self.identities = {}  # the pages kept: the identities of the files found to hold them
         self.previous = os.path.abspath(self.settings.get(build_store.LIVE) or output_path)
         self.made, self.linking, self.reused = {}, set(), 0  # made: name -> Made, this build
 
@@ -509,17 +512,28 @@ class PageCacheWriter(LinkingWriter):
     def reusable(self, name, key):
         """Whether the last build made ``name`` from ``key`` and the file it
         left holds the bytes it made (a file this build writes twice is left
-        to Pelican's rules)."""
+        to Pelican's rules). The file is read and hashed, unless it is the
+        very file a build found to hold them (`build_store.file_identity`:
+        nothing has written, moved or linked it since); a link is never
+        taken for the file it names."""
         entry, target = self.last.get(name), self.path(name)
         if not entry or entry.key != key or self.written(target):
             return False
-        try:
-            digest = build_store.file_digest(os.path.join(self.previous, name))
-        except OSError:
+        path = os.path.join(self.previous, name)
+        state = build_store.regular_file(path)
+        if state is None:
             return False
-        if digest != entry.digest:
-            return False
-        self.digests[name] = digest
+        found = build_store.file_identity(state)
+        if found != entry.identity:
+            try:
+                if build_store.file_digest(path) != entry.digest:
+                    return False
+            except OSError:
+                return False
+            after = build_store.regular_file(path)
+            if after is None or build_store.file_identity(after) != found:
+                return False  # changed while it was read
+        self.digests[name], self.identities[name] = entry.digest, found
         return True
 
     def same_as_before(self, name, page):
@@ -573,7 +587,7 @@ class PageCacheWriter(LinkingWriter):
                 if made.names not in ids:
                     text = json.dumps(sorted(made.names))
                     ids[made.names] = (hashlib.sha256(text.encode()).hexdigest()[:16], text)
-                yield name, made.key, digest, made.counted, ids[made.names][0]
+                yield name, made.key, digest, made.counted, ids[made.names][0], self.identities.get(name, "")
 
         self.store.replace_rows("outputs", rows())
         self.store.replace_rows("read_sets", ids.values())
