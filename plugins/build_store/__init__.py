@@ -132,6 +132,14 @@ def file_identity(state):
     return f"{identity(state)}:{state.st_ctime_ns}"
 
 
+def batches(values, size=500):
+    """``values`` (a list) a few hundred at a time, each part with the
+    placeholders a query names them by (``?, ?, ?``)."""
+    for start in range(0, len(values), size):
+        part = values[start:start + size]
+        yield part, ", ".join("?" * len(part))
+
+
 def regular_file(path):
     """``os.lstat`` of ``path`` where it is a regular file (not a link, a
     folder, or nothing), else None."""
@@ -361,8 +369,9 @@ class Store:
     def made_many(self, kind, keys):
         """`made` for many keys at once: ``{key: path or None}``, their
         records read and marked used a few hundred a query, their objects
-        believed together (`believe_many`); the cards and photo variants of
-        a publish at 10,000 reports are 30,000 keys."""
+        believed together (`believe_many`): a publish at 10,000 reports asks
+        for 30,000 cards."""
+        keys = list(keys)
         recorded = self.recorded_many(kind, keys)
         self.believe_many(recorded.values())
         return {key: self.believed(recorded[key]) if key in recorded else None for key in keys}
@@ -370,10 +379,8 @@ class Store:
     def recorded_many(self, kind, keys):
         """`recorded` for many keys at once: ``{key: digest}`` of those
         recorded, each counted as used by this build."""
-        keys, found = list(dict.fromkeys(keys)), {}
-        for start in range(0, len(keys), 500):
-            part = keys[start:start + 500]
-            marks = ", ".join("?" * len(part))
+        found = {}
+        for part, marks in batches(list(dict.fromkeys(keys))):
             found.update(self.db.execute(f"SELECT key, digest FROM made WHERE kind = ? AND key IN ({marks})",  # noqa: S608
                                          (kind, *part)))
             self.db.execute(f"UPDATE made SET build = ? WHERE kind = ? AND key IN ({marks})",  # noqa: S608
@@ -411,9 +418,7 @@ class Store:
         found as recorded is believed; the rest are left to `believed`,
         which hashes, records or removes them one by one."""
         wanted = sorted({digest for digest in digests if digest not in self.checked})
-        for start in range(0, len(wanted), 500):
-            part = wanted[start:start + 500]
-            marks = ", ".join("?" * len(part))
+        for part, marks in batches(wanted):
             recorded = dict(self.db.execute(f"SELECT digest, identity FROM objects WHERE digest IN ({marks})",  # noqa: S608
                                             part))
             for digest in part:
