@@ -199,7 +199,6 @@ class Keys:
         # Inside a report's description, another report is only mentioned;
         # what is in one report is described once, so not remembered.
         self.inside, self.listed = Describer(remember=False), Describer(self.face)
-        self.wholes = {}  # id -> (item, `whole`): the item kept, so its id is not reused
         try:
             self.build = self.built(settings, context)
         except Unstable as error:
@@ -256,15 +255,7 @@ class Keys:
         """A report or page in full: its face, its text as read, and the
         addresses of what the text links to ({filename}, {static},
         {attach}), which Pelican puts in when it renders: a report added
-        elsewhere changes no other report's key. Described once, as a
-        listing's items are (its page's key and its search bundle's both
-        ask)."""
-        known = self.wholes.get(id(item))
-        if known is None:
-            known = self.wholes[id(item)] = (item, self.described_whole(item))
-        return known[1]
-
-    def described_whole(self, item):
+        elsewhere changes no other report's key."""
         report = digested(item)
         if report is not None:  # the text is in the digest, its links in the reading
             return self.listed(item) + self.inside(sorted(self.linked(item, report.links)))
