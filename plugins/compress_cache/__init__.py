@@ -23,7 +23,7 @@ A publish of one report into a large archive keeps tens of thousands of
 files as they were (the page cache links them from the live site, having
 checked their bytes), and reading, hashing and checking each one's
 variants again was most of what compression cost it. So each build
-records every text file's identity (inode, size, modification time), key
+records every text file's identity (device, inode, size, modification time), key
 and variants in the store's ``files`` table; a file that is still that
 very file, with variants the store still believes, is neither read nor
 sent to a worker. Any difference (a file written again, an object
@@ -117,12 +117,6 @@ def compress(job):
     return path, digest_of, made, True
 
 
-def identity(stat):
-    """A file as the file system tells it apart: which file, how long, when
-    last written."""
-    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
-
-
 def text_files(output, settings):
     """Each file of ``output`` to compress, with what ``os.stat`` says of it."""
     for folder, _, files in os.walk(output):
@@ -192,7 +186,7 @@ class Compression:
         file (inode, size, time: a file the page cache kept, linked from
         the live site, having checked its bytes), else None."""
         entry = self.last.get(self.name(path))
-        return entry if entry is not None and identity(stat) == entry[0] else None
+        return entry if entry is not None and build_store.identity(stat) == entry[0] else None
 
     def vouched(self, entry):
         """``(key, variants)`` of a file the last build recorded as it is
@@ -250,7 +244,7 @@ class Compression:
                     entry = (digest_of, variants) if variants else None
             if entry is None:
                 unchecked.append(self.job(path))
-            files[path] = (identity(stat), entry)  # as the file was when its digest was taken
+            files[path] = (build_store.identity(stat), entry)  # as the file was when its digest was taken
         # Each file not made or checked as it was written, as it stands now.
         if unchecked:
             for path, digest_of, variants, fresh in self.store.pool().imap_unordered(compress, unchecked, chunksize=8):
