@@ -343,9 +343,10 @@ def draw_card(size, title, footer, face="sc", style=None, wide_marks=False, lang
     return card
 
 
-# The card's foot, from the top of the space above its rule (clear of the
-# title, which ends at least 2 margins and 40 pixels above the card's foot)
-# to the card's bottom.
+# The card's foot, from the top of the space above its rule to the card's
+# bottom: clear of a title that fits the card (which ends at least 2
+# margins and 40 pixels above the foot); `draw_card` checks, and draws the
+# foot over a title too long for the card instead of pasting it.
 FOOT = 2 * MARGIN + 24
 
 
