@@ -59,6 +59,9 @@ def register():
     # After Pelican has listed its own readers and before it makes
     # instances of them: the one moment to swap in ours for .md.
     connect(signals.readers_init, use_our_reader, pelican_internals.cache_bodies_compressed)
+    # The articles' and pages' generators made, their caches opened.
+    connect(signals.article_generator_init, pelican_internals.hash_sources_once)
+    connect(signals.page_generator_init, pelican_internals.hash_sources_once)
     # Each generator makes its own Jinja environment, before it renders (its
     # templates note what they read, for the page cache, and are compiled
     # once for every generator and build).

@@ -62,3 +62,26 @@ def test_an_address_is_worked_out_once_and_again_when_a_value_its_pattern_reads_
     article.settings = {**settings, "ARTICLE_URL": "{kinds}.html"}
     article.metadata["kinds"] = ["a"]
     assert article.url == "['a'].html"
+
+
+def test_each_source_is_hashed_once_a_build_and_a_reading_is_still_reused_by_its_hash(pelican_site, monkeypatch):
+    from pelican.cache import FileStampDataCacher
+
+    from newsroom.reading.reader import NewsroomReader
+
+    stamped, parsed = [], []
+    stamp, read = FileStampDataCacher._get_file_stamp, NewsroomReader.read
+    monkeypatch.setattr(FileStampDataCacher, "_get_file_stamp", lambda self, path: stamped.append(path) or stamp(self, path))
+    monkeypatch.setattr(NewsroomReader, "read", lambda self, path: parsed.append(path) or read(self, path))
+    report = "Title: {}\nDate: 2021-04-2{}\nCategory: News\nAuthor: Desk\nSummary: One line.\n\nText.\n"
+    files = {f"r{n}.md": report.format(f"Report {n}", n) for n in range(3)}
+    pelican = pelican_site(["newsroom"], files, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True,
+                           CHECK_MODIFIED_METHOD="sha256")
+    for build in range(2):
+        stamped.clear(), parsed.clear()
+        pelican.run()
+        sources = sorted(path.rsplit("/", 1)[1] for path in stamped if path.endswith(".md"))
+        # Read anew: hashed to look it up and again to file it, as read;
+        # found: hashed once, and not read again.
+        assert sources == sorted([*files] * (2 if build == 0 else 1))
+        assert len(parsed) == (3 if build == 0 else 0)
