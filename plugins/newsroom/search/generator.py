@@ -33,6 +33,7 @@ import shutil
 import threading
 from collections import Counter
 from importlib.metadata import version
+from pathlib import Path
 
 import build_store
 from pelican.generators import Generator
@@ -46,9 +47,11 @@ from .reproducible import make_reproducible
 FOLDER = "pagefind"
 KIND = "search"  # what the bundles are filed as in the store
 # What a bundle is made by, beside its records: a bundle made otherwise is
-# not reused (the binary's version, an index a language, our putting it in
-# order).
-MADE_BY = [version("pagefind-bin-extended"), "by-language", "reproducible"]
+# not reused (the binary's version, an index a language, the code that
+# speaks to it and puts its files in order).
+MADE_BY = [version("pagefind-bin-extended"), "by-language",
+           *(hashlib.sha256(Path(__file__).with_name(name).read_bytes()).hexdigest()
+             for name in ("pagefind_index.py", "reproducible.py"))]
 # What Pagefind writes that the page does not load: its own interfaces.
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 
@@ -132,7 +135,8 @@ class Index:
     def __init__(self, grouped, store, work, first_language="und"):
         """``grouped``: ``(shard, records)`` for each shard, each made a
         bundle for each index language its records are in (or `Described`
-        reports, whose records are made only where a bundle must be); the
+        reports, whose records are made only where the store lacks the bundle
+        described); the
         first the page loads is in ``first_language`` (the page's: Pagefind
         searches that index as the page's language)."""
         self.store, self.work = store, work
@@ -187,8 +191,9 @@ class Described:
     made from but its theme (the code that makes a record, the settings,
     the register): a bundle's key without making its records, which at
     10,000 reports took longer than anything else a publish of one report
-    did for search. Its records are made only for a bundle the store
-    lacks."""
+    did for search. Its records are made only where the store has no
+    bundle for the description: to find the bundle made from the same
+    records (`Bundle`), and again, in Pagefind's thread, where it has none."""
 
     def __init__(self, articles, keys, section_names):
         self.keys, self.section_names = keys, section_names
@@ -229,17 +234,45 @@ class Bundle:
     bundle would be searched with one language's rules."""
 
     def __init__(self, shard, language, records, store, key=None, maker=None):
-        """``records``, or the ``key`` of records ``maker`` makes."""
+        """``records``, or the ``key`` of a description of the records
+        ``maker`` makes (`Described`)."""
         self.shard, self.language, self.store = shard, language, store
         self.name = f"{shard}.{language}"
-        payload = None if records is None else json.dumps([MADE_BY, records], sort_keys=True,
-                                                          ensure_ascii=False).encode()
-        self.key = f"{self.name}-{key or hashlib.sha256(payload).hexdigest()}"
-        self.files = self.recorded()
-        # Kept only to be indexed, and as JSON: a third of the records'
-        # memory, and none once made.
-        self.payload = None if self.files is not None else payload
-        self.maker = maker
+        self.maker, self.alias, self.files = maker, None, None
+        if records is None:
+            # Described: the bundle the store found for the same
+            # description, else the one it made from the same records (a
+            # change of code that leaves them as they were: at 100,000
+            # reports an hour of Pagefind not spent), else made, its
+            # records made again in Pagefind's thread.
+            self.alias = f"{self.name}-described-{key}"
+            self.key = self.described()
+            self.files = self.key and self.recorded()
+            if not self.files:
+                self.key = self.records_key(self.payload_of(maker()))
+                self.files = self.recorded()
+            self.payload = None
+        else:
+            payload = self.payload_of(records)
+            self.key = self.records_key(payload)
+            self.files = self.recorded()
+            # Kept only to be indexed, and as JSON: a third of the records'
+            # memory, and none once made.
+            self.payload = None if self.files is not None else payload
+
+    @staticmethod
+    def payload_of(records):
+        return json.dumps([MADE_BY, records], sort_keys=True, ensure_ascii=False).encode()
+
+    def records_key(self, payload):
+        return f"{self.name}-{hashlib.sha256(payload).hexdigest()}"
+
+    def described(self):
+        """The key of the records the store recorded for this bundle's
+        description, else None."""
+        found = self.store.made(KIND, self.alias)
+        key = found and Path(found).read_text()
+        return key if key and key.startswith(f"{self.name}-") else None
 
     def recorded(self):
         """``{path in the bundle: object}`` as the store recorded making it
@@ -275,6 +308,8 @@ class Bundle:
                     listing[os.path.relpath(path, self.made)] = self.store.add_object(path)
             self.files = {name: self.store.object_path(digest) for name, digest in listing.items()}
             self.store.record(KIND, self.key, self.store.add_bytes(json.dumps(listing, sort_keys=True).encode()))
+        if self.alias:
+            self.store.record(KIND, self.alias, self.store.add_bytes(self.key.encode()))
         for name, path in sorted(self.files.items()):
             self.store.record(KIND, f"{self.key}/{name}", os.path.basename(path))  # each object kept while the bundle is
             self.store.place(path, os.path.join(output, name))

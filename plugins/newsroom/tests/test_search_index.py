@@ -161,14 +161,20 @@ def test_a_record_pagefind_refuses_fails_the_index_saying_why(tmp_path):
     assert not (tmp_path / "pagefind").exists()
 
 
-def index(records, folder, builds={}):  # noqa: B006 (the last build of each folder: one at a time)
+def index(records, folder):
     """The search index of ``records``, as a build with the store in
     ``folder``/cache makes it, the folder's last build finished first."""
+    return Index(shards(records).items(), *store_of(folder))
+
+
+def store_of(folder, builds={}):  # noqa: B006 (the last build of each folder: one at a time)
+    """``(store, work folder)`` for a build with the store in ``folder``/cache,
+    the folder's last build finished first."""
     if folder in builds:
         builds[folder].commit()
         builds[folder].db.close()
     builds[folder] = store = Store(folder / "cache")
-    return Index(shards(records).items(), store, str(folder / "cache" / "search-work"))
+    return store, str(folder / "cache" / "search-work")
 
 
 @pytest.mark.integration
@@ -311,3 +317,45 @@ def test_a_person_record_says_whether_it_is_a_person_or_an_organisation():
     from newsroom.search.records import person_record
     made = person_record(Person("Prison Watch", kind="organisation", slug="prison-watch"), "people/p.html", "en")
     assert made["filters"]["quoted"] == ["organisation"] and made["language"] == "und"
+
+
+def described(texts, code):
+    """A month's reports (``texts``) as a build of ``code`` describes them
+    (`Described`), and a count of the times their records are made."""
+    from newsroom.search.generator import Described
+
+    reports = [article([], href=f"2021/04/r{n}.html", url=f"2021/04/r{n}.html") for n in range(len(texts))]
+    for report, text in zip(reports, texts):
+        report._content = f"<p>{text}</p>"
+    keys = SimpleNamespace(parts={"plugin newsroom": code}, whole=lambda report: [report.url, report._content])
+    made = Described(reports, keys, {})
+    count, maker = [], made.maker
+    made.maker = lambda language: (lambda: count.append(language) or maker(language)())
+    return made, count
+
+
+@pytest.mark.integration
+def test_a_change_of_code_that_leaves_a_bundles_records_as_they_were_links_the_bundle_the_store_made(tmp_path):
+    output = tmp_path / "output"
+    entry = "2021-04.und/pagefind-entry.json"
+
+    def build(name, texts, code):
+        made, count = described(texts, code)
+        site = Index([("2021-04", made)], *store_of(tmp_path))
+        remade = site.bundles[0].files is None
+        site.place(str(output / name))
+        return remade, len(count)
+
+    assert build("one", ["First.", "Second."], "code 1") == (True, 2)  # looked up, then indexed
+    # Other code, the same records: found by them, not indexed again.
+    assert build("two", ["First.", "Second."], "code 2") == (False, 1)
+    assert os.path.samefile(output / "one" / entry, output / "two" / entry)
+    # That code again: found by its description, no records made.
+    assert build("three", ["First.", "Second."], "code 2") == (False, 0)
+    assert os.path.samefile(output / "one" / entry, output / "three" / entry)
+    # The first code's description, forgotten by a build without it: found by the records again.
+    assert build("four", ["First.", "Second."], "code 1") == (False, 1)
+    # Other records: indexed again, and searched as they now read.
+    assert build("five", ["First.", "Changed."], "code 2") == (True, 2)
+    assert not os.path.samefile(output / "one" / entry, output / "five" / entry)
+
