@@ -112,6 +112,26 @@ def test_a_live_file_is_kept_only_where_it_is_that_very_file_and_not_a_link_to_i
     with pytest.raises(OSError):  # nothing to place: never taken for kept
         store.place(str(tmp_path / "missing"), str(new / "missing.html"))
     assert store.kept == {"same.html"}
+    # The live page itself, kept where it is (the page cache's: it has read it).
+    (live / "kept.html").write_bytes(b"<p>kept</p>")
+    store.place(str(live / "kept.html"), str(new / "kept.html"))
+    assert "kept.html" in store.kept and not (new / "kept.html").exists()
+
+
+def test_bytes_are_written_unless_the_live_site_holds_them_in_a_file_of_its_own_not_a_link(tmp_path):
+    live, new = tmp_path / "live", tmp_path / "new"
+    live.mkdir()
+    store = Store(tmp_path / "cache", new, live)
+    (live / "same.xml").write_bytes(b"<feed/>")
+    (live / "other.xml").write_bytes(b"<feed>old</feed>")
+    (tmp_path / "elsewhere.xml").write_bytes(b"<feed/>")
+    os.symlink(tmp_path / "elsewhere.xml", live / "link.xml")
+    for name in ("same.xml", "other.xml", "link.xml", "absent.xml"):
+        store.write(str(new / name), b"<feed/>")
+    assert store.kept == {"same.xml"}
+    assert sorted(p.name for p in new.iterdir()) == ["absent.xml", "link.xml", "other.xml"]
+    assert all((new / name).read_bytes() == b"<feed/>" and not (new / name).is_symlink()
+               for name in ("absent.xml", "link.xml", "other.xml"))
 
 
 def test_a_file_the_store_did_not_make_is_never_read_and_never_pruned(tmp_path):
