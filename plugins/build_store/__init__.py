@@ -221,7 +221,6 @@ class Store:
         self.build = int(self.fact("build") or 0) + 1
         self.checked = {}  # digest -> path: the objects this build has believed already
         self.inodes = {}  # path -> (device, inode) of each of those, as believed (`place`)
-        self.live_states = {}  # name -> the live site's file's lstat, or None (`live_file`)
         self.pending = {}  # facts this build will record when it finishes
         self.kept = set()  # the live site's files this build keeps as they are (`place`)
         # What the build's plugins hold from one signal to the next (the
@@ -312,31 +311,22 @@ class Store:
         deploy/build.py leaves it where it is. So a build into an empty
         folder beside a live site of 60,000 files holds what changed."""
         name = self.in_output(target)
-        live = self.live_file(name) if name is not None else None
-        if live is not None and (source == os.path.join(self.live, name)  # a page kept where it is
-                                 or (live.st_dev, live.st_ino) == self.inode(source)):
+        if name is not None and (source_inode := self.inode(source)) is not None and \
+                source_inode == self.inode(os.path.join(self.live, name), follow=False):
             self.kept.add(name)
             return
         os.makedirs(os.path.dirname(target), exist_ok=True)
         plugin_support.place(source, target)
 
-    def live_file(self, name):
-        """``os.lstat`` of the live site's file ``name`` where it is a
-        regular file (not a link, a folder, or nothing), else None: taken
-        once a build, for every plugin that asks (a kept page was looked at
-        four times). The build never writes into the live site, so what it
-        found there is what it stands on till it is put live."""
-        if name not in self.live_states:
-            self.live_states[name] = regular_file(os.path.join(self.live, name))
-        return self.live_states[name]
-
-    def inode(self, path):
+    def inode(self, path, follow=True):
         """``(device, inode)`` of the file at ``path`` (an object as this
-        build believed it, else as it is now), else None (no such file)."""
-        known = self.inodes.get(path)
+        build believed it, else as it is now), else None (no such file).
+        Where not ``follow``, a link's own: a link in the live site is
+        never taken for the file it names."""
+        known = self.inodes.get(path) if follow else None
         if known is None:
             try:
-                state = os.stat(path)
+                state = os.stat(path) if follow else os.lstat(path)
             except OSError:
                 return None
             known = (state.st_dev, state.st_ino)
@@ -348,9 +338,9 @@ class Store:
         nothing is written: its name is noted in ``kept`` (a file made anew
         each build, such as a feed, costs a read, not a file made)."""
         name = self.in_output(target)
-        if name is not None and self.live_file(name) is not None:
-            try:
-                with open(os.path.join(self.live, name), "rb") as f:
+        if name is not None:
+            try:  # a link in the live site is not its file (O_NOFOLLOW: it fails to open)
+                with open(os.open(os.path.join(self.live, name), os.O_RDONLY | os.O_NOFOLLOW), "rb") as f:
                     if f.read(len(data) + 1) == data:
                         self.kept.add(name)
                         return
@@ -485,7 +475,7 @@ class Store:
         self.db.rollback()
         self.db.execute("BEGIN")
         self.build = int(self.fact("build") or 0) + 1
-        self.checked, self.inodes, self.live_states = {}, {}, {}
+        self.checked, self.inodes = {}, {}
         self.pending = {}
         self.kept = set()
         self.work = {}

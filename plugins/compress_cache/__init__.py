@@ -177,7 +177,7 @@ class Compression:
         yield from text_files(self.output, self.settings)
         for name in sorted(self.store.kept):
             path = os.path.join(self.store.live, name)
-            stat = self.store.live_file(name)  # a regular file: the store keeps no other
+            stat = os.stat(path)
             if wanted(path, stat, self.settings):
                 yield path, stat
 

@@ -511,7 +511,7 @@ class PageCacheWriter(LinkingWriter):
         if not entry or entry.key != key or self.written(target):
             return False
         path = os.path.join(self.previous, name)
-        state = self.store.live_file(name) if self.store.live else build_store.regular_file(path)
+        state = build_store.regular_file(path)
         if state is None:
             return False
         found = build_store.file_identity(state)
