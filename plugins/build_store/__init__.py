@@ -395,6 +395,13 @@ class Store:
             self.db.execute("UPDATE made SET build = ? WHERE kind = ? AND key = ?", (self.build, kind, key))
         return row and row[0]
 
+    def used_under(self, kind, prefix):
+        """Each record of ``kind`` whose key begins with ``prefix`` counted
+        as used by this build, in one statement (a search bundle keeps its
+        31,000 files at 10,000 reports alive so)."""
+        self.db.execute("UPDATE made SET build = ? WHERE kind = ? AND key >= ? AND key < ?",
+                        (self.build, kind, prefix, prefix + "\U0010ffff"))
+
     def record(self, kind, key, digest):
         self.record_all([(kind, key, digest)])
 

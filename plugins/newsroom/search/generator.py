@@ -280,14 +280,11 @@ class Bundle:
         listing = self.store.made(KIND, self.key)
         if listing is None:
             return None
-        files = {}
         with open(listing, "rb") as f:
             listed = json.load(f)
-        for name, digest in listed.items():
-            files[name] = self.store.believed(digest)
-            if files[name] is None:
-                return None
-        return files
+        self.store.believe_many(listed.values())
+        files = {name: self.store.believed(digest) for name, digest in listed.items()}
+        return None if None in files.values() else files
 
     def make(self, service, folder):
         records = self.maker() if self.payload is None else json.loads(self.payload)[1]
@@ -308,10 +305,13 @@ class Bundle:
                     listing[os.path.relpath(path, self.made)] = self.store.add_object(path)
             self.files = {name: self.store.object_path(digest) for name, digest in listing.items()}
             self.store.record(KIND, self.key, self.store.add_bytes(json.dumps(listing, sort_keys=True).encode()))
+            # Each object kept while the bundle is.
+            self.store.record_all((KIND, f"{self.key}/{name}", digest) for name, digest in listing.items())
+        else:
+            self.store.used_under(KIND, f"{self.key}/")
         if self.alias:
             self.store.record(KIND, self.alias, self.store.add_bytes(self.key.encode()))
         for name, path in sorted(self.files.items()):
-            self.store.record(KIND, f"{self.key}/{name}", os.path.basename(path))  # each object kept while the bundle is
             self.store.place(path, os.path.join(output, name))
 
 
