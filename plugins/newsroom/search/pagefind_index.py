@@ -14,6 +14,7 @@ on disk, and under load leaves some of them empty for good (one run in
 twenty-five here, with two other processes busy).
 """
 
+import atexit
 import base64
 import json
 import os
@@ -38,6 +39,10 @@ class Service:
     def __init__(self):
         self.process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        # A build that ends before it is done with the service (stopped by
+        # SIGTERM while it waits on an index, or failed) stops it too:
+        # Pagefind would go on indexing, gigabytes at 100,000 reports.
+        atexit.register(self.close)
         self.answers = _Answers(self.process.stdout)
         self.sent = 0
 
@@ -78,6 +83,7 @@ class Service:
         self.answers.wait(self.sent)
 
     def close(self):
+        atexit.unregister(self.close)
         self.process.kill()
         self.process.wait()
 

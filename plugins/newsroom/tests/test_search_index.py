@@ -359,3 +359,29 @@ def test_a_change_of_code_that_leaves_a_bundles_records_as_they_were_links_the_b
     assert build("five", ["First.", "Changed."], "code 2") == (True, 2)
     assert not os.path.samefile(output / "one" / entry, output / "five" / entry)
 
+
+
+@pytest.mark.integration
+def test_a_build_that_ends_before_pagefind_is_done_stops_it(tmp_path):
+    """A build stopped while it waits on an index (SIGTERM: deploy/build.py
+    exits as a failed build does) leaves no Pagefind behind, indexing on."""
+    import subprocess
+    import sys
+
+    slow = tmp_path / "pagefind"
+    slow.write_text("#!/bin/sh\nexec sleep 600\n")
+    slow.chmod(0o755)
+    plugins = str(Path(__file__).parents[2])
+    started = subprocess.run([sys.executable, "-c", (
+        f"import importlib, sys; sys.path.insert(0, {plugins!r})\n"
+        "index = importlib.import_module('newsroom.search.pagefind_index')\n"
+        f"index.get_executable = lambda: {str(slow)!r}\n"
+        "print(index.Service().process.pid, flush=True)\n"
+        "sys.exit('Build stopped')\n")], capture_output=True, text=True, timeout=120)
+    pid = int(started.stdout)
+    status = Path(f"/proc/{pid}/status")
+    running = status.exists() and "State:\tZ" not in status.read_text()
+    if running:
+        os.kill(pid, 9)
+    assert started.returncode == 1 and "Build stopped" in started.stderr
+    assert not running, "Pagefind still running"
