@@ -78,7 +78,8 @@ def test_each_source_is_hashed_once_a_build_and_a_reading_is_still_reused_by_its
     pelican = pelican_site(["newsroom"], files, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True,
                            CHECK_MODIFIED_METHOD="sha256")
     for build in range(2):
-        stamped.clear(), parsed.clear()
+        stamped.clear()
+        parsed.clear()
         pelican.run()
         sources = sorted(path.rsplit("/", 1)[1] for path in stamped if path.endswith(".md"))
         # Read anew: hashed to look it up and again to file it, as read;
