@@ -311,22 +311,21 @@ class Store:
         deploy/build.py leaves it where it is. So a build into an empty
         folder beside a live site of 60,000 files holds what changed."""
         name = self.in_output(target)
-        if name is not None and (source_inode := self.inode(source)) is not None and \
-                source_inode == self.inode(os.path.join(self.live, name), follow=False):
+        # A link in the live site is never taken for the file it names.
+        live = regular_file(os.path.join(self.live, name)) if name is not None else None
+        if live is not None and (live.st_dev, live.st_ino) == self.inode(source):
             self.kept.add(name)
             return
         os.makedirs(os.path.dirname(target), exist_ok=True)
         plugin_support.place(source, target)
 
-    def inode(self, path, follow=True):
+    def inode(self, path):
         """``(device, inode)`` of the file at ``path`` (an object as this
-        build believed it, else as it is now), else None (no such file).
-        Where not ``follow``, a link's own: a link in the live site is
-        never taken for the file it names."""
-        known = self.inodes.get(path) if follow else None
+        build believed it, else as it is now), else None (no such file)."""
+        known = self.inodes.get(path)
         if known is None:
             try:
-                state = os.stat(path) if follow else os.lstat(path)
+                state = os.stat(path)
             except OSError:
                 return None
             known = (state.st_dev, state.st_ino)
