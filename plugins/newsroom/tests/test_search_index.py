@@ -360,7 +360,6 @@ def test_a_change_of_code_that_leaves_a_bundles_records_as_they_were_links_the_b
     assert not os.path.samefile(output / "one" / entry, output / "five" / entry)
 
 
-
 @pytest.mark.integration
 def test_a_build_that_ends_before_pagefind_is_done_stops_it(tmp_path):
     """A build stopped while it waits on an index (SIGTERM: deploy/build.py
