@@ -67,9 +67,11 @@ def register():
     # once for every generator and build).
     connect(signals.generator_init, languages.add_filters, structured_data.add_function, listings.add_filters,
             page_cache.record_reads, compiled_templates.share)
-    # Each article and page once made, before its content is first rendered
-    # (then held compressed, as read_file returns it: cache_bodies_compressed).
-    connect(signals.content_object_init, contract.attach_report, body_slots.fill_body)
+    # Each article and page once made, before its content is first rendered:
+    # held compressed from then on (cache_bodies_compressed), and what the
+    # site puts in its body put in when the body is first read.
+    connect(signals.content_object_init, pelican_internals.pack_as_read, contract.attach_report,
+            body_slots.fill_body)
     # Once the articles are read, before Pelican groups them.
     connect(signals.article_generator_pretaxonomy, pelican_internals.linear_period_archives,
             addresses.give_term_addresses)

@@ -58,6 +58,17 @@ class Packed:
         # Not memoised, unlike Content.get_content: that would keep every body whole.
         return self._update_content(self._content, siteurl)
 
+    def get_static_links(self):
+        # Pelican's own, over the body as read where what the build puts in
+        # it is not made yet: no change puts in a link (`rewrite_body`), and
+        # Pelican asks every item, kept pages' too.
+        body = self._body
+        self._body = body.as_read()
+        try:
+            return super().get_static_links()
+        finally:
+            self._body = body
+
 
 @functools.cache
 def _packed_class(cls):
@@ -66,9 +77,8 @@ def _packed_class(cls):
 
 
 def pack_body(item, body=None):
-    """Hold the item's body compressed from now on (once it is made, every
-    other change to its text made): as ``body`` where that is given and
-    holds the item's very text."""
+    """Hold the item's body compressed from now on: as ``body`` where that
+    is given and holds the item's very text."""
     text = item.__dict__.get("_content")
     if not isinstance(text, str) or not text:
         return
@@ -92,28 +102,46 @@ def set_summary(item, html):
 
 def rewrite_body(item, change):
     """Change the body as read, before Pelican first renders its links
-    (content_object_init; no public setter exists)."""
-    item._content = change(item._content)
+    (no public setter exists): in a body held compressed, when its text is
+    first read (`bodies.Rewritten`). ``change`` puts in and takes out no
+    link to a file of content/ ({static}, {attach}, {filename}): Pelican's
+    list of the files to copy is made from the body as read."""
+    if isinstance(item, Packed):
+        item._body = item._body.rewritten(change)
+    else:
+        item._content = change(item._content)
+
+
+# Within one readers' read_file call (one at a time): the text the content
+# cache packed or unpacked, and its Body.
+_reading = []
+
+
+def pack_as_read(item):
+    """content_object_init, before any other receiver: the item holds its
+    body compressed from now on, as the very `Body` the content cache holds
+    where its text is the reading's (`cache_bodies_compressed`), so what
+    later receivers change in it is made when the text is first read."""
+    text, body = _reading or (None, None)
+    pack_body(item, body if item.__dict__.get("_content") is text else None)
 
 
 def cache_bodies_compressed(readers):
     """readers_init: the readers' cache keeps bodies as a `Body`, through
     the methods Pelican reads and fills its cache with, and the item each
-    ``read_file`` makes holds that same `Body` (once its content_object_init
-    receivers have changed its text, if they did not); a reading whose
-    photos changed since (replaced, deleted) is no longer in the cache, as
-    Pelican checks only the report's own file; and a build that read
-    nothing anew leaves the cache's file as it was."""
+    ``read_file`` makes holds that same `Body` (`pack_as_read`); a reading
+    whose photos changed since (replaced, deleted) is no longer in the
+    cache, as Pelican checks only the report's own file; and a build that
+    read nothing anew leaves the cache's file as it was."""
     keep, find, save, read = readers.cache_data, readers.get_cached_data, readers.save_cache, readers.read_file
     run = {"read": False, "found": False}
-    handed = []  # within one read_file call: the text its cache packed or unpacked, and the Body
 
     def cache_data(path, data):
         run["read"] = True
         body, metadata = data
         if isinstance(body, str) and body:
-            handed[:] = body, Body(body)
-            body = handed[1]
+            _reading[:] = body, Body(body)
+            body = _reading[1]
         keep(path, (body, metadata))
 
     def get_cached_data(path, default=None):
@@ -126,18 +154,15 @@ def cache_bodies_compressed(readers):
             return default
         if not isinstance(found[0], Body):
             return found
-        handed[:] = found[0].text(), found[0]
-        return handed[0], found[1]
+        _reading[:] = found[0].text(), found[0]
+        return _reading[0], found[1]
 
     def read_file(*args, **kwargs):
-        handed.clear()
+        _reading.clear()
         try:
-            item = read(*args, **kwargs)
-            text, body = handed or (None, None)
-            pack_body(item, body if item.__dict__.get("_content") is text else None)
-            return item
+            return read(*args, **kwargs)
         finally:
-            handed.clear()
+            _reading.clear()
 
     def save_cache():
         # Nothing read anew into a cache loaded from its file: the file

@@ -1,10 +1,12 @@
 """Bodies are held compressed from reading to writing, once, and read back whole."""
 
+import pickle
+
 import pytest
 from pelican import signals
 from pelican.contents import Article, Content
 
-from newsroom.output.bodies import Body
+from newsroom.output.bodies import Body, Rewritten
 from newsroom.pages.contract import SettingsError
 
 REPORT = ("Title: Quoted\nDate: 2021-04-20\nCategory: News\nTags: Courts\nAuthor: Desk\nSummary: One.\n\n"
@@ -44,3 +46,41 @@ def test_pelicans_cache_of_whole_items_is_refused_with_the_setting_to_use(pelica
     not made to be: the build stops before reading, naming the fix."""
     with pytest.raises(SettingsError, match="set CONTENT_CACHING_LAYER = 'reader'"):
         pelican_site(["newsroom"], files={"report.md": REPORT}, CONTENT_CACHING_LAYER="generator", **SETTINGS)
+
+
+def test_a_change_to_a_body_is_made_when_its_text_is_first_read_in_the_order_given_and_once():
+    made = []
+
+    def change(mark):
+        return lambda text: made.append(mark) or text + mark
+
+    body = Body("text").rewritten(change("1")).rewritten(change("2"))
+    assert made == []
+    assert body.text() == body.text() == "text12" and made == ["1", "2"]
+    assert body.rewritten(change("3")).text() == "text123"
+    assert pickle.loads(pickle.dumps(Body("text").rewritten(change("4")))).text() == "text4"
+
+
+FOOTNOTED = REPORT + "\nA claim,[^1] in [the ruling]({static}/ruling.pdf).\n\n[^1]: Where it was said.\n"
+
+
+def test_a_kept_pages_body_is_never_rewritten_and_its_page_keeps_what_the_rewriting_put_in(tmp_path, pelican_site):
+    """The labels the site puts in a report's body (a footnote's "Back to
+    reference 1") are put in when the body is first read: in the build that
+    renders its page, not in one that keeps it, which still copies the
+    files the body links to."""
+    page, linked = tmp_path / "output" / "quoted.html", tmp_path / "output" / "ruling.pdf"
+    for build_ in ("first", "nothing changed"):
+        seen = []
+        signals.article_generator_finalized.connect(seen.append, weak=False)
+        pelican_site(["newsroom"], files={"report.md": FOOTNOTED, "ruling.pdf": "%PDF-1.4"}, **SETTINGS).run()
+        signals.article_generator_finalized.disconnect(seen.append)
+        [article] = seen[0].articles
+        if build_ == "first":
+            rendered = page.read_text(encoding="utf-8")
+            assert "Back to reference 1" in rendered and "\x1a" not in rendered
+            linked.unlink()
+    assert isinstance(article._body, Rewritten) and article._body.packed is None, "the kept page's body was rewritten"
+    assert page.read_text(encoding="utf-8") == rendered
+    assert linked.read_text() == "%PDF-1.4", "a file the body links to was not copied"
+    assert "Back to reference 1" in article.content
