@@ -1,6 +1,7 @@
 """A report's body as published: the slots the reader left in it
-(`model/slots.py`) filled, once a build, before Pelican first renders its
-links (content_object_init).
+(`model/slots.py`) filled before Pelican first renders its links, when the
+body is first read in a build (content_object_init asks for it:
+`pelican_internals.rewrite_body`), so a page the build keeps costs none.
 
 - A label, in the report's language: text escaped as Markdown escapes it,
   and in a report written right to left, its Latin words isolated as the
