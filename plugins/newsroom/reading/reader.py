@@ -28,7 +28,7 @@ from markdown import Markdown
 from markupsafe import Markup
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.urlwrappers import URLWrapper
-from pelican.utils import get_date, set_date_tzinfo
+from pelican.utils import set_date_tzinfo
 
 from ..chrome import locales
 from ..model.report import Correction, Report
@@ -80,12 +80,14 @@ class NewsroomReader(MarkdownReader):
         """Pelican's, except that every report naming a tag, section or
         author shares one object for it: Pelican makes one per mention, and
         saving the content cache gives each its own dictionary (about 60 MB
-        at 10,000 reports)."""
+        at 10,000 reports); and a date the checks read is not read again."""
         def shared(item):
             if isinstance(item, URLWrapper):
                 return self.named.setdefault((type(item), item.name), item)
             return item
 
+        if name in ("date", "modified") and checks.DATE.match(value):
+            return checks.parsed_date(value)  # Pelican's processors' get_date, once a date
         processed = super().process_metadata(name, value)
         return [shared(p) for p in processed] if isinstance(processed, list) else shared(processed)
 
@@ -232,7 +234,7 @@ class NewsroomReader(MarkdownReader):
                                       now=datetime.datetime.now(datetime.timezone.utc))
         if problem:
             raise ValueError(problem)
-        date = set_date_tzinfo(get_date(match.group(1)), zone)
+        date = set_date_tzinfo(checks.parsed_date(match.group(1)), zone)
         html = self.inline(match.group(2).strip())
         return Correction(date, Markup(html), plain_text(html), kind)
 

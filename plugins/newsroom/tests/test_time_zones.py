@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from newsroom.chrome.languages import Chrome
+from newsroom.reading import checks
 from pelican import signals
+from pelican.utils import get_date
 
 HEADER = "Title: A report\nCategory: News\nAuthor: Desk\nSummary: One line.\n"
 
@@ -47,6 +49,19 @@ def test_a_date_is_read_with_its_offset_or_the_reports_zone(pelican_site, fields
                                                weak=False)
     pelican_site(["newsroom"], {"report.md": HEADER + fields + "\nText.\n"}, TIMEZONE="America/New_York").run()
     assert [d.isoformat() for d in dates] == [published]
+
+
+def test_a_written_date_is_parsed_once_however_many_stages_read_it(read_file, monkeypatch):
+    """The checks, the model and Pelican each read a report's Date, and
+    dateutil's parser was a tenth of a reading: the date written once is
+    parsed once, and means what Pelican's own reading of it means."""
+    parsed = []
+    checks.parsed_date.cache_clear()
+    monkeypatch.setattr(checks, "get_date", lambda value: parsed.append(value) or get_date(value))
+    messages, meta = read_file(HEADER + "Date: 2017-07-10 09:15 +03:00\nModified: 2017-07-11 10:00 +03:00\n"
+                               "\nText.\n")
+    assert messages == [] and sorted(parsed) == ["2017-07-10 09:15 +03:00", "2017-07-11 10:00 +03:00"]
+    assert meta["date"] == get_date("2017-07-10 09:15 +03:00") and meta["modified"].isoformat() == "2017-07-11T10:00:00+03:00"
 
 
 def test_corrections_are_read_in_the_reports_zone_beside_a_date_with_an_offset(read_file):
