@@ -97,13 +97,16 @@ def skeleton(name):
     return unicodedata.normalize("NFD", "".join(PROTOTYPE.get(c, c) for c in decomposed))
 
 
+@functools.lru_cache(maxsize=4096)
 def script(character):
     found = categories.alias(character)
     return ONE_WRITING.get(found, found)
 
 
+@functools.lru_cache(maxsize=8192)
 def problem(name):
-    """Why ``name`` cannot be published as a name, or None."""
+    """Why ``name`` cannot be published as a name, or None (asked once a
+    name: a register's people speak in report after report)."""
     for at, character in enumerate(name):
         if unicodedata.category(character) != "Cf":
             continue
