@@ -98,9 +98,8 @@ class Chrome:
 
     def number(self, value):
         """An int as the labels' language writes it (1,200, 1 200, 1.200)."""
-        found = locales.locale(self.lang)
-        if isinstance(value, int) and not isinstance(value, bool) and found:
-            return format_decimal(value, locale=found)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return decimal(value, self.lang)
         return value
 
     def stop(self, text):
@@ -233,6 +232,14 @@ def entries_in_their_languages(feed):
             for field in ("description", "content"):
                 if item.get(field):
                     item[field] = wrap.format(item[field])
+
+
+@functools.lru_cache(maxsize=4096)
+def decimal(number, lang):
+    """``number`` as ``lang`` writes it, where CLDR knows how (Babel's
+    formatting, once a number: every page says a few)."""
+    found = locales.locale(lang)
+    return format_decimal(number, locale=found) if found else number
 
 
 @functools.lru_cache(maxsize=None)
