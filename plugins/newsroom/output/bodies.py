@@ -56,29 +56,38 @@ class Rewritten(Body):
     something reads the text and held compressed from then on. A report
     whose page a build keeps as it was is never rewritten: a publish of
     10,000 reports with nothing changed put photos and labels into 10,000
-    bodies and compressed each again, 6% of its time, for no page."""
-    __slots__ = ("source", "changes")
+    bodies and compressed each again, 6% of its time, for no page.
+
+    Two threads may read one body at once (a page rendered while the
+    search index's thread makes its records): what is still to do is one
+    attribute, read once, and cleared only once the text is held, so each
+    either makes the text (the same) or reads it made."""
+    __slots__ = ("pending",)
 
     def __init__(self, source, changes):
         super().__init__()
-        self.source, self.changes = source, changes
+        self.pending = source, changes
 
     def rewritten(self, change):
-        if self.packed is not None:
+        pending = self.pending
+        if pending is None:
             return super().rewritten(change)
-        return Rewritten(self.source, (*self.changes, change))
+        return Rewritten(pending[0], (*pending[1], change))
 
     def as_read(self):
-        return self if self.packed is not None else self.source.as_read()
+        pending = self.pending
+        return self if pending is None else pending[0].as_read()
 
     def text(self):
-        if self.packed is not None:
+        pending = self.pending
+        if pending is None:
             return super().text()
-        text = self.source.text()
-        for change in self.changes:
+        source, changes = pending
+        text = source.text()
+        for change in changes:
             text = change(text)
         self.packed = zlib.compress(text.encode(), 1)
-        self.source = self.changes = None
+        self.pending = None
         return text
 
     def __reduce__(self):

@@ -1,6 +1,8 @@
 """Bodies are held compressed from reading to writing, once, and read back whole."""
 
+import concurrent.futures
 import pickle
+import time
 
 import pytest
 from pelican import signals
@@ -59,6 +61,30 @@ def test_a_change_to_a_body_is_made_when_its_text_is_first_read_in_the_order_giv
     assert body.text() == body.text() == "text12" and made == ["1", "2"]
     assert body.rewritten(change("3")).text() == "text123"
     assert pickle.loads(pickle.dumps(Body("text").rewritten(change("4")))).text() == "text4"
+
+
+class SlowBody(Body):
+    """A body whose text takes 20 ms to read."""
+    __slots__ = ()
+
+    def text(self):
+        time.sleep(0.02)
+        return super().text()
+
+
+def test_a_body_read_by_threads_at_once_gives_each_the_text_made():
+    """A page is rendered while the search index's thread makes the same
+    report's records: a thread that finds the changes still to make while
+    another makes them gets the text made all the same."""
+    body = SlowBody("text").rewritten(lambda text: text + "!")
+
+    def read(delay):
+        time.sleep(delay)
+        return body.text()
+
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
+        assert list(pool.map(read, (0, 0.01, 0.015))) == ["text!"] * 3
+    assert body.text() == "text!"
 
 
 FOOTNOTED = REPORT + "\nA claim,[^1] in [the ruling]({static}/ruling.pdf).\n\n[^1]: Where it was said.\n"
