@@ -10,7 +10,7 @@ newsroom touches Pelican only through its signals, its public classes
 
 | private name | why | the test that notices a change |
 | --- | --- | --- |
-| ``Content._content``, ``Content._update_content`` | a body is held compressed and rendered on demand (`bodies.py`); photos' addresses are put in before Pelican renders links; page_cache hashes the body as read | tests/test_bodies.py, tests/test_photos.py, tests/test_page_keys.py (fast); tests/test_page_cache.py (page level) |
+| ``Content._content``, ``Content._update_content`` | a body is held compressed and rendered on demand (`bodies.py`); photos' addresses are put in when the body is first read, before Pelican renders its links; page_cache hashes the body as read | tests/test_bodies.py, tests/test_photos.py, tests/test_page_keys.py (fast); tests/test_page_cache.py (page level) |
 | ``Content._summary`` | a standfirst's quotations are credited to the register's person once the register is joined (`people/register.py`); Pelican writes ``_summary`` back over the metadata before rendering | plugins/newsroom/tests/test_identity.py |
 | ``item.__class__`` swapped | the compressed body is a property of the item's class | tests/test_bodies.py |
 | ``CachingGenerator._cache_data_policy``, its ``get_cached_data`` and ``cache_data`` replaced on the instance | a generator that caches nothing (the readers cache, not it: ``CONTENT_CACHING_LAYER = "reader"``) still hashes each source twice to look up and fill an empty cache: with the readers' hash, three reads of every report a build | plugins/newsroom/tests/test_internals.py |
