@@ -133,10 +133,16 @@ class Chrome:
                 "month_short": short[moment.month - 1], "month_number": moment.month, "year": moment.year}
 
     def date(self, moment):
+        return self._day(moment.date())  # a date's words name its day alone
+
+    @functools.lru_cache(maxsize=4096)
+    def _day(self, day):
+        """(Written once a day and language: every listing a report is in
+        shows its date.)"""
         dates, found = self._dates
         if "date" in dates:
-            return dates["date"].format(**self._parts(moment, dates, found))
-        return format_date(moment, "full", locale=found)
+            return dates["date"].format(**self._parts(day, dates, found))
+        return format_date(day, "full", locale=found)
 
     def day_month(self, moment):
         """The day and month alone, as a list within one year shows them."""
