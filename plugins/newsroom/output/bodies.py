@@ -6,10 +6,11 @@ CPython store each character of the string in two bytes, about 10 KB a
 report, 99 MiB at 10,000 reports. Here each article's and page's body is
 kept as compressed UTF-8 (a ``Body``, about a quarter of that) and made a
 string again each time something reads it: its own page, its feeds, the
-page cache's key. What the build changes in a body after reading (photos
-and labels in their slots, speakers credited) is made when the body is
-first read (`Rewritten`), so a body no page reads is never changed. Pelican would keep each of those strings too
-(``get_content`` is memoised): a packed item renders afresh instead.
+page cache's key. Pelican would keep each of those strings too
+(``get_content`` is memoised): a packed item renders afresh instead. What
+the build changes in a body after reading (photos and labels in their
+slots, speakers credited) is made when the body is first read
+(`Rewritten`), so a body no page reads is never changed.
 
 The same ``Body`` goes into Pelican's content cache (`cache_guard.py`):
 the article made from a reading takes the ``Body`` its own ``read_file``
