@@ -61,7 +61,9 @@ class Packed:
     def get_static_links(self):
         # Pelican's own, over the body as read where what the build puts in
         # it is not made yet: no change puts in a link (`rewrite_body`), and
-        # Pelican asks every item, kept pages' too.
+        # Pelican asks every item, kept pages' too. Asked while reading,
+        # before any page renders or the search index's thread starts: no
+        # one else reads the body while it is swapped.
         body = self._body
         self._body = body.as_read()
         try:
