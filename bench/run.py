@@ -503,10 +503,11 @@ def scale(count, work, baseline, row, limit=None, saved=lambda: None):
     after ``limit`` seconds is stopped and recorded as unfinished."""
     content = realistic(work, count)
     commands = contenders(content, work, baseline)
+    cache, ours_output = work / "cache-scale", work / "out-ours"
     row["articles"] = count
     for name, command in commands.items():
         output = work / f"out-{name}"
-        seconds, peak, cpu = run(command(output, work / "cache-scale"), limit=limit)
+        seconds, peak, cpu = run(command(output, cache), limit=limit)
         if seconds is None:
             row[name] = {"unfinished_after_s": limit}
         else:
@@ -518,13 +519,13 @@ def scale(count, work, baseline, row, limit=None, saved=lambda: None):
             shutil.rmtree(output, ignore_errors=True)
         saved()
     if "s" in row["ours"]:
-        row["ours"]["variants_kept"] = variants_kept(commands["ours"], work, limit)
+        row["ours"]["variants_kept"] = variants_kept(commands["ours"], ours_output, cache, limit)
         saved()
         edit(content, 0)
-        row["ours"]["cached_rebuild_s"] = round(run(commands["ours"](work / "out-ours", work / "cache-scale"))[0], 2)
+        row["ours"]["cached_rebuild_s"] = round(run(commands["ours"](ours_output, cache))[0], 2)
         edit(content, 1)
         saved()
-        row["search"] = search_cost(content, work / "out-ours", work / "cache-scale", limit)
+        row["search"] = search_cost(content, ours_output, cache, limit)
         saved()
         row["publish"] = publish_one(content, work, limit)
         saved()
@@ -532,17 +533,17 @@ def scale(count, work, baseline, row, limit=None, saved=lambda: None):
     saved()
 
 
-def variants_kept(command, work, limit=None):
-    """Ours again into an empty folder, every report read and every
+def variants_kept(command, output, cache, limit=None):
+    """Ours again into ``output`` emptied, every report read and every
     template compiled afresh, the photos' variants the build before made
-    kept in its store: a development build's time and CPU with the
-    variants warm (the first was cold), which the issue reports apart."""
-    cache = work / "cache-scale"
+    kept in its store (in ``cache``): a development build's time and CPU
+    with the variants warm (the first was cold), which the issue reports
+    apart."""
     for readings in cache.glob("*-Readers"):
         readings.unlink()
     shutil.rmtree(cache / "templates", ignore_errors=True)
-    shutil.rmtree(work / "out-ours")
-    seconds, _, cpu = run(command(work / "out-ours", cache), limit=limit)
+    shutil.rmtree(output)
+    seconds, _, cpu = run(command(output, cache), limit=limit)
     return {"unfinished_after_s": limit} if seconds is None else {"s": round(seconds, 2), "cpu_s": round(cpu, 2)}
 
 
