@@ -65,9 +65,11 @@ help:
 # The virtual environment, remade whenever a lock changes; every package is
 # checked against the hash in the lock. pip installs uv (requirements-setup.in
 # says why), uv the rest; where uv cannot (an index only pip is configured
-# for), pip does, slower.
+# for), pip does, slower. Both compile what they install: uv would not, and
+# every build (each devserver rebuild, each spawned worker) compiled the
+# packages again, where Python may not write bytecode (PYTHONDONTWRITEBYTECODE).
 PIP = $(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes
-UV = $(VENV)/bin/uv pip install --quiet --python $(PYTHON) --require-hashes
+UV = $(VENV)/bin/uv pip install --quiet --python $(PYTHON) --require-hashes --compile-bytecode
 $(VENV)/.installed: requirements.txt requirements-test.txt requirements-setup.txt
 	$(PY) -m venv $(VENV)
 	$(PIP) -r requirements-setup.txt
