@@ -14,7 +14,7 @@ newsroom touches Pelican only through its signals, its public classes
 | ``Content._summary`` | a standfirst's quotations are credited to the register's person once the register is joined (`people/register.py`); Pelican writes ``_summary`` back over the metadata before rendering | plugins/newsroom/tests/test_identity.py |
 | ``item.__class__`` swapped | the compressed body is a property of the item's class | tests/test_bodies.py |
 | ``CachingGenerator._cache_data_policy``, its ``get_cached_data`` and ``cache_data`` replaced on the instance | a generator that caches nothing (the readers cache, not it: ``CONTENT_CACHING_LAYER = "reader"``) still hashes each source twice to look up and fill an empty cache: with the readers' hash, three reads of every report a build | plugins/newsroom/tests/test_internals.py |
-| the readers' ``cache_data``, ``get_cached_data``, ``save_cache`` and ``read_file`` replaced on the instance | the content cache holds the article's compressed body instead of a second string, the article holds that same one, and the cache is not written again when nothing was read anew | tests/test_cache_guard.py |
+| the readers' ``cache_data``, ``get_cached_data``, ``save_cache`` and ``read_file`` replaced on the instance; their ``_cache``, ``_cache_path``, ``_cache_open`` and ``_cache_data_policy`` | the content cache holds the article's compressed body instead of a second string, the article holds that same one, the cache is not written again when nothing was read anew, and what was read anew is written to a file of its own (`Recent`), not the whole cache again | plugins/newsroom/tests/test_cache_guard.py |
 | ``ArticlesGenerator._build_period_archives`` | Pelican's year pages are quadratic in the site's size | tests/test_listings.py |
 | ``Writer._open_w``, ``_written_files``, ``_overridden_files`` | an unchanged page is linked from the last build instead of written: Pelican's ``write_file`` runs its own steps for it with a template that renders nothing (`output/page_cache.py`'s ``Reusing``) | tests/test_page_cache.py (page level) |
 | ``Content._expand_settings``, ``url_format`` | Pelican works an address out again at every use (a copy of the metadata, the date formatted): 71,000 times in a publish of 10,000 reports | plugins/newsroom/tests/test_internals.py |
@@ -27,8 +27,10 @@ it meanwhile with a public list subclass, no private name), with what
 stays worked around until a release has them.
 """
 
+import contextlib
 import functools
 import os
+import pickle
 import shutil
 import string
 
@@ -133,24 +135,26 @@ def cache_bodies_compressed(readers):
     the methods Pelican reads and fills its cache with, and the item each
     ``read_file`` makes holds that same `Body` (`pack_as_read`); a reading
     whose photos changed since (replaced, deleted) is no longer in the
-    cache, as Pelican checks only the report's own file; and a build that
-    read nothing anew leaves the cache's file as it was."""
-    keep, find, save, read = readers.cache_data, readers.get_cached_data, readers.save_cache, readers.read_file
-    run = {"read": False, "found": False}
+    cache, as Pelican checks only the report's own file; and the cache's
+    file is written in proportion to what was read anew (`Recent`)."""
+    keep, find, read = readers.cache_data, readers.get_cached_data, readers.read_file
+    recent = Recent(readers)
 
     def cache_data(path, data):
-        run["read"] = True
+        recent.start()
         body, metadata = data
         if isinstance(body, str) and body:
             _reading[:] = body, Body(body)
             body = _reading[1]
         keep(path, (body, metadata))
+        recent.anew.add(path)
 
     def get_cached_data(path, default=None):
+        recent.start()
         found = find(path, default)
         if found is default:
             return found
-        run["found"] = True
+        recent.found = True
         report = found[1].get("report")
         if report is not None and not all(photo.unchanged() for photo in report.photos):
             return default
@@ -166,14 +170,60 @@ def cache_bodies_compressed(readers):
         finally:
             _reading.clear()
 
-    def save_cache():
-        # Nothing read anew into a cache loaded from its file: the file
-        # holds it already (Pelican would pickle 10,000 readings again).
-        if run["read"] or not run["found"]:
-            save()
-
-    readers.cache_data, readers.get_cached_data, readers.save_cache = cache_data, get_cached_data, save_cache
+    readers.cache_data, readers.get_cached_data, readers.save_cache = cache_data, get_cached_data, recent.save
     readers.read_file = read_file
+
+
+class Recent:
+    """The readings a build read anew, saved beside the readers' cache file
+    (``ArticlesGenerator-Readers``) in a file of their own
+    (``ArticlesGenerator-Recent-Readers``, which cache_guard signs and
+    checks as it does the other), loaded over it: a publish of one new
+    report into 10,000 writes one reading, not the 13 MB of them all
+    again. Once the recent readings are an eighth of all, they are folded
+    into the cache's file and their own is removed. A build that read
+    nothing anew writes neither."""
+
+    SHARE = 8  # the recent readings are folded in once they are 1/SHARE of all
+
+    def __init__(self, readers):
+        # At readers_init Pelican has not loaded its cache yet: that is
+        # done once the readers are first asked (`start`).
+        self.readers, self.save_whole = readers, readers.save_cache
+        self.held, self.anew, self.found = None, set(), False
+
+    def start(self):
+        if self.held is None:
+            readers = self.readers
+            self.path = readers._cache_path.removesuffix("-Readers") + "-Recent-Readers"
+            self.held = self._load() if readers._cache else {}
+            readers._cache.update(self.held)
+
+    def _load(self):
+        # As Pelican loads its own file: what cannot be read is read afresh.
+        try:
+            with self.readers._cache_open(self.path, "rb") as f:
+                held = pickle.load(f)
+        except (OSError, EOFError, pickle.PickleError, UnicodeDecodeError, ValueError):
+            return {}
+        return held if isinstance(held, dict) else {}
+
+    def save(self):
+        readers = self.readers
+        self.start()
+        if not readers._cache_data_policy or not (self.anew or not self.found):
+            return  # nothing read anew into a cache loaded from its file: it holds it already
+        held = {**self.held, **{path: readers._cache[path] for path in self.anew}}
+        if not os.path.isfile(readers._cache_path) or len(held) * self.SHARE >= len(readers._cache):
+            # Removed first: no older recent reading is ever loaded over the whole.
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.path)
+            self.save_whole()
+            return
+        partial = f"{self.path}.{os.getpid()}"
+        with readers._cache_open(partial, "wb") as f:
+            pickle.dump(held, f)
+        os.replace(partial, self.path)
 
 
 def hash_sources_once(generator):

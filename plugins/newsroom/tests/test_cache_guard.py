@@ -4,6 +4,7 @@ import contextlib
 import gzip
 import pickle
 import sqlite3
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -67,6 +68,9 @@ def test_cached_bodies_are_compressed_and_read_back_as_written(tmp_path, pelican
 
 
 SETTINGS = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "GZIP_CACHE": True}
+# Ten reports, a file each.
+TEN = {f"r{n}.md": f"Title: Report {n}\nDate: 2021-04-20\nCategory: News\nTags: Courts\nAuthor: Desk\n"
+                   "Summary: One line.\n\nText.\n" for n in range(10)}
 
 
 class Planted:
@@ -192,3 +196,54 @@ def test_a_cache_key_others_can_read_or_that_is_a_link_is_refused(tmp_path, monk
     spoil(key)
     with pytest.raises(cache_guard.CacheRefused, match=says):
         cache_guard.key()
+
+
+def test_a_build_writes_the_readings_it_made_anew_not_the_whole_cache_and_the_next_loads_them(
+        tmp_path, pelican_site, monkeypatch):
+    """A publish of one new report into 10,000 wrote all 10,000 readings
+    again; now it writes the recent ones beside them, until they are an
+    eighth of all and are folded in."""
+    from newsroom.reading.reader import NewsroomReader
+
+    reads = []
+    read = NewsroomReader.read
+    monkeypatch.setattr(NewsroomReader, "read", lambda self, path: reads.append(path) or read(self, path))
+    files = dict(TEN)
+    settings = {**SETTINGS, "CHECK_MODIFIED_METHOD": "md5"}  # pelican_site writes each file anew
+    cache, recent = tmp_path / "cache" / "ArticlesGenerator-Readers", tmp_path / "cache" / "ArticlesGenerator-Recent-Readers"
+
+    def build(edited=None):
+        if edited is not None:
+            files[edited] += "\nOne more sentence.\n"
+        reads.clear()
+        pelican_site(["newsroom"], files=files, **settings).run()
+        return [Path(path).name for path in reads]
+
+    assert len(build()) == 10 and not recent.exists()
+    whole = cache.stat().st_mtime_ns
+    assert build("r3.md") == ["r3.md"]
+    assert cache.stat().st_mtime_ns == whole and recent.is_file(), "the one reading made anew, in a file of its own"
+    written = recent.stat().st_mtime_ns
+    assert build() == [], "the recent reading is loaded over the older one"
+    assert (cache.stat().st_mtime_ns, recent.stat().st_mtime_ns) == (whole, written)
+    assert "One more sentence." in (tmp_path / "output" / "report-3.html").read_text(encoding="utf-8")
+    assert build("r5.md") == ["r5.md"]
+    assert cache.stat().st_mtime_ns != whole and not recent.exists(), "two of ten: folded into the whole"
+    assert build() == []
+    assert all("One more sentence." in (tmp_path / "output" / f"report-{n}.html").read_text(encoding="utf-8")
+               for n in (3, 5))
+
+
+def test_a_recent_readings_file_this_machine_did_not_leave_is_discarded_unread(tmp_path, pelican_site):
+    files = dict(TEN)
+    settings = {**SETTINGS, "CHECK_MODIFIED_METHOD": "md5"}
+    pelican_site(["newsroom"], files=files, **settings).run()
+    files["r3.md"] += "\nOne more sentence.\n"
+    pelican_site(["newsroom"], files=files, **settings).run()
+    recent = tmp_path / "cache" / "ArticlesGenerator-Recent-Readers"
+    assert recent.is_file()
+    Planted.ran.clear()
+    plant(recent)
+    pelican_site(["newsroom"], files=files, **settings).run()
+    assert Planted.ran == []
+    assert "One more sentence." in (tmp_path / "output" / "report-3.html").read_text(encoding="utf-8")
