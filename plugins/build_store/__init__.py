@@ -19,7 +19,8 @@ holding them (`file_identity`: then that file is not hashed again), and
 the set of names its rendering read,
 what the next build keys it by: ``read_sets``, each set once, as
 thousands of pages read the same names) and ``files`` (each compressed
-file's identity, digest and variants), ``facts`` (small values, recorded
+file's identity, digest and variants, and the `file_identity` of each
+variant a build found the live site holding), ``facts`` (small values, recorded
 when the build finishes: the build counter, the settings a table was made
 with). A table a store holds in another shape (an earlier version's) is
 made anew, empty.
@@ -73,7 +74,7 @@ CREATE TABLE IF NOT EXISTS outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, di
                                     counted INTEGER NOT NULL, read_set TEXT NOT NULL, identity TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS read_sets (id TEXT PRIMARY KEY, names TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, identity TEXT NOT NULL, digest TEXT NOT NULL,
-                                  variants TEXT NOT NULL);
+                                  variants TEXT NOT NULL, seen TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS facts (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -161,6 +162,26 @@ def digest_of_file(path):
         return file_digest(path)
     except OSError:
         return None
+
+
+def holds(path, digest, seen):
+    """The `file_identity` of the regular file at ``path`` where it holds
+    the bytes ``digest`` names, else None: at one ``lstat`` where it is the
+    very file a build found holding them (``seen``: nothing has written,
+    moved or linked it since), else read and hashed, and not believed where
+    it changed while it was read. A link is never taken for the file it
+    names."""
+    state = regular_file(path)
+    if state is None:
+        return None
+    found = file_identity(state)
+    if found != seen:
+        if digest_of_file(path) != digest:
+            return None
+        after = regular_file(path)
+        if after is None or file_identity(after) != found:
+            return None  # changed while it was read
+    return found
 
 
 def object_file(objects, digest):
@@ -296,10 +317,17 @@ class Store:
         elif file_digest(path) == digest:
             self.record_object(digest, state)
         else:
-            os.remove(path)
+            self.drop(digest)
             console.print(f"Build store: {path} is not the object it is filed as: removed, made again.")
             return None
         return path
+
+    def drop(self, digest):
+        """The object ``digest``, removed and forgotten: made again where it is wanted."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.object_path(digest))
+        self.db.execute("DELETE FROM objects WHERE digest = ?", (digest,))
+        self.inodes.pop(self.checked.pop(digest, None), None)
 
     # Files into the output.
 
@@ -318,6 +346,31 @@ class Store:
             return
         os.makedirs(os.path.dirname(target), exist_ok=True)
         plugin_support.place(source, target)
+
+    def keep_live(self, wanted):
+        """Each ``(name, digest, seen)`` of ``wanted`` where the live site's
+        file at ``name`` holds the bytes ``digest`` names (`holds`: one
+        ``lstat`` where it is the file a build saw, ``seen``) noted as kept,
+        nothing placed; ``{name: file_identity}`` of those, for the next
+        build's ``seen``."""
+        if self.live is None:
+            return {}
+        kept = {}
+        for name, digest, seen in wanted:
+            path = os.path.join(self.live, name)
+            found = holds(path, digest, seen)
+            if found is not None:
+                kept[name] = found
+                continue
+            # Written over where it stands: where it is the object's own
+            # file (placed as a link), the object is no longer its bytes.
+            state = regular_file(path)
+            if state is not None and (state.st_dev, state.st_ino) == self.inode(self.object_path(digest)):
+                self.drop(digest)
+                console.print(f"Build store: the live site's {name} no longer holds the bytes it was placed with "
+                              "(written over): made again.")
+        self.kept |= kept.keys()
+        return kept
 
     def inode(self, path):
         """``(device, inode)`` of the file at ``path`` (an object as this
@@ -442,14 +495,19 @@ class Store:
         """Forget what ``kind`` recorded that this build did not use."""
         self.db.execute("DELETE FROM made WHERE kind = ? AND build < ?", (kind, self.build))
 
+    def forget_unlisted(self, kind, table):
+        """Forget what ``kind`` recorded under a key no row of the store's
+        ``table`` holds as its ``digest``: a plugin that records each of its
+        files there (compression's ``files``) need not count 90,000 records
+        as used each build."""
+        self.db.execute(f"DELETE FROM made WHERE kind = ? AND key NOT IN (SELECT digest FROM {table})",  # noqa: S608
+                        (kind,))
+
     def prune(self):
         """Remove each object the store recorded that nothing made uses."""
         unused = self.db.execute("SELECT digest FROM objects WHERE digest NOT IN (SELECT digest FROM made)")
         for (digest,) in unused.fetchall():
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.object_path(digest))
-            self.db.execute("DELETE FROM objects WHERE digest = ?", (digest,))
-            self.inodes.pop(self.checked.pop(digest, None), None)
+            self.drop(digest)
 
     # Records of whole tables (the page cache's, compression's).
 
@@ -458,8 +516,17 @@ class Store:
 
     def replace_rows(self, table, rows):
         self.db.execute(f"DELETE FROM {table}")  # noqa: S608
+        self.put_rows(table, rows)
+
+    def put_rows(self, table, rows):
+        """Each of ``rows`` into ``table``, in place of a row of the same key."""
         width = len(self.db.execute(f"SELECT * FROM {table} LIMIT 0").description)  # noqa: S608
-        self.db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", rows)  # noqa: S608
+        self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * width)})", rows)  # noqa: S608
+
+    def delete_rows(self, table, names):
+        """The rows of ``table`` (keyed by ``name``) for each of ``names``, deleted."""
+        for part, marks in batches(sorted(names)):
+            self.db.execute(f"DELETE FROM {table} WHERE name IN ({marks})", part)  # noqa: S608
 
     # The build's one pool of worker processes.
 

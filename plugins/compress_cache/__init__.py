@@ -27,7 +27,10 @@ records every text file's identity (device, inode, size, modification time), key
 and variants in the store's ``files`` table; a file that is still that
 very file, with variants the store still believes, is neither read nor
 sent to a worker. Any difference (a file written again, an object
-replaced) and the file is hashed and its variants found or made.
+replaced) and the file is hashed and its variants found or made. A kept
+file's variants in the live site are kept where each holds its bytes
+(`build_store.holds`: one ``lstat`` where it is the very file a build saw
+holding them), and the record is written in proportion to what changed.
 
 Settings, ``COMPRESS`` (any of): ``EXTENSIONS``, ``BROTLI_QUALITY`` (11),
 ``BROTLI_QUALITY_FOR`` (``{pattern: quality}``: files whose path in the
@@ -81,6 +84,7 @@ def key(data, quality, level):
 VARIANTS = (".br", ".gz")
 KINDS = {variant: f"compressed{variant}" for variant in VARIANTS}  # as the build store files them
 NONE = ""  # the variant recorded for a file it would not make smaller
+UNSEEN = [NONE, NONE]  # no variant of the file found in the live site as it stands
 
 
 def made_before(store_path, digest_of):
@@ -144,8 +148,8 @@ class Compression:
         self.sent = []
         # Made with other settings, the files' record is of other variants.
         same = store.fact("compress-settings") == self.described()
-        self.last = {name: (json.loads(ident), digest, json.loads(variants))
-                     for name, ident, digest, variants in store.rows("files")} if same else {}
+        self.last = {name: (json.loads(ident), digest, json.loads(variants), json.loads(seen))
+                     for name, ident, digest, variants, seen in store.rows("files")} if same else {}
 
     def described(self):
         """The settings that make the variants, as the record keeps them."""
@@ -231,10 +235,11 @@ class Compression:
             known[path] = digest_of, variants
         files, unchecked = {}, []
         found = [(path, stat, self.recorded(path, stat)) for path, stat in self.text_files()]
-        self.store.believe_many(digest for _, _, entry in found if entry is not None
+        kept = self.kept_live(found)
+        self.store.believe_many(digest for path, _, entry in found if entry is not None and path not in kept
                                 for digest in entry[2] if digest != NONE)
         for path, stat, last in found:
-            entry = self.vouched(last)
+            entry = last[1:3] if path in kept else self.vouched(last)
             if entry is None:
                 with open(path, "rb") as f:
                     digest_of = key(f.read(), self.quality(path), self.settings["GZIP_LEVEL"])
@@ -250,18 +255,50 @@ class Compression:
             for path, digest_of, variants, fresh in self.store.pool().imap_unordered(compress, unchecked, chunksize=8):
                 self.file(variants, fresh)
                 files[path] = (files[path][0], (digest_of, variants))
-        used = []  # by this build: recorded at once
         for path, (_, (digest_of, variants)) in files.items():
-            for variant, digest in zip(VARIANTS, variants):
-                used.append((KINDS[variant], digest_of, digest))
-                if digest != NONE:
-                    self.store.place(self.store.object_path(digest), os.path.join(self.output, self.name(path)) + variant)
-        self.store.record_all(used)
+            if path not in kept:
+                for variant, digest in zip(VARIANTS, variants):
+                    if digest != NONE:
+                        self.store.place(self.store.object_path(digest), os.path.join(self.output, self.name(path)) + variant)
+        self.record({self.name(path): (ident, digest_of, variants, kept.get(path, UNSEEN))
+                     for path, (ident, (digest_of, variants)) in files.items()})
+
+    def kept_live(self, found):
+        """``{path: seen}`` of the files of ``found`` the live site keeps
+        with their variants as the last build recorded them: the file
+        itself (its record's identity) and each variant's bytes
+        (`build_store.Store.keep_live`: one ``lstat`` where the live file
+        is the one a build saw holding them, else hashed). A publish into
+        10,000 reports keeps 30,000 files so; a variant written over where
+        it stands, its size and time kept, is replaced."""
+        if self.store.live is None:
+            return {}
+        live = os.path.join(self.store.live, "")
+        wanted = {path: [(self.name(path) + variant, digest, seen)
+                         for variant, digest, seen in zip(VARIANTS, entry[2], entry[3]) if digest != NONE]
+                  for path, _, entry in found if entry is not None and path.startswith(live)}
+        seen = self.store.keep_live(want for wants in wanted.values() for want in wants)
+        return {path: [seen.get(self.name(path) + variant, "") for variant in VARIANTS]
+                for path, wants in wanted.items() if all(name in seen for name, _, _ in wants)}
+
+    def record(self, rows):
+        """Each file's ``(identity, key, variants, seen)`` by its name, for
+        the next build; written in proportion to what changed: its row, and
+        what was made for its key, where it is not as the last build
+        recorded it."""
+        changed = {name: row for name, row in rows.items() if self.last.get(name) != row}
+        self.store.record_all((KINDS[variant], digest_of, digest) for _, digest_of, variants, _ in changed.values()
+                              for variant, digest in zip(VARIANTS, variants))
+        put = ((name, json.dumps(ident), digest_of, json.dumps(variants), json.dumps(seen))
+               for name, (ident, digest_of, variants, seen) in changed.items())
+        if self.last:
+            self.store.delete_rows("files", self.last.keys() - rows.keys())
+            self.store.put_rows("files", put)
+        else:  # made with other settings, or none yet
+            self.store.replace_rows("files", put)
         for kind in KINDS.values():
-            self.store.forget_unused(kind)
+            self.store.forget_unlisted(kind, "files")
         self.store.set_fact("compress-settings", self.described())
-        self.store.replace_rows("files", ((self.name(path), json.dumps(ident), digest_of, json.dumps(variants))
-                                          for path, (ident, (digest_of, variants)) in files.items()))
 
 
 def check(pelican):

@@ -1,6 +1,7 @@
 """A publish compresses only files whose bytes it has not compressed before."""
 
 import gzip
+import os
 
 import brotli
 import pytest
@@ -169,3 +170,50 @@ def test_files_a_pattern_names_get_its_quality(tmp_path):
         quality = 1 if name.startswith("sitemap") else 5
         assert path.with_name(path.name + ".br").read_bytes() == brotli.compress(
             path.read_bytes(), mode=brotli.MODE_TEXT, quality=quality), name
+
+
+def test_a_publish_keeps_the_live_sites_variants_where_they_are_its_objects_and_replaces_any_other(
+        tmp_path, monkeypatch):
+    """Beside a live site (deploy/build.py), a kept page's variants are kept
+    at one look each (the live file is the store's object, as recorded),
+    nothing read or placed; a variant replaced, or edited where it stands,
+    is placed again from its page."""
+    live, cache = tmp_path / "live", tmp_path / "cache"
+    live.mkdir()
+    page = live / "page.html"
+    page.write_text("<p>first</p>" * 100, encoding="utf-8")
+    settings = {"CACHE_PATH": str(cache), **QUICK}
+
+    def publish():
+        """A publish that keeps the page (as the page cache does, having
+        checked it); then what it placed goes live. What it placed."""
+        staging = tmp_path / "staging"
+        staging.mkdir()
+        store = Store(cache, staging, live)
+        store.kept.add("page.html")
+        compress_cache.Compression(settings, str(staging), store).finish()
+        store.commit()
+        store.db.close()
+        placed = sorted(p.name for p in staging.iterdir())
+        for made in staging.iterdir():
+            made.replace(live / made.name)
+        staging.rmdir()
+        for variant, decompress in ((".br", brotli.decompress), (".gz", gzip.decompress)):
+            assert decompress((live / f"page.html{variant}").read_bytes()) == page.read_bytes()
+        return placed
+
+    assert publish() == ["page.html.br", "page.html.gz"]
+    hashed, real = [], compress_cache.key
+    monkeypatch.setattr(compress_cache, "key", lambda data, *rest: hashed.append(data) or real(data, *rest))
+    assert publish() == [] and hashed == [], "the live variants are the very objects: kept, nothing read"
+
+    (live / "page.html.br").unlink()
+    (live / "page.html.br").write_bytes(brotli.compress(b"<script>alert(1)</script>"))
+    assert publish() == ["page.html.br"]
+
+    gz = live / "page.html.gz"  # the store's own object, edited where it stands
+    state = gz.stat()
+    gz.chmod(0o644)
+    gz.write_bytes(gzip.compress(b"<script>alert(1)</script>").ljust(state.st_size, b"\0")[:state.st_size])
+    os.utime(gz, ns=(state.st_atime_ns, state.st_mtime_ns))
+    assert publish() == ["page.html.gz"]

@@ -510,20 +510,9 @@ class PageCacheWriter(LinkingWriter):
         entry, target = self.last.get(name), self.path(name)
         if not entry or entry.key != key or self.written(target):
             return False
-        path = os.path.join(self.previous, name)
-        state = build_store.regular_file(path)
-        if state is None:
+        found = build_store.holds(os.path.join(self.previous, name), entry.digest, entry.identity)
+        if found is None:
             return False
-        found = build_store.file_identity(state)
-        if found != entry.identity:
-            try:
-                if build_store.file_digest(path) != entry.digest:
-                    return False
-            except OSError:
-                return False
-            after = build_store.regular_file(path)
-            if after is None or build_store.file_identity(after) != found:
-                return False  # changed while it was read
         self.digests[name], self.identities[name] = entry.digest, found
         return True
 
