@@ -400,3 +400,22 @@ def test_the_settings_are_described_alike_by_every_process_that_reads_them(conf,
     run = lambda *how: subprocess.run([sys.executable, *how, script], capture_output=True, text=True,  # noqa: E731
                                       check=True, cwd=ROOT).stdout
     assert run() == run("-m", "cProfile", "-o", os.devnull)
+
+
+def test_a_live_page_or_variant_made_a_link_to_a_file_elsewhere_is_made_a_file_again(project, tmp_path):
+    """A link in the live site is never taken for the file it names, even
+    one to the very bytes: whoever can write where it points could change
+    the page later, without a publish. The next publish puts files of the
+    site's own in their places."""
+    building(project, conf="publishconf.py")
+    _, page = a_report(project)
+    live = project / "output"
+    for name in (page, "index.html.gz"):
+        elsewhere = tmp_path / name.replace("/", "-")
+        shutil.copy(live / name, elsewhere)
+        (live / name).unlink()
+        (live / name).symlink_to(elsewhere)
+    building(project, conf="publishconf.py")
+    for name in (page, "index.html.gz"):
+        assert not (live / name).is_symlink() and (live / name).is_file(), name
+    assert identical(live, fresh(project, "publishconf.py")) == []

@@ -523,11 +523,9 @@ class PageCacheWriter(LinkingWriter):
         if self.written(target):
             return False
         data = page.encode("utf-8")
-        try:
-            if os.path.getsize(previous) != len(data):
-                return False
-            with open(previous, "rb") as f:
-                if f.read() != data:
+        try:  # a link in the live site is not its file (O_NOFOLLOW: it fails to open)
+            with open(os.open(previous, os.O_RDONLY | os.O_NOFOLLOW), "rb") as f:
+                if os.fstat(f.fileno()).st_size != len(data) or f.read() != data:
                     return False
         except OSError:
             return False
@@ -537,8 +535,15 @@ class PageCacheWriter(LinkingWriter):
 
     def place(self, source, filename):
         """A kept page: where the build stands on the live site (whose file
-        ``source`` is), left there (`build_store.Store.place`)."""
-        self.store.place(source, filename)
+        ``source`` is), left there (`build_store.Store.place`); where
+        ``source`` is the live site's file at that very place, which
+        ``reusable`` has just found to be a file of its own holding the
+        page (its identity noted), at no further look."""
+        name = self.store.in_output(filename)
+        if name in self.identities and source == os.path.join(self.previous, name):
+            self.store.kept.add(name)
+        else:
+            self.store.place(source, filename)
 
     def link_instead(self, filename):
         """The last build's file, where ``reusable`` found it unchanged."""
