@@ -148,7 +148,7 @@ if _plugins_folder not in sys.path:
 # build_guard fails the build on any warning from any of them, whatever
 # their order: it looks last by signal (see plugins/build_guard).
 # build_store first: it checks the cache folder before anything reads it.
-PLUGINS = ["build_store", "newsroom", "inline_css", "compact_json", "build_guard"]
+PLUGINS = ["build_store", "newsroom", "inline_css", "compact_json", "gc_freeze", "build_guard"]
 
 # No feeds in development: they need absolute URLs (see publishconf.py).
 FEED_ALL_ATOM = FEED_ALL_RSS = None
