@@ -44,6 +44,19 @@ def test_a_value_without_a_stable_description_is_refused():
         Describer()(Said("Free them", object()))
 
 
+def test_a_person_every_report_names_is_described_once_a_build_and_as_who_they_are(monkeypatch):
+    from newsroom.model.people import Person
+
+    describe = Describer(remember=False)  # as a report's inside is described: nothing else remembered
+    lin = Person("Lin Wei", description="A lawyer", same_as=("https://example.org/lin",))
+    described, real = [], Describer.describe
+    monkeypatch.setattr(Describer, "describe", lambda self, value: described.append(value) or real(self, value))
+    reports = [{"people": {"Lin": lin}, "n": n} for n in range(50)]
+    assert len({describe(report) for report in reports}) == 50
+    assert described.count(lin) == 1
+    assert describe(lin) != describe(dataclasses.replace(lin, description="A judge"))
+
+
 def test_long_descriptions_are_kept_as_hashes():
     described = Describer()(["a quotation of some length"] * 100)
     assert described.startswith("#") and len(described) == 65
