@@ -4,9 +4,13 @@ A cache is only as good as the reason to believe it. What a build made
 (photo variants, share cards, compressed variants, search bundles) is
 kept once, under the SHA-256 of its bytes, in ``CACHE_PATH/objects/``, and
 the database says which inputs made which object. An object is believed only as the store recorded it:
-the very file it hashed (device, inode, size and modification time: a
-planted or restored file is a new inode; objects are read-only), else it is
-hashed again and used only if its bytes are the digest it is filed under.
+the very file it hashed (device, inode, size, modification time and the
+inode's change time, which every write and every new link sets: a planted
+or restored file is a new inode, and bytes written into an object through
+a link the live site holds, its size and time kept, change it; objects
+are read-only, and the store records an object again when it links it),
+else it is hashed again and used only if its bytes are the digest it is
+filed under.
 A file in the cache the store did not record is never read, never placed,
 and pruning removes only what the store recorded making.
 
@@ -19,8 +23,7 @@ holding them (`file_identity`: then that file is not hashed again), and
 the set of names its rendering read,
 what the next build keys it by: ``read_sets``, each set once, as
 thousands of pages read the same names) and ``files`` (each compressed
-file's identity, digest and variants, and the `file_identity` of each
-variant a build found the live site holding), ``facts`` (small values, recorded
+file's identity, digest and the digests of its variants), ``facts`` (small values, recorded
 when the build finishes: the build counter, the settings a table was made
 with). A table a store holds in another shape (an earlier version's) is
 made anew, empty.
@@ -74,7 +77,7 @@ CREATE TABLE IF NOT EXISTS outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, di
                                     counted INTEGER NOT NULL, read_set TEXT NOT NULL, identity TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS read_sets (id TEXT PRIMARY KEY, names TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, identity TEXT NOT NULL, digest TEXT NOT NULL,
-                                  variants TEXT NOT NULL, seen TEXT NOT NULL);
+                                  br_gz TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS facts (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -242,6 +245,7 @@ class Store:
         self.build = int(self.fact("build") or 0) + 1
         self.checked = {}  # digest -> path: the objects this build has believed already
         self.inodes = {}  # path -> (device, inode) of each of those, as believed (`place`)
+        self.identities = {}  # digest -> the identity each of those is recorded at
         self.pending = {}  # facts this build will record when it finishes
         self.kept = set()  # the live site's files this build keeps as they are (`place`)
         # What the build's plugins hold from one signal to the next (the
@@ -294,13 +298,14 @@ class Store:
         """An object file written (by this process or a worker of its) as
         its digest says: recorded at its identity now."""
         state = state or os.stat(self.object_path(digest))
-        self.db.execute("INSERT OR REPLACE INTO objects VALUES (?, ?)", (digest, identity(state)))
+        self.db.execute("INSERT OR REPLACE INTO objects VALUES (?, ?)", (digest, file_identity(state)))
         self.believe(digest, self.object_path(digest), state)
 
     def believe(self, digest, path, state):
         """The object ``digest`` at ``path`` believed, as ``state`` found it."""
         self.checked[digest] = path
         self.inodes[path] = (state.st_dev, state.st_ino)
+        self.identities[digest] = file_identity(state)
 
     def believed(self, digest):
         """The object's path where it holds the bytes ``digest`` names, else
@@ -312,7 +317,7 @@ class Store:
         state = regular_file(path)
         if state is None:
             return None
-        if row is not None and row[0] == identity(state):
+        if row is not None and row[0] == file_identity(state):
             self.believe(digest, path, state)
         elif file_digest(path) == digest:
             self.record_object(digest, state)
@@ -328,6 +333,7 @@ class Store:
             os.unlink(self.object_path(digest))
         self.db.execute("DELETE FROM objects WHERE digest = ?", (digest,))
         self.inodes.pop(self.checked.pop(digest, None), None)
+        self.identities.pop(digest, None)
 
     # Files into the output.
 
@@ -346,30 +352,43 @@ class Store:
             return
         os.makedirs(os.path.dirname(target), exist_ok=True)
         plugin_support.place(source, target)
+        self.relinked(source)
+
+    def relinked(self, path):
+        """A believed object this build has just linked (``path``) recorded
+        at its identity now: a new link sets the inode's change time, which
+        an object is believed by (so that nothing written into an object
+        through a link of the live site, its size and time kept, is
+        believed)."""
+        digest = os.path.basename(path)
+        if self.checked.get(digest) == path:
+            state = regular_file(path)
+            if state is not None and (state.st_dev, state.st_ino) == self.inodes[path] \
+                    and file_identity(state) != self.identities[digest]:
+                self.identities[digest] = file_identity(state)
+                self.db.execute("UPDATE objects SET identity = ? WHERE digest = ?", (self.identities[digest], digest))
 
     def keep_live(self, wanted):
-        """Each ``(name, digest, seen)`` of ``wanted`` where the live site's
-        file at ``name`` holds the bytes ``digest`` names (`holds`: one
-        ``lstat`` where it is the file a build saw, ``seen``) noted as kept,
-        nothing placed; ``{name: file_identity}`` of those, for the next
-        build's ``seen``."""
+        """Each ``(name, digest)`` of ``wanted`` where the live site's file
+        at ``name`` is the very object ``digest`` as the store recorded it
+        (its `file_identity`: the same inode, size, time and change time,
+        which every write and every new link sets) noted as kept, nothing
+        placed or read, at one ``lstat`` each; the names kept. The object
+        itself is not believed by this: where its own file was replaced
+        since, what places it checks it (`believed`)."""
         if self.live is None:
-            return {}
-        kept = {}
-        for name, digest, seen in wanted:
-            path = os.path.join(self.live, name)
-            found = holds(path, digest, seen)
-            if found is not None:
-                kept[name] = found
-                continue
-            # Written over where it stands: where it is the object's own
-            # file (placed as a link), the object is no longer its bytes.
-            state = regular_file(path)
-            if state is not None and (state.st_dev, state.st_ino) == self.inode(self.object_path(digest)):
-                self.drop(digest)
-                console.print(f"Build store: the live site's {name} no longer holds the bytes it was placed with "
-                              "(written over): made again.")
-        self.kept |= kept.keys()
+            return set()
+        wanted = list(wanted)
+        recorded = {}
+        for part, marks in batches(sorted({digest for _, digest in wanted})):
+            recorded.update(self.db.execute(f"SELECT digest, identity FROM objects WHERE digest IN ({marks})",  # noqa: S608
+                                            part))
+        kept = set()
+        for name, digest in wanted:
+            state = regular_file(os.path.join(self.live, name))
+            if state is not None and recorded.get(digest) == file_identity(state):
+                kept.add(name)
+        self.kept |= kept
         return kept
 
     def inode(self, path):
@@ -483,7 +502,7 @@ class Store:
             for digest in part:
                 path = self.object_path(digest)
                 state = regular_file(path) if digest in recorded else None
-                if state is not None and recorded[digest] == identity(state):
+                if state is not None and recorded[digest] == file_identity(state):
                     self.believe(digest, path, state)
 
     def all_believed(self, digests, none=""):
@@ -548,7 +567,7 @@ class Store:
         self.db.rollback()
         self.db.execute("BEGIN")
         self.build = int(self.fact("build") or 0) + 1
-        self.checked, self.inodes = {}, {}
+        self.checked, self.inodes, self.identities = {}, {}, {}
         self.pending = {}
         self.kept = set()
         self.work = {}

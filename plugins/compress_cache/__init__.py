@@ -28,9 +28,9 @@ and variants in the store's ``files`` table; a file that is still that
 very file, with variants the store still believes, is neither read nor
 sent to a worker. Any difference (a file written again, an object
 replaced) and the file is hashed and its variants found or made. A kept
-file's variants in the live site are kept where each holds its bytes
-(`build_store.holds`: one ``lstat`` where it is the very file a build saw
-holding them), and the record is written in proportion to what changed.
+file's variants in the live site are kept where each is the very object
+the store recorded (one ``lstat``), and the record is written in
+proportion to what changed.
 
 Settings, ``COMPRESS`` (any of): ``EXTENSIONS``, ``BROTLI_QUALITY`` (11),
 ``BROTLI_QUALITY_FOR`` (``{pattern: quality}``: files whose path in the
@@ -84,7 +84,6 @@ def key(data, quality, level):
 VARIANTS = (".br", ".gz")
 KINDS = {variant: f"compressed{variant}" for variant in VARIANTS}  # as the build store files them
 NONE = ""  # the variant recorded for a file it would not make smaller
-UNSEEN = [NONE, NONE]  # no variant of the file found in the live site as it stands
 
 
 def made_before(store_path, digest_of):
@@ -148,10 +147,10 @@ class Compression:
         self.sent = []
         # Made with other settings, the files' record is of other variants.
         same = store.fact("compress-settings") == self.described()
-        # Variants and their live files' identities each a line of two, read
-        # at 30,000 rows a publish at 10,000 reports (JSON took half a second).
-        self.last = {name: (ident, digest, variants.split(" "), seen.split(" "))
-                     for name, ident, digest, variants, seen in store.rows("files")} if same else {}
+        # The variants' digests a line of two, read at 30,000 rows a publish
+        # at 10,000 reports (JSON took half a second).
+        self.last = {name: (ident, digest, br_gz.split(" "))
+                     for name, ident, digest, br_gz in store.rows("files")} if same else {}
 
     def described(self):
         """The settings that make the variants, as the record keeps them."""
@@ -262,37 +261,32 @@ class Compression:
                 for variant, digest in zip(VARIANTS, variants):
                     if digest != NONE:
                         self.store.place(self.store.object_path(digest), os.path.join(self.output, self.name(path)) + variant)
-        self.record({self.name(path): (ident, digest_of, variants, kept.get(path, UNSEEN))
-                     for path, (ident, (digest_of, variants)) in files.items()})
+        self.record({self.name(path): (ident, digest_of, variants) for path, (ident, (digest_of, variants)) in files.items()})
 
     def kept_live(self, found):
-        """``{path: seen}`` of the files of ``found`` the live site keeps
-        with their variants as the last build recorded them: the file
-        itself (its record's identity) and each variant's bytes
-        (`build_store.Store.keep_live`: one ``lstat`` where the live file
-        is the one a build saw holding them, else hashed). A publish into
-        10,000 reports keeps 30,000 files so; a variant written over where
-        it stands, its size and time kept, is replaced."""
+        """The files of ``found`` the live site keeps with their variants as
+        the last build recorded them: the file itself (its record's
+        identity), and each variant the very object recorded
+        (`build_store.Store.keep_live`: one ``lstat`` each). A publish into
+        10,000 reports keeps 30,000 files so."""
         if self.store.live is None:
-            return {}
+            return set()
         live = os.path.join(self.store.live, "")
-        wanted = {path: [(self.name(path) + variant, digest, seen)
-                         for variant, digest, seen in zip(VARIANTS, entry[2], entry[3]) if digest != NONE]
+        wanted = {path: [(self.name(path) + variant, digest) for variant, digest in zip(VARIANTS, entry[2])
+                         if digest != NONE]
                   for path, _, entry in found if entry is not None and path.startswith(live)}
-        seen = self.store.keep_live(want for wants in wanted.values() for want in wants)
-        return {path: [seen.get(self.name(path) + variant, "") for variant in VARIANTS]
-                for path, wants in wanted.items() if all(name in seen for name, _, _ in wants)}
+        kept = self.store.keep_live(want for wants in wanted.values() for want in wants)
+        return {path for path, wants in wanted.items() if all(name in kept for name, _ in wants)}
 
     def record(self, rows):
-        """Each file's ``(identity, key, variants, seen)`` by its name, for
-        the next build; written in proportion to what changed: its row, and
+        """Each file's ``(identity, key, variants)`` by its name, for the
+        next build; written in proportion to what changed: its row, and
         what was made for its key, where it is not as the last build
         recorded it."""
         changed = {name: row for name, row in rows.items() if self.last.get(name) != row}
-        self.store.record_all((KINDS[variant], digest_of, digest) for _, digest_of, variants, _ in changed.values()
+        self.store.record_all((KINDS[variant], digest_of, digest) for _, digest_of, variants in changed.values()
                               for variant, digest in zip(VARIANTS, variants))
-        put = ((name, ident, digest_of, " ".join(variants), " ".join(seen))
-               for name, (ident, digest_of, variants, seen) in changed.items())
+        put = ((name, ident, digest_of, " ".join(variants)) for name, (ident, digest_of, variants) in changed.items())
         if self.last:
             self.store.delete_rows("files", self.last.keys() - rows.keys())
             self.store.put_rows("files", put)

@@ -209,3 +209,39 @@ def test_a_cache_folder_others_can_write_is_refused(tmp_path):
     os.chmod(tmp_path / "cache", 0o777)
     with pytest.raises(StoreRefused, match="can be written by others"):
         Store(tmp_path / "cache")
+
+
+def test_an_object_written_through_the_live_sites_link_to_it_with_its_size_and_time_kept_is_not_believed(tmp_path):
+    """Objects go live as links: writing into the live file writes into
+    the object. Its size and modification time put back, only the inode's
+    change time tells; the object is then hashed, removed and made again,
+    and the live file is never kept."""
+    live, output = tmp_path / "live", tmp_path / "output"
+    live.mkdir()
+    output.mkdir()
+    store = Store(tmp_path / "cache", output, live)
+    digest = store.add_bytes(b"the words as said")
+    store.record("card", "a report's", digest)
+    store.place(store.object_path(digest), str(output / "said.txt"))
+    store.commit()
+    store.close()
+    (output / "said.txt").replace(live / "said.txt")  # as deploy/build.py puts it live
+    store = Store(tmp_path / "cache", output, live)
+    assert store.keep_live([("said.txt", digest)]) == set(), "moved since it was recorded"
+    assert store.believed(digest) is not None, "moved into place, still its bytes: believed, hashed once"
+    store.recorded("card", "a report's")  # used by this build too
+    store.commit()
+    store.close()
+    store = Store(tmp_path / "cache", output, live)
+    assert store.keep_live([("said.txt", digest)]) == {"said.txt"}, "the very object, as recorded: one look"
+    store.close()
+
+    said = live / "said.txt"
+    state = said.stat()
+    said.chmod(0o644)
+    said.write_bytes(b"the words unsaid!")
+    os.utime(said, ns=(state.st_atime_ns, state.st_mtime_ns))
+    assert said.stat().st_size == state.st_size
+    store = Store(tmp_path / "cache", output, live)
+    assert store.keep_live([("said.txt", digest)]) == set()
+    assert store.believed(digest) is None and not Path(store.object_path(digest)).exists()
