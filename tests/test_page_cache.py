@@ -419,3 +419,22 @@ def test_a_live_page_or_variant_made_a_link_to_a_file_elsewhere_is_made_a_file_a
     for name in (page, "index.html.gz"):
         assert not (live / name).is_symlink() and (live / name).is_file(), name
     assert identical(live, fresh(project, "publishconf.py")) == []
+
+
+def test_live_files_written_over_where_they_stand_with_their_size_and_time_kept_are_made_again(project):
+    """A card, a search file and a compressed page go live as links to the
+    build store's objects: whoever writes into one writes into the store.
+    With its size and time put back, the next publish still finds it out
+    (the inode's change time) and puts the site's own bytes back."""
+    building(project, conf="publishconf.py")
+    building(project, conf="publishconf.py")  # what deploy/build.py moved into place, believed again
+    live = project / "output"
+    card = next((live / "images" / "share").glob("*.png"))
+    search = max((live / "pagefind").rglob("*.pf_fragment"), key=lambda p: p.stat().st_size)
+    for path in (card, search, live / "index.html.gz"):
+        state = path.stat()
+        path.chmod(0o644)
+        path.write_bytes(bytes(state.st_size))
+        os.utime(path, ns=(state.st_atime_ns, state.st_mtime_ns))
+    building(project, conf="publishconf.py")
+    assert identical(live, fresh(project, "publishconf.py")) == []

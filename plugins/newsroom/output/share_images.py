@@ -462,15 +462,22 @@ def draw(generator):
     context, style = generator.context, config(generator.settings)
     groups = [article.report.share_images for article in written(generator)]
     groups += [context["SITE_SHARE_IMAGES"], [context["SITE_LOGO"]]]
-    found = store.made_many(KIND, [card.key for group in groups for card in group])
+    cards = [card for group in groups for card in group]
+    # A card the live site holds as the very object the store made for it
+    # is kept at one look (30,000 cards at 10,000 reports); the others are
+    # found in the store, or drawn.
+    recorded = store.recorded_many(KIND, [card.key for card in cards])
+    live = store.keep_live((card.url, recorded[card.key]) for card in cards if card.key in recorded)
+    found = store.made_many(KIND, [card.key for card in cards if card.url not in live])
     jobs = []
     for group in groups:
-        missing = [card for card in group if found[card.key] is None]
+        missing = [card for card in group if card.url not in live and found[card.key] is None]
         found.update((card.key, "") for card in missing)  # queued: drawn once
         if missing:
             jobs.append((style, missing, str(store.objects)))
     drawing = store.map(make, jobs)
-    store.work["cards"] = {"output": generator.output_path, "groups": groups, "drawing": drawing, "found": found}
+    store.work["cards"] = {"output": generator.output_path, "cards": cards, "live": live, "drawing": drawing,
+                           "found": found}
 
 
 def write(pelican):
@@ -484,6 +491,7 @@ def write(pelican):
     for made in cards["drawing"]:
         store.record_made(KIND, made)
         found.update((key, store.object_path(digest)) for key, digest in made)
-    for card in (card for group in cards["groups"] for card in group):
-        store.place(found[card.key], os.path.join(cards["output"], card.url))
+    for card in cards["cards"]:
+        if card.url not in cards["live"]:
+            store.place(found[card.key], os.path.join(cards["output"], card.url))
     store.forget_unused(KIND)
