@@ -376,6 +376,13 @@ class Store:
         placed or read, at one ``lstat`` each; the names kept. The object
         itself is not believed by this: where its own file was replaced
         since, what places it checks it (`believed`)."""
+        kept = self.live_objects(wanted)
+        self.kept |= kept
+        return kept
+
+    def live_objects(self, wanted):
+        """`keep_live`'s names, not yet noted as kept (for a caller that
+        keeps them only if all it needs is there)."""
         if self.live is None:
             return set()
         wanted = list(wanted)
@@ -383,13 +390,12 @@ class Store:
         for part, marks in batches(sorted({digest for _, digest in wanted})):
             recorded.update(self.db.execute(f"SELECT digest, identity FROM objects WHERE digest IN ({marks})",  # noqa: S608
                                             part))
-        kept = set()
+        found = set()
         for name, digest in wanted:
             state = regular_file(os.path.join(self.live, name))
             if state is not None and recorded.get(digest) == file_identity(state):
-                kept.add(name)
-        self.kept |= kept
-        return kept
+                found.add(name)
+        return found
 
     def inode(self, path):
         """``(device, inode)`` of the file at ``path`` (an object as this
