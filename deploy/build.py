@@ -18,6 +18,7 @@ of a site is moved into place in one rename. When the build fails, OUTPUT
 is left untouched.
 """
 
+import atexit
 import contextlib
 import fcntl
 import filecmp
@@ -260,9 +261,23 @@ def stopped(signum, frame):
     sys.exit(f"Build stopped: {sys.argv[1]}/ is left as it was.")
 
 
+def exit_at_once():
+    """Exit 0, the site in place, without first freeing one by one every
+    object the build held (at 100,000 reports, 2 GB of them: 15 s after
+    the site was live; 1 s at 10,000): what must be done at exit (the
+    plugins' ``atexit`` handlers: the workers and Pagefind stopped) is done,
+    the streams flushed, then the process ends."""
+    logging.shutdown()
+    atexit._run_exitfuncs()  # CPython's own call at exit, which os._exit skips
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 if __name__ == "__main__":
     signal.signal(signal.SIGTERM, stopped)
     if sys.argv[1:2] == ["--clean"]:
         clean(sys.argv[2:])
     else:
         main(sys.argv[1:])
+    exit_at_once()

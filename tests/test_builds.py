@@ -3,6 +3,7 @@ same site anywhere, and a failed publish leaves the last one untouched."""
 
 import filecmp
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -210,3 +211,22 @@ def test_a_build_goes_live_where_the_site_changed_shape(tmp_path):
     placing.put_live(str(staging), str(live), set())
     assert (live / "a").read_text() == "now a file"
     assert (live / "b.html" / "y.html").read_text() == "y"
+
+
+def test_a_publish_ends_at_once_with_its_site_in_place_its_words_said_and_nothing_left_running(tmp_path):
+    """deploy/build.py exits without freeing the build's objects one by one
+    (15 s at 100,000 reports): what exit must do is still done. The
+    workers and Pagefind's service are stopped (no process of its group
+    is left), and what it printed is all there."""
+    output = tmp_path / "site"
+    extra = [f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}"]
+    for _ in range(2):  # the site made, then published beside it
+        process = subprocess.Popen([sys.executable, "deploy/build.py", str(output), str(ROOT / "content"),
+                                    "-s", "publishconf.py", "-e", *extra], cwd=ROOT, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, encoding="utf-8", start_new_session=True)
+        said, _ = process.communicate(timeout=600)
+        assert process.returncode == 0, said
+        with pytest.raises(ProcessLookupError):
+            os.killpg(process.pid, 0)
+    assert f"{output}: 0 files added, 0 changed, 0 removed" in said, said
+    assert (output / "index.html").is_file() and (output / "pagefind").is_dir()
