@@ -1,9 +1,13 @@
 """Share cards draw every character of a title: no tofu, in any script we publish."""
 
+import io
 import os
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+from examples import examples
 
 from newsroom.output import share_images
 from newsroom.output.share_images import draw_card, font, units
@@ -222,3 +226,24 @@ def test_the_card_draws_what_harfbuzz_shapes_joined_and_from_the_right():
 
 def test_a_tibetan_title_breaks_after_its_syllables():
     assert units("བོད་ཀྱི་ཡིག་ཆ།") == ["བོད་", "ཀྱི་", "ཡིག་", "ཆ།"]
+
+
+TITLE_WORDS = ["Court", "hears", "appeal", "律师称", "「颠覆」。", "家屬在拘留中心外", "محكمة", "تستمع",
+               "ཁྲིམས་ཁང་", "Lawyer’s", "“no”", "—", "2026"]
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(st.lists(st.sampled_from(TITLE_WORDS), min_size=1, max_size=60),
+       st.sampled_from([(1200, 675), (1200, 900), (1200, 1200), (512, 512), (601, 333)]),
+       st.sampled_from(["Rights Desk", ""]), st.sampled_from(["en", "zh-Hant", "ar", "bo"]))
+def test_a_cards_png_is_the_card_drawn(words, size, footer, lang):
+    """The PNG a build writes, from bands compressed once, shows exactly the
+    card `draw_card` draws: short titles and titles too long for the card,
+    with the foot and without, at every shape and at odd widths."""
+    title = " ".join(words)
+    face, wide = share_images.face_for(lang), share_images.wide_marks(lang)
+    drawn = draw_card(size, title, footer, face, None, wide, lang)
+    written = Image.open(io.BytesIO(share_images.card_png(size, title, footer, face, None, wide, lang)))
+    assert (written.mode, written.size) == ("P", size)
+    assert written.tobytes() == drawn.tobytes()
+    assert written.getpalette() == drawn.getpalette()[:48]
