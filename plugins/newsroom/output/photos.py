@@ -39,16 +39,19 @@ def flattened(image):
 
 def make(job):
     """One photo's missing variants as objects of the build store (in its
-    folder ``objects``): decoded once, each width resized from it; in a
+    folder ``objects``): decoded once, each width resized from it once; in a
     worker. Returns each variant's name in the store and digest."""
     photo, variants, objects = job
     made = []
     with Image.open(photo.source) as image:
         image = ImageOps.exif_transpose(image)
+        widths = {}  # each width resized and flattened once, for both its formats
         for width, fmt in variants:
-            resized = image.resize((width, photo.height_at(width)), Image.LANCZOS) if image.width > width else image
+            if width not in widths:
+                resized = image.resize((width, photo.height_at(width)), Image.LANCZOS) if image.width > width else image
+                widths[width] = flattened(resized)
             encoded = io.BytesIO()
-            flattened(resized).save(encoded, "WEBP" if fmt == "webp" else "JPEG", **ENCODERS[fmt])
+            widths[width].save(encoded, "WEBP" if fmt == "webp" else "JPEG", **ENCODERS[fmt])
             made.append((variant_key(photo, width, fmt), build_store.write_object(objects, encoded.getvalue())))
     return made
 
