@@ -476,12 +476,16 @@ def announce(generator):
     draw(generator)
 
 
-def cropped(card):
-    """The lead photo, cut to the card's shape around its focus."""
-    with Image.open(card.photo) as photo:
-        photo = ImageOps.exif_transpose(photo).convert("RGB")
-        size = (card.width, card.height)
-        return ImageOps.fit(photo, size, Image.LANCZOS, centering=centering(photo.size, size, card.focus))
+def upright(path):
+    """The photo at ``path``, decoded, turned as its EXIF says, in RGB."""
+    with Image.open(path) as photo:
+        return ImageOps.exif_transpose(photo).convert("RGB")
+
+
+def cropped(photo, card):
+    """The lead ``photo`` (`upright`), cut to the card's shape around its focus."""
+    size = (card.width, card.height)
+    return ImageOps.fit(photo, size, Image.LANCZOS, centering=centering(photo.size, size, card.focus))
 
 
 def centering(photo, card, focus):
@@ -499,13 +503,16 @@ def centering(photo, card, focus):
 def make(job):
     """Draw (or crop) one article's cards as objects of the build store (in
     its folder ``objects``), in a worker: its shapes one after another, so
-    they share the title's drawing. Returns each card's key and digest."""
+    they share the title's drawing, or the photo decoded once (a camera's
+    12 megapixels take 90 ms). Returns each card's key and digest."""
     style, cards, objects = job
-    made = []
+    made, photos = [], {}
     for card in cards:
         if card.photo:
+            if card.photo not in photos:
+                photos[card.photo] = upright(card.photo)
             encoded = io.BytesIO()
-            cropped(card).save(encoded, "JPEG", quality=82, optimize=True, progressive=True)
+            cropped(photos[card.photo], card).save(encoded, "JPEG", quality=82, optimize=True, progressive=True)
             data = encoded.getvalue()
         else:
             data = card_png((card.width, card.height), card.text, card.footer, card.face, style, card.wide_marks,
