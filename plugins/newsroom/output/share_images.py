@@ -342,8 +342,8 @@ class Layout:
 
 
 def layout(size, title, footer, face="sc", style=None, wide_marks=False, lang=""):
-    """The card: ``title`` (in ``lang``) as large as fits, ``footer`` (the
-    site's name) at the foot."""
+    """The card's `Layout`: ``title`` (in ``lang``) as large as fits,
+    ``footer`` (the site's name) at the foot."""
     style = style or DEFAULTS
     width, height = size
     for font_size in (84, 72, 64, 56, 48, 40):
@@ -387,10 +387,10 @@ def card_png(size, title, footer, face="sc", style=None, wide_marks=False, lang=
     colours = palette(style["BACKGROUND"], style["FOREGROUND"])
     if not card.clear:
         return png_bands.png([png_bands.band(coverage_card(card), 0, width)], colours)
-    title = title_band(title, card.title_type, width)
+    lines = title_band(title, card.title_type, width)
     foot = foot_band(footer, card.foot_type, width) if footer else png_bands.blank(width, 0)
-    below = height - card.top - title.height - foot.height
-    return png_bands.png([png_bands.blank(width, card.top), title, png_bands.blank(width, below), foot], colours)
+    below = height - card.top - lines.height - foot.height
+    return png_bands.png([png_bands.blank(width, card.top), lines, png_bands.blank(width, below), foot], colours)
 
 
 @functools.lru_cache(maxsize=8)
