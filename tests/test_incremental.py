@@ -1,14 +1,15 @@
 """A rebuild is the reference build: after every step of sequences of what
 a desk does (a report added, its text edited, its headline changed, a
 correction added, a report deleted, the register edited, a translation
-added, an embargo passing), the site a rebuild makes from the last build's
+added, an embargo passing, a report redated into the year before, a photo
+put at a report's head), the site a rebuild makes from the last build's
 output and store is byte for byte the site a fresh build makes from
 nothing: the development build with its search index (`make html
 SEARCH=1`, `make devserver`) in one run, the production publish (`make
 publish`: search, cards, compressed files, put live beside the last
 publish) in the other.
 
-The sequences come from a seeded generator (two runs of four kinds of
+The sequences come from a seeded generator (two runs of five kinds of
 step, every kind in one of them, in an order and on reports the run's
 seed picks; the seed and the steps are printed when it fails) over a
 small desk of its own: two builds a step, three for an embargo (held
@@ -18,9 +19,11 @@ import datetime
 import filecmp
 import inspect
 import random
+import re
 import shutil
 
 import pytest
+from PIL import Image
 
 from conftest import build
 
@@ -104,6 +107,28 @@ class Desk:
         path.write_text(path.read_text(encoding="utf-8").replace(f"Date: {later}-", "Date: 2025-", 1),
                         encoding="utf-8")
 
+    def redate(self):
+        """A report moved into December of the year before: out of its
+        month's and year's listings, archives, sitemap and search bundle,
+        into the closed years'."""
+        path = self.rng.choice(self.reports())
+        path.write_text(re.sub(r"^Date: \d{4}-\d\d-", "Date: 2024-12-", path.read_text(encoding="utf-8"),
+                               count=1, flags=re.M), encoding="utf-8")
+
+    def photo(self):
+        """A photo of its own put at the head of a report: its variants
+        made, its share cards cut from it instead of drawn."""
+        images = self.content / "images"
+        images.mkdir(exist_ok=True)
+        name = f"scene-{self.next}.jpg"
+        self.next += 1
+        Image.new("RGB", (900, 600), tuple(self.rng.randrange(40, 200) for _ in range(3))).save(images / name)
+        path = self.rng.choice(self.reports())
+        header, body = path.read_text(encoding="utf-8").split("\n\n", 1)
+        path.write_text(f"{header}\n\n![The hearing room before the session]({images.name}/{name})\n"
+                        f"Caption: The room where the {self.rng.choice(WORDS)} was heard.\nCredit: Desk\n\n{body}",
+                        encoding="utf-8")
+
     def translate(self):
         original = self.rng.choice(self.reports())
         if any(f"Translation_of: {original.stem}" in p.read_text() for p in self.content.glob("*.md")):
@@ -113,10 +138,9 @@ class Desk:
         self.next += 1
 
 
-STEPS = ["add", "edit", "retitle", "correct", "delete", "register", "translate", "embargo"]
-# Two runs of four kinds of step each, every kind in one or the other.
-ORDER = random.Random(0).sample(STEPS, len(STEPS))
-RUNS = {1: ORDER[:4], 2: ORDER[4:]}
+# Two runs of five kinds of step each, every kind in one or the other: the
+# publish's with the photo, whose share cards only a publish cuts.
+RUNS = {1: ["retitle", "edit", "delete", "add", "correct"], 2: ["register", "embargo", "photo", "redate", "translate"]}
 # Each run's build: a development build with its index, a publish.
 BUILDS = {1: ("pelicanconf.py", {"SEARCH_INDEX": True}), 2: ("publishconf.py", {})}
 
