@@ -62,6 +62,8 @@ def band(image, left, width):
     """``image`` (mode L, each pixel a palette index from 0 to 15) placed
     ``left`` pixels from the left of rows ``width`` wide, the rest of each
     row index 0."""
+    if left < 0 or left + image.width > width:
+        raise ValueError(f"a band of {image.width} pixels does not fit {left} pixels into rows {width} wide")
     # Two pixels more at the left of each row: its first byte, 0, which is
     # PNG's filter type 0.
     rows = Image.new("L", (width + 2, image.height), 0)

@@ -94,6 +94,12 @@ def test_the_checksum_holds_where_a_band_is_longer_than_its_modulus(length):
     assert png_bands.adler_combined(zlib.adler32(first), zlib.adler32(second), length) == zlib.adler32(first + second)
 
 
+def test_an_image_wider_than_its_rows_leave_it_is_refused_not_cut():
+    with pytest.raises(ValueError, match="does not fit"):
+        png_bands.band(Image.new("L", (10, 2)), 5, 14)
+    assert png_bands.band(Image.new("L", (10, 2)), 4, 14).height == 2
+
+
 def test_no_rows_bands_of_different_widths_or_too_many_colours_are_refused():
     with pytest.raises(ValueError, match="has rows"):
         png_bands.png([png_bands.blank(4, 0)], PALETTE)
