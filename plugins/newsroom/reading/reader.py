@@ -33,6 +33,7 @@ from pelican.utils import set_date_tzinfo
 from ..chrome import locales
 from ..model.report import Correction, Report
 from . import checks, safety
+from .inline_patterns import SkippingInline
 from .isolation import IsolationExtension
 from .linked_text import linked
 from .plain_text import plain_text
@@ -258,7 +259,7 @@ class NewsroomReader(MarkdownReader):
     def markdown(self, *extensions):
         """Markdown as configured, raw HTML escaped, with ``extensions``."""
         settings = self.settings["MARKDOWN"]
-        extensions = [*settings["extensions"], RawHtmlAsText(), safety.SafeLinks(), *extensions]
+        extensions = [*settings["extensions"], RawHtmlAsText(), safety.SafeLinks(), *extensions, SkippingInline()]
         return Markdown(**{**settings, "extensions": extensions})
 
     def body_markdown(self):
