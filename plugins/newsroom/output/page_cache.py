@@ -197,6 +197,17 @@ def digested(item):
     return report if report is not None and report.digest else None
 
 
+# What a name read and missing from a page's context is looked up as.
+ABSENT = object()
+
+
+class Plan(typing.NamedTuple):
+    """A set of names pages read, as `Keys.of` goes through it."""
+    sorted: list
+    text: str
+    not_given: frozenset
+
+
 class Keys:
     """The keys of one build's pages."""
 
@@ -205,6 +216,10 @@ class Keys:
         # Inside a report's description, another report is only mentioned;
         # what is in one report is described once, so not remembered.
         self.inside, self.listed = Describer(remember=False), Describer(self.face)
+        self.plans = {}  # (names read, lists paginated) -> Plan
+        # A value found to be a function or the setting itself, by name:
+        # not part of a page's own values.
+        self.skipped = {}
         try:
             self.build = self.built(settings, context)
         except Unstable as error:
@@ -289,15 +304,17 @@ class Keys:
         no stable description: the page then renders every time."""
         if self.build is None:
             return None
-        per_page = {f"{n}_{part}" for n in paginated for part in ("page", "paginator", "previous_page", "next_page")}
+        names, skipped = self.plan(names, tuple(paginated)), self.skipped
         given, absent = {}, []
-        for key in sorted(names):
-            if key not in context:
+        for key in names.sorted:
+            value = context.get(key, ABSENT)
+            if value is ABSENT:
                 absent.append(key)  # a name read and not there: its coming changes the page
                 continue
-            value = context[key]
-            if key in per_page or key in paginated or key == "pages" or callable(value) or \
-                    (key in self.settings and value is self.settings[key]):
+            if key in names.not_given or skipped.get(key, ABSENT) is value:
+                continue
+            if callable(value) or (key in self.settings and value is self.settings[key]):
+                skipped[key] = value  # the next page handed the same is not asked again
                 continue
             given[key] = value
         whole = {k: v for k, v in given.items() if isinstance(v, Content)}
@@ -307,8 +324,22 @@ class Keys:
         except Unstable as error:
             logger.debug("page_cache: %s always renders: %s", context.get("output_file"), error)
             return None
-        text = f"{self.build}|{call}|{sorted(names)}|{absent}|{own}|{mine}"
+        text = f"{self.build}|{call}|{names.text}|{absent}|{own}|{mine}"
         return hashlib.sha256(text.encode()).hexdigest()
+
+    def plan(self, names, paginated):
+        """How `of` goes through ``names`` (thousands of pages read one of a
+        few sets): in order, written out for the key, and which are never
+        the page's own values (its slice of a list and the pages it links
+        to, in `page`'s key; the site's pages, in the build's)."""
+        names = names if isinstance(names, frozenset) else frozenset(names)
+        found = self.plans.get((names, paginated))
+        if found is None:
+            ordered = sorted(names)
+            per_page = {f"{n}_{part}" for n in paginated for part in ("page", "paginator", "previous_page", "next_page")}
+            found = self.plans[names, paginated] = Plan(
+                ordered, str(ordered), frozenset({*per_page, *paginated, "pages"}))
+        return found
 
     def page(self, key, context, names, counted):
         """The key of one page of a paginated listing: the call's, and for
