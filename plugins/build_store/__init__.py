@@ -56,6 +56,7 @@ import signal
 import sqlite3
 import stat as stat_module
 import threading
+import time
 from pathlib import Path
 
 import blinker
@@ -79,7 +80,13 @@ CREATE TABLE IF NOT EXISTS read_sets (id TEXT PRIMARY KEY, names TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, identity TEXT NOT NULL, digest TEXT NOT NULL,
                                   br_gz TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS facts (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (name TEXT PRIMARY KEY, identity TEXT NOT NULL, digest TEXT NOT NULL);
 """
+# A source is believed unchanged at its recorded identity only where it had
+# not changed for this long when it was hashed: a write in the same tick
+# of the file system's clock as the last one, at the same size, would
+# leave its identity as it was (git's "racily clean" files).
+SETTLED_NS = 2_000_000_000
 
 
 def columns_of(db, table):
@@ -248,6 +255,7 @@ class Store:
         self.identities = {}  # digest -> the identity each of those is recorded at
         self.pending = {}  # facts this build will record when it finishes
         self.kept = set()  # the live site's files this build keeps as they are (`place`)
+        self.sources = {}  # path -> (identity, digest) of each source hashed this build, None: not to believe
         # What the build's plugins hold from one signal to the next (the
         # cards being drawn, the files being compressed), by name: a run's,
         # and gone with it.
@@ -534,6 +542,29 @@ class Store:
         for (digest,) in unused.fetchall():
             self.drop(digest)
 
+    # Sources: what the build reads and did not make.
+
+    def source_digest(self, path):
+        """The SHA-256 of the file at ``path`` (as ``hashlib``'s ``digest()``):
+        at one ``stat`` where it is the very file a build hashed (its
+        `file_identity`: an edit that keeps its size and modification time
+        still changes its change time) after it had settled (`SETTLED_NS`);
+        else read and hashed. A file that changed while it was read, or
+        had changed just before, is hashed again next build. Raises
+        ``OSError`` where there is no such file."""
+        found = file_identity(os.stat(path))
+        known = self.sources.get(path)
+        if known is None and path not in self.sources:
+            known = self.db.execute("SELECT identity, digest FROM sources WHERE name = ?", (path,)).fetchone()
+        if known is not None and known[0] == found:
+            return bytes.fromhex(known[1])
+        with open(path, "rb") as f:
+            digest = hashlib.file_digest(f, "sha256").digest()
+        after = os.stat(path)
+        settled = file_identity(after) == found and time.time_ns() - after.st_ctime_ns > SETTLED_NS
+        self.sources[path] = (found, digest.hex()) if settled else None
+        return digest
+
     # Records of whole tables (the page cache's, compression's).
 
     def rows(self, table):
@@ -576,10 +607,14 @@ class Store:
         self.checked, self.inodes, self.identities = {}, {}, {}
         self.pending = {}
         self.kept = set()
+        self.sources = {}
         self.work = {}
 
     def commit(self):
         self.prune()
+        self.put_rows("sources", [(path, *found) for path, found in self.sources.items() if found])
+        self.delete_rows("sources", [path for path, found in self.sources.items() if not found])
+        self.sources = {}
         self.set_fact("build", str(self.build))
         self.db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?)", self.pending.items())
         self.pending = {}

@@ -58,7 +58,8 @@ def register():
             search.add_generator, quotations_data.add_generator, record.add_generator)
     # After Pelican has listed its own readers and before it makes
     # instances of them: the one moment to swap in ours for .md.
-    connect(signals.readers_init, use_our_reader, pelican_internals.cache_bodies_compressed)
+    connect(signals.readers_init, use_our_reader, pelican_internals.cache_bodies_compressed,
+            pelican_internals.stamp_sources_from_store)
     # The articles' and pages' generators made, their caches opened.
     connect(signals.article_generator_init, pelican_internals.hash_sources_once)
     connect(signals.page_generator_init, pelican_internals.hash_sources_once)

@@ -1,6 +1,7 @@
 """The store believes an object only as it recorded it, keeps a build's
 records only once the build finished, and removes only what it made."""
 
+import hashlib
 import os
 import sqlite3
 from pathlib import Path
@@ -245,3 +246,74 @@ def test_an_object_written_through_the_live_sites_link_to_it_with_its_size_and_t
     store = Store(tmp_path / "cache", output, live)
     assert store.keep_live([("said.txt", digest)]) == set()
     assert store.believed(digest) is None and not Path(store.object_path(digest)).exists()
+
+
+def settled(path, seconds=10):
+    """``path``'s change time made ``seconds`` old, as an edit long before the
+    build leaves it (the change time cannot be set: the clock is moved)."""
+    return os.stat(path).st_ctime_ns + seconds * 1_000_000_000
+
+
+def digest_in_a_finished_build(cache, path, now=None, monkeypatch=None):
+    store = Store(cache)
+    if now is not None:
+        monkeypatch.setattr(build_store.time, "time_ns", lambda: now)
+    digest = store.source_digest(str(path))
+    store.commit()
+    return digest
+
+
+def test_a_source_settled_and_unchanged_since_a_build_hashed_it_is_not_read_again(tmp_path, monkeypatch):
+    source = tmp_path / "report.md"
+    source.write_text("Title: A\n\nWords.\n")
+    expected = hashlib.sha256(source.read_bytes()).digest()
+    assert digest_in_a_finished_build(tmp_path / "cache", source, settled(source), monkeypatch) == expected
+    read = []
+    monkeypatch.setattr(build_store.hashlib, "file_digest", lambda *a: read.append(a) or pytest.fail("read again"))
+    assert Store(tmp_path / "cache").source_digest(str(source)) == expected
+    assert read == []
+
+
+def test_a_source_edited_with_its_size_and_time_restored_is_read_again(tmp_path, monkeypatch):
+    source = tmp_path / "report.md"
+    source.write_text("He said yes.\n")
+    digest_in_a_finished_build(tmp_path / "cache", source, settled(source), monkeypatch)
+    before = os.stat(source)
+    source.write_text("He said yep.\n")  # the same size
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(source).st_size == before.st_size and os.stat(source).st_mtime_ns == before.st_mtime_ns
+    monkeypatch.undo()
+    assert Store(tmp_path / "cache").source_digest(str(source)) == hashlib.sha256(b"He said yep.\n").digest()
+
+
+def test_a_source_hashed_just_after_it_changed_is_hashed_again_next_build(tmp_path, monkeypatch):
+    """A second write in the same tick of the file system's clock, at the
+    same size, would leave its identity as it was."""
+    source = tmp_path / "report.md"
+    source.write_text("He said yes.\n")
+    digest_in_a_finished_build(tmp_path / "cache", source, os.stat(source).st_ctime_ns + 1, monkeypatch)
+    monkeypatch.undo()
+    read = []
+    real = build_store.hashlib.file_digest
+    monkeypatch.setattr(build_store.hashlib, "file_digest", lambda *a: read.append(1) or real(*a))
+    Store(tmp_path / "cache").source_digest(str(source))
+    assert read == [1]
+
+
+def test_what_a_build_that_did_not_finish_hashed_is_not_believed(tmp_path, monkeypatch):
+    source = tmp_path / "report.md"
+    source.write_text("Words.\n")
+    store = Store(tmp_path / "cache")
+    monkeypatch.setattr(build_store.time, "time_ns", lambda: settled(source))
+    store.source_digest(str(source))
+    store.close()  # no commit
+    read = []
+    real = build_store.hashlib.file_digest
+    monkeypatch.setattr(build_store.hashlib, "file_digest", lambda *a: read.append(1) or real(*a))
+    Store(tmp_path / "cache").source_digest(str(source))
+    assert read == [1]
+
+
+def test_a_missing_source_raises_as_reading_it_would(tmp_path):
+    with pytest.raises(OSError):
+        Store(tmp_path / "cache").source_digest(str(tmp_path / "gone.md"))

@@ -2,6 +2,8 @@
 fast test exercises."""
 
 import datetime
+import os
+import time
 
 import pytest
 
@@ -76,7 +78,7 @@ def test_each_source_is_hashed_once_a_build_and_a_reading_is_still_reused_by_its
     report = "Title: {}\nDate: 2021-04-2{}\nCategory: News\nAuthor: Desk\nSummary: One line.\n\nText.\n"
     files = {f"r{n}.md": report.format(f"Report {n}", n) for n in range(3)}
     pelican = pelican_site(["newsroom"], files, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True,
-                           CHECK_MODIFIED_METHOD="sha256")
+                           CHECK_MODIFIED_METHOD="md5")  # Pelican's own hashing: the store gives SHA-256
     for build in range(2):
         stamped.clear()
         parsed.clear()
@@ -86,3 +88,31 @@ def test_each_source_is_hashed_once_a_build_and_a_reading_is_still_reused_by_its
         # found: hashed once, and not read again.
         assert sources == sorted([*files] * (2 if build == 0 else 1))
         assert len(parsed) == (3 if build == 0 else 0)
+
+
+def test_a_source_a_build_hashed_is_not_read_again_until_edited_even_with_its_size_and_time_restored(
+        pelican_site, monkeypatch, tmp_path):
+    import build_store
+
+    from newsroom.reading.reader import NewsroomReader
+
+    later = time.time_ns() + 10 ** 10  # every source written long before the build
+    monkeypatch.setattr(build_store.time, "time_ns", lambda: later)
+    hashed, parsed = [], []
+    digest, read = build_store.hashlib.file_digest, NewsroomReader.read
+    monkeypatch.setattr(build_store.hashlib, "file_digest", lambda f, *a: hashed.append(f.name) or digest(f, *a))
+    monkeypatch.setattr(NewsroomReader, "read", lambda self, path: parsed.append(path) or read(self, path))
+    report = "Title: A report\nDate: 2021-04-20\nCategory: News\nAuthor: Desk\nSummary: One line.\n\nHe said yes.\n"
+    pelican = pelican_site(["newsroom"], {"r.md": report}, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True,
+                           CHECK_MODIFIED_METHOD="sha256")
+    source, page = tmp_path / "content" / "r.md", tmp_path / "output" / "a-report.html"
+    pelican.run()
+    assert [p for p in hashed if p.endswith(".md")] and parsed
+    hashed.clear(), parsed.clear()
+    pelican.run()
+    assert [p for p in hashed if p.endswith(".md")] == [] and parsed == []
+    before = os.stat(source)
+    source.write_text(report.replace("yes", "yep"), encoding="utf-8")
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    pelican.run()
+    assert parsed and "He said yep." in page.read_text(encoding="utf-8")
