@@ -13,9 +13,7 @@ import markdown.treeprocessors
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pelican.settings import read_settings
 
-from conftest import MARKDOWN
 from examples import examples
 from newsroom.reading import inline_patterns
 from newsroom.reading.reader import ContentRefused, NewsroomReader
@@ -52,11 +50,12 @@ def report(draw):
 
 
 @pytest.fixture
-def markdowns_own(tmp_path, monkeypatch):
-    """A reader whose Markdown tries every inline pattern on every text."""
+def markdowns_own(read_file, monkeypatch):
+    """A reader whose Markdown tries every inline pattern on every text,
+    with `read_file`'s settings."""
     with monkeypatch.context() as patch:
         patch.setattr(inline_patterns.SkippingInline, "extendMarkdown", lambda self, md: None)
-        reader = NewsroomReader(read_settings(override={"PATH": str(tmp_path), "MARKDOWN": MARKDOWN}))
+        reader = NewsroomReader(read_file.reader.settings)
     assert type(reader.body.treeprocessors["inline"]) is markdown.treeprocessors.InlineProcessor
     return reader
 
