@@ -558,12 +558,11 @@ class Store:
             known = self.db.execute("SELECT identity, digest FROM sources WHERE name = ?", (path,)).fetchone()
         if known is not None and known[0] == found:
             return bytes.fromhex(known[1])
-        with open(path, "rb") as f:
-            digest = hashlib.file_digest(f, "sha256").digest()
+        digest = file_digest(path)
         after = os.stat(path)
         settled = file_identity(after) == found and time.time_ns() - after.st_ctime_ns > SETTLED_NS
-        self.sources[path] = (found, digest.hex()) if settled else None
-        return digest
+        self.sources[path] = (found, digest) if settled else None
+        return bytes.fromhex(digest)
 
     # Records of whole tables (the page cache's, compression's).
 
